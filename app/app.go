@@ -1,0 +1,111 @@
+// Package app is Branch Ledger's desktop window: the shell with its
+// navigation and menu, and one file per screen. It talks to the ledger only
+// through data/, and does long work off the UI goroutine.
+package app
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"runtime"
+
+	"fyne.io/fyne/v2"
+	fyneapp "fyne.io/fyne/v2/app"
+	"fyne.io/fyne/v2/lang"
+
+	_ "branchledger/app/langenv" // before Fyne reads the locale
+	"branchledger/assets"
+)
+
+// AppID is the application ID of FyneApp.toml; preferences live under it.
+const AppID = "cn.branchledger.app"
+
+// Preference keys.
+const (
+	prefLastLedger = "ledger.last"
+	prefWinWidth   = "window.width"
+	prefWinHeight  = "window.height"
+)
+
+// DataDir returns the folder where the default ledger lives: %APPDATA% on
+// Windows, ~/Library/Application Support on macOS, $XDG_DATA_HOME (or
+// ~/.local/share) elsewhere, each with a "BranchLedger" folder.
+func DataDir() (string, error) {
+	var base string
+	switch runtime.GOOS {
+	case "windows", "darwin":
+		d, err := os.UserConfigDir()
+		if err != nil {
+			return "", err
+		}
+		base = d
+	default:
+		base = os.Getenv("XDG_DATA_HOME")
+		if base == "" {
+			home, err := os.UserHomeDir()
+			if err != nil {
+				return "", err
+			}
+			base = filepath.Join(home, ".local", "share")
+		}
+	}
+	return filepath.Join(base, "BranchLedger"), nil
+}
+
+// DefaultLedgerPath is the ledger opened when none is named or remembered.
+func DefaultLedgerPath() (string, error) {
+	dir, err := DataDir()
+	if err != nil {
+		return "", err
+	}
+	return filepath.Join(dir, "支部台账.ledger"), nil
+}
+
+// loadTranslations registers the program's translation files with Fyne.
+func loadTranslations() error {
+	return lang.AddTranslationsFS(assets.Translations, "translations")
+}
+
+// Run starts the window on the ledger named in args, else the last one
+// used, else the default ledger; with none of them present it shows the
+// welcome screen. It returns the process exit code.
+func Run(args []string) int {
+	a := fyneapp.NewWithID(AppID)
+	if err := loadTranslations(); err != nil {
+		fyne.LogError("loading translations", err)
+	}
+	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
+	w := a.NewWindow(lang.L("app.name"))
+	w.Resize(fyne.NewSize(
+		float32(a.Preferences().FloatWithFallback(prefWinWidth, 1100)),
+		float32(a.Preferences().FloatWithFallback(prefWinHeight, 720))))
+	w.SetMaster()
+	s := newShell(a, w)
+	w.SetCloseIntercept(func() {
+		size := w.Canvas().Size()
+		a.Preferences().SetFloat(prefWinWidth, float64(size.Width))
+		a.Preferences().SetFloat(prefWinHeight, float64(size.Height))
+		s.closeLedger()
+		w.Close()
+	})
+	path := ""
+	if len(args) > 0 {
+		path = args[0]
+	} else if last := a.Preferences().String(prefLastLedger); last != "" && fileExists(last) {
+		path = last
+	} else if def, err := DefaultLedgerPath(); err == nil && fileExists(def) {
+		path = def
+	}
+	if path != "" {
+		s.openLedger(path)
+	} else {
+		s.showWelcome()
+	}
+	w.ShowAndRun()
+	return 0
+}
+
+func fileExists(p string) bool {
+	_, err := os.Stat(p)
+	return !errors.Is(err, os.ErrNotExist)
+}

@@ -1,0 +1,130 @@
+package data
+
+import (
+	"bytes"
+	"fmt"
+
+	"github.com/google/uuid"
+	bolt "go.etcd.io/bbolt"
+)
+
+// Check problem codes; Args["Where"] names the record.
+const (
+	CheckBolt         = "check.bolt"
+	CheckBadRecord    = "check.bad_record"
+	CheckSeqIndex     = "check.seq_index"
+	CheckIDIndex      = "check.id_index"
+	CheckOrphanMarks  = "check.orphan_marks"
+	CheckUnknownSeq   = "check.unknown_member"
+	CheckBadMark      = "check.bad_mark"
+	CheckOrphanMakeUp = "check.orphan_makeup"
+	CheckBadKind      = "check.bad_kind"
+)
+
+// Check verifies the whole ledger: bbolt's own page consistency, then the
+// domain invariants (every record decodes, indexes agree with members,
+// every mark belongs to a session and a member). It returns the problems
+// found; none means the ledger is sound.
+func (l *Ledger) Check() ([]Problem, error) {
+	var ps []Problem
+	add := func(code, where string) {
+		ps = append(ps, Problem{Field: where, Code: code, Args: map[string]any{"Where": where}})
+	}
+	err := l.view(func(tx *bolt.Tx) error {
+		for err := range tx.Check() {
+			add(CheckBolt, err.Error())
+		}
+		for _, name := range allBuckets {
+			if tx.Bucket(name) == nil {
+				add(CheckBolt, "missing bucket "+string(name))
+			}
+		}
+		if len(ps) > 0 {
+			return nil // the rest would read broken pages
+		}
+		seqs := map[uint32]uuid.UUID{}
+		members := map[uuid.UUID]Member{}
+		_ = tx.Bucket(bMembers).ForEach(func(k, v []byte) error {
+			var m Member
+			if err := decode(v, &m); err != nil || len(k) != 16 || m.ID != uuid.UUID(k) {
+				add(CheckBadRecord, fmt.Sprintf("member %x", k))
+				return nil
+			}
+			members[m.ID] = m
+			if other, dup := seqs[m.Seq]; dup || m.Seq == 0 {
+				add(CheckSeqIndex, fmt.Sprintf("member %s seq %d (also %s)", m.ID, m.Seq, other))
+			}
+			seqs[m.Seq] = m.ID
+			if !bytes.Equal(tx.Bucket(bMemberSeq).Get(seqKey(m.Seq)), m.ID[:]) {
+				add(CheckSeqIndex, "member "+m.ID.String())
+			}
+			if m.IDNumber != "" && !bytes.Equal(tx.Bucket(bIDNumbers).Get([]byte(m.IDNumber)), m.ID[:]) {
+				add(CheckIDIndex, "member "+m.ID.String())
+			}
+			return nil
+		})
+		_ = tx.Bucket(bIDNumbers).ForEach(func(k, v []byte) error {
+			if m, ok := members[uuid.UUID(v)]; len(v) != 16 || !ok || m.IDNumber != string(k) {
+				add(CheckIDIndex, "id number "+MaskIDNumber(string(k)))
+			}
+			return nil
+		})
+		_ = tx.Bucket(bMemberSeq).ForEach(func(k, v []byte) error {
+			if len(k) != 4 || len(v) != 16 || seqs[seqKey2(k)] != uuid.UUID(v) {
+				add(CheckSeqIndex, fmt.Sprintf("seq %x", k))
+			}
+			return nil
+		})
+		sessions := map[uuid.UUID]bool{}
+		_ = tx.Bucket(bSessions).ForEach(func(k, v []byte) error {
+			var s Session
+			if err := decode(v, &s); err != nil || len(k) != 16 || s.ID != uuid.UUID(k) {
+				add(CheckBadRecord, fmt.Sprintf("session %x", k))
+				return nil
+			}
+			if !ValidKind(s.Kind) {
+				add(CheckBadKind, "session "+s.ID.String())
+			}
+			sessions[s.ID] = true
+			return nil
+		})
+		_ = tx.Bucket(bMarks).ForEach(func(k, v []byte) error {
+			where := fmt.Sprintf("marks %x", k)
+			if len(k) != 16 || !sessions[uuid.UUID(k)] {
+				add(CheckOrphanMarks, where)
+				return nil
+			}
+			var last uint32
+			err := eachMark(v, func(seq uint32, m Mark) {
+				if _, ok := seqs[seq]; !ok {
+					add(CheckUnknownSeq, fmt.Sprintf("%s seq %d", where, seq))
+				}
+				if m.Status == Unmarked || m.Status > Absent || m.Reason > Personal || seq <= last {
+					add(CheckBadMark, fmt.Sprintf("%s seq %d", where, seq))
+				}
+				last = seq
+			})
+			if err != nil {
+				add(CheckBadRecord, where)
+			}
+			return nil
+		})
+		_ = tx.Bucket(bMakeUps).ForEach(func(k, v []byte) error {
+			var mu MakeUp
+			if err := decode(v, &mu); err != nil {
+				add(CheckBadRecord, fmt.Sprintf("makeup %x", k))
+				return nil
+			}
+			if _, ok := members[mu.MemberID]; !ok || !sessions[mu.SessionID] {
+				add(CheckOrphanMakeUp, fmt.Sprintf("makeup %x", k))
+			}
+			return nil
+		})
+		return nil
+	})
+	return ps, err
+}
+
+func seqKey2(k []byte) uint32 {
+	return uint32(k[0])<<24 | uint32(k[1])<<16 | uint32(k[2])<<8 | uint32(k[3])
+}

@@ -1,0 +1,333 @@
+package data
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// The example ledger: the registration-window branch of DOMAIN.md, with
+// fictional people. Everything is derived from a fixed seed and the clock,
+// so the same day gives the same ledger.
+
+var demoSurnames = []rune("王李张刘陈杨黄赵吴周徐孙马朱胡郭何林高罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤")
+
+var demoGiven = []string{"晓明", "丽华", "建国", "海燕", "志强", "静", "伟", "敏", "婷婷", "磊", "秀英", "军", "洁", "勇", "艳", "杰", "娟", "涛", "明", "超",
+	"佳怡", "子涵", "思远", "雨萱", "浩然", "欣怡", "宇航", "梦琪", "俊杰", "诗涵"}
+
+var demoThemes = []string{
+	"股权转让登记办理要点", "经营范围变更规范表述", "企业简易注销流程解读", "个体工商户转企业实务",
+	"市场主体登记管理条例学习", "住所（经营场所）登记实务", "法定代表人变更常见问题", "分支机构设立登记",
+	"营业执照电子化应用", "企业年报公示辅导", "公司章程修改备案", "外资企业登记政策解读",
+	"“一网通办”窗口服务规范", "企业名称自主申报", "歇业备案政策解读", "注册资本认缴制度调整",
+	"优化营商环境条例学习", "窗口廉洁服务案例研讨", "个性化文书模板编制交流", "群众满意度回访分析",
+}
+
+var demoPosts = []string{"注册许可窗口 科长", "注册许可窗口 副科长", "注册许可窗口 科员", "综合科 科员", "注册许可窗口 四级主任科员", "注册许可窗口 一级科员"}
+
+var demoEducation = []string{"大学本科", "硕士研究生", "大学专科", "大学本科"}
+
+// demoIDNumber builds a valid fictional ID number for a Shanghai birth.
+func demoIDNumber(birth Date, serial int, g Gender) string {
+	if (serial%2 == 1) != (g == Male) {
+		serial++
+	}
+	first := fmt.Sprintf("310105%08d%03d", int(birth), serial%1000)
+	return first + string(IDCheckChar(first))
+}
+
+func demoMember(rng *rand.Rand, i int, today Date, group string) Member {
+	g := Male
+	if rng.IntN(2) == 0 {
+		g = Female
+	}
+	age := 24 + rng.IntN(35)
+	birth := NewDate(today.Year()-age, time.Month(1+rng.IntN(12)), 1+rng.IntN(28))
+	joined := birth.AddDays(365*(19+rng.IntN(min(age-20, 15)+1)) + rng.IntN(300))
+	if joined > today.AddDays(-400) {
+		joined = today.AddDays(-400 - rng.IntN(300))
+	}
+	m := Member{
+		Name:      string(demoSurnames[(i*7+rng.IntN(3))%len(demoSurnames)]) + demoGiven[(i*11+rng.IntN(5))%len(demoGiven)],
+		Gender:    g,
+		Ethnicity: "汉族",
+		Birth:     birth,
+		IDNumber:  demoIDNumber(birth, 100+i%800, g),
+		Education: demoEducation[rng.IntN(len(demoEducation))],
+		Phone:     fmt.Sprintf("13%d%08d", 5+rng.IntN(5), rng.IntN(100000000)),
+		Post:      demoPosts[rng.IntN(len(demoPosts))],
+		Group:     group,
+		Category:  Full,
+		Joined:    joined,
+		Confirmed: NewDate(joined.Year()+1, joined.Month(), joined.Day()),
+		Status:    StatusNormal,
+	}
+	if m.Confirmed > today {
+		m.Confirmed = 0
+		m.Category = Probationary
+	}
+	return m
+}
+
+func demoMark(rng *rand.Rand) Mark {
+	switch r := rng.IntN(100); {
+	case r < 84:
+		return Mark{Status: Present}
+	case r < 90:
+		return Mark{Status: Late}
+	case r < 97:
+		return Mark{Status: OnLeave, Reason: LeaveReasons[rng.IntN(len(LeaveReasons))]}
+	default:
+		return Mark{Status: Absent}
+	}
+}
+
+// WriteDemo creates the example ledger of the reference branch at path: 14
+// members in two party groups and a year of sessions (every Friday's Noon
+// Classroom, monthly committee and group meetings, quarterly lectures and
+// general meetings) with marks up to today and some make-up studies.
+func WriteDemo(path string, opt Options) error {
+	l, err := Create(path, Branch{
+		Name: "申江区市场监管局注册登记窗口党支部", Committee: "申江区市场监督管理局机关党委",
+		Secretary: "", Groups: []string{"第一党小组", "第二党小组"},
+	}, opt)
+	if err != nil {
+		return err
+	}
+	err = fillDemo(l)
+	if cerr := l.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+func fillDemo(l *Ledger) error {
+	today := l.Today()
+	year := today.Year()
+	rng := rand.New(rand.NewPCG(2026, 1129))
+	groups := []string{"第一党小组", "第二党小组"}
+	roles := []string{"书记", "组织委员", "宣传委员"}
+	ms := make([]*Member, 14)
+	for i := range ms {
+		m := demoMember(rng, i, today, groups[i/7])
+		if i < len(roles) {
+			m.CommitteeRole = roles[i]
+		}
+		if i == 12 || i == 13 { // two probationary members who joined last year
+			m.Category, m.Joined, m.Confirmed = Probationary, NewDate(year-1, 12, 1+i), 0
+		}
+		ms[i] = &m
+	}
+	if err := l.SaveMembers(ms); err != nil {
+		return err
+	}
+	b, err := l.Branch()
+	if err != nil {
+		return err
+	}
+	b.Secretary = ms[0].Name
+	if err := l.SaveBranch(b); err != nil {
+		return err
+	}
+	holidays := map[Date]bool{}
+	for _, d := range []Date{NewDate(year, 1, 30), NewDate(year, 2, 20), NewDate(year, 5, 1), NewDate(year, 10, 2)} {
+		holidays[d] = true
+	}
+	noon := &Series{Kind: NoonClassroom, Theme: "正午课堂", Weekday: time.Friday, Start: "12:00", End: "13:00",
+		Place: "窗口会议室", Host: ms[0].Name, From: NewDate(year, 1, 1), To: NewDate(year, 12, 31)}
+	gen := GenerateSeries(noon, holidays)
+	var ss []*Session
+	lastMonth := time.Month(0)
+	for i := range gen {
+		s := gen[i]
+		s.Theme = "正午课堂：" + demoThemes[i%len(demoThemes)]
+		s.Recorder = ms[1].Name
+		if s.Date.Month() != lastMonth { // the month's first classroom is its themed Party day
+			s.ThemedDay, lastMonth = true, s.Date.Month()
+		}
+		if i%9 == 4 {
+			s.Outcomes = fmt.Sprintf("形成个性化文书模板 %d 份", 2+i%5)
+		}
+		ss = append(ss, &s)
+	}
+	for m := time.January; m <= time.December; m++ {
+		if m != time.August { // the branch missed August's committee meeting
+			ss = append(ss, &Session{Kind: CommitteeMeeting, Theme: "支委会：研究本月党建工作", Date: NewDate(year, m, 5), Start: "16:30", End: "17:30",
+				Place: "支部书记办公室", Host: ms[0].Name, Recorder: ms[1].Name})
+		}
+		for gi, g := range groups {
+			ss = append(ss, &Session{Kind: GroupMeeting, Theme: g + "学习会", Date: NewDate(year, m, 12+gi), Start: "12:10", End: "12:50",
+				Place: "窗口会议室", Group: g, Host: ms[gi*7].Name, Recorder: ms[gi*7+1].Name})
+		}
+		if m%3 == 1 {
+			ss = append(ss, &Session{Kind: GeneralMeeting, Theme: "支部党员大会", Date: NewDate(year, m, 20), Start: "14:00", End: "15:30",
+				Place: "三楼会议室", Host: ms[0].Name, Recorder: ms[1].Name})
+		}
+		if m%3 == 2 {
+			ss = append(ss, &Session{Kind: PartyLecture, Theme: "党课：以高质量党建引领窗口服务", Date: NewDate(year, m, 24), Start: "14:00", End: "15:00",
+				Place: "三楼会议室", Host: ms[0].Name, Speaker: ms[0].Name, Recorder: ms[2].Name})
+		}
+	}
+	ss = append(ss, &Session{Kind: OrgLifeMeeting, Theme: "年度组织生活会暨民主评议党员", Date: NewDate(year, 12, 18), Start: "14:00", End: "17:00",
+		Place: "三楼会议室", Host: ms[0].Name, Recorder: ms[1].Name})
+	ss = append(ss, &Session{Kind: JointActivity, Theme: "联建共建：企业开办服务开放日", Date: NewDate(year, 6, 16), Start: "09:30", End: "11:30",
+		Place: "政务服务中心", Host: ms[0].Name, Guests: []Guest{{"周海峰", "申江航空产业联盟"}, {"陆敏", "区税务局第一党支部"}}})
+	for _, s := range ss {
+		s.Closed = s.Date < today
+	}
+	if err := l.SaveSessions(ss); err != nil {
+		return err
+	}
+	all, err := l.Members()
+	if err != nil {
+		return err
+	}
+	for _, s := range ss {
+		if s.Date > today {
+			continue
+		}
+		marks := map[[16]byte]Mark{}
+		for _, m := range ExpectedMembers(s, all) {
+			marks[m.ID] = demoMark(rng)
+		}
+		if err := l.setMarksRaw(s, marks); err != nil {
+			return err
+		}
+	}
+	owed, err := l.OwedMakeUps(0, today.AddDays(-7))
+	if err != nil {
+		return err
+	}
+	for i, o := range owed {
+		if i%3 == 2 {
+			continue // leave some owed, as in life
+		}
+		method := []MakeUpMethod{SelfStudy, TalkWithSec, OtherSession}[i%3]
+		if err := l.SaveMakeUp(&MakeUp{SessionID: o.Session.ID, MemberID: o.Member.ID, Date: o.Session.Date.AddDays(3 + i%4), Method: method}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// setMarksRaw writes a session's marks whatever its closed state: the demo
+// builds history, it does not edit it.
+func (l *Ledger) setMarksRaw(s *Session, marks map[[16]byte]Mark) error {
+	return l.update(func(tx *bolt.Tx) error {
+		var es []markEntry
+		for id, m := range marks {
+			var mem Member
+			if err := getMember(tx, id, &mem); err != nil {
+				return err
+			}
+			es, _ = setMarkEntry(es, mem.Seq, m)
+		}
+		return tx.Bucket(bMarks).Put(s.ID[:], encodeMarks(es))
+	})
+}
+
+// Sizes of the large example ledger.
+const (
+	LargeMembers  = 5000
+	LargeSessions = 1000
+	LargeMarksPer = 1000 // marks per session: 1,000,000 in all
+)
+
+// WriteLargeDemo creates the large example ledger: 5,000 members in 50
+// party groups, 1,000 sessions in the current year up to today, and
+// 1,000,000 marks. It is the benchmark and stress ledger.
+func WriteLargeDemo(path string, opt Options) error {
+	l, err := Create(path, Branch{Name: "申江区产业党委（大型示例）", Committee: "申江区委组织部"}, opt)
+	if err != nil {
+		return err
+	}
+	err = fillLarge(l)
+	if cerr := l.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+func fillLarge(l *Ledger) error {
+	today := l.Today()
+	rng := rand.New(rand.NewPCG(5000, 1000))
+	var groups []string
+	for g := 1; g <= 50; g++ {
+		groups = append(groups, fmt.Sprintf("第%d党小组", g))
+	}
+	b, err := l.Branch()
+	if err != nil {
+		return err
+	}
+	b.Groups = groups
+	if err := l.SaveBranch(b); err != nil {
+		return err
+	}
+	ms := make([]*Member, LargeMembers)
+	for i := range ms {
+		m := demoMember(rng, i, today, groups[i%len(groups)])
+		m.IDNumber = demoIDNumber(m.Birth, i, m.Gender)
+		// Unique numbers: vary the birth day too when the serial wraps.
+		if i >= 1000 {
+			m.Birth = m.Birth.AddDays(i / 1000)
+			if m.Birth > today.AddDays(-365*20) {
+				m.Birth = m.Birth.AddDays(-400)
+			}
+			m.IDNumber = demoIDNumber(m.Birth, i%1000, m.Gender)
+		}
+		ms[i] = &m
+	}
+	if err := l.saveMembersUnique(ms); err != nil {
+		return err
+	}
+	start := NewDate(today.Year(), 1, 2)
+	span := int(today.Time().Sub(start.Time()).Hours()/24) + 1
+	kinds := []Kind{NoonClassroom, ThemedPartyDay, PartyLecture, GeneralMeeting, JointActivity}
+	now := l.Now()
+	for batch := 0; batch < LargeSessions; batch += 100 {
+		err := l.update(func(tx *bolt.Tx) error {
+			for i := batch; i < batch+100 && i < LargeSessions; i++ {
+				s := Session{ID: newID(), Kind: kinds[i%len(kinds)], Theme: demoThemes[i%len(demoThemes)],
+					Date: start.AddDays(i * span / LargeSessions), Start: "12:00", End: "13:00", Place: "会议室",
+					Closed: true, Created: now, Updated: now}
+				if err := putRecord(tx, bSessions, s.ID[:], &s); err != nil {
+					return err
+				}
+				es := make([]markEntry, 0, LargeMarksPer)
+				first := (i * LargeMarksPer) % LargeMembers
+				for j := 0; j < LargeMarksPer; j++ {
+					es = append(es, markEntry{uint32(1 + (first+j)%LargeMembers), demoMark(rng)})
+				}
+				sortEntries(es)
+				if err := tx.Bucket(bMarks).Put(s.ID[:], encodeMarks(es)); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// saveMembersUnique saves generated members, nudging any repeated ID
+// number so the large ledger's numbers are unique.
+func (l *Ledger) saveMembersUnique(ms []*Member) error {
+	seen := map[string]bool{}
+	for i, m := range ms {
+		for seen[m.IDNumber] {
+			m.Birth = m.Birth.AddDays(1)
+			m.IDNumber = demoIDNumber(m.Birth, i%1000, m.Gender)
+		}
+		if m.Joined != 0 && YearsBetween(m.Birth, m.Joined) < 18 {
+			m.Joined = NewDate(m.Birth.Year()+19, m.Birth.Month(), 1)
+			m.Confirmed = NewDate(m.Birth.Year()+20, m.Birth.Month(), 1)
+		}
+		seen[m.IDNumber] = true
+	}
+	return l.SaveMembers(ms)
+}

@@ -1,0 +1,249 @@
+package data
+
+import (
+	"encoding/binary"
+	"fmt"
+	"sort"
+	"time"
+
+	"github.com/google/uuid"
+	bolt "go.etcd.io/bbolt"
+)
+
+// Marks returns the attendance marks of one session by member ID. Members
+// without a mark (未登记) are absent from the map.
+func (l *Ledger) Marks(sessionID uuid.UUID) (map[uuid.UUID]Mark, error) {
+	out := map[uuid.UUID]Mark{}
+	err := l.view(func(tx *bolt.Tx) error {
+		seqs := tx.Bucket(bMemberSeq)
+		return eachMark(tx.Bucket(bMarks).Get(sessionID[:]), func(seq uint32, m Mark) {
+			if id := seqs.Get(seqKey(seq)); len(id) == 16 {
+				out[uuid.UUID(id)] = m
+			}
+		})
+	})
+	return out, err
+}
+
+// SetMark records one member's mark at a session in one transaction; an
+// Unmarked status clears it. Changing a closed session needs confirmed,
+// and the old value is kept in the session's mark history.
+func (l *Ledger) SetMark(sessionID, memberID uuid.UUID, m Mark, confirmed bool) error {
+	return l.SetMarks(sessionID, map[uuid.UUID]Mark{memberID: m}, confirmed)
+}
+
+// SetMarks records several marks of one session in one transaction
+// ("全部出席" marks everyone at once).
+func (l *Ledger) SetMarks(sessionID uuid.UUID, marks map[uuid.UUID]Mark, confirmed bool) error {
+	for _, m := range marks {
+		if m.Status > Absent || m.Reason > Personal {
+			return &ValidationError{Problems: []Problem{{Field: "mark", Code: ProblemBadChoice}}}
+		}
+	}
+	now := l.Now()
+	return l.update(func(tx *bolt.Tx) error {
+		var s Session
+		if err := getSession(tx, sessionID, &s); err != nil {
+			return err
+		}
+		if s.Closed && !confirmed {
+			return ErrSessionClosed
+		}
+		b := tx.Bucket(bMarks)
+		es, err := decodeMarks(b.Get(sessionID[:]))
+		if err != nil {
+			return err
+		}
+		// Apply in member order so the history is deterministic.
+		ids := make([]uuid.UUID, 0, len(marks))
+		for id := range marks {
+			ids = append(ids, id)
+		}
+		sort.Slice(ids, func(i, j int) bool { return string(ids[i][:]) < string(ids[j][:]) })
+		for _, id := range ids {
+			m := marks[id]
+			if m.Status != OnLeave {
+				m.Reason = NoReason
+			}
+			var mem Member
+			if err := getMember(tx, id, &mem); err != nil {
+				return err
+			}
+			var old Mark
+			es, old = setMarkEntry(es, mem.Seq, m)
+			if s.Closed && old != m {
+				ch := MarkChange{SessionID: sessionID, MemberID: id, At: now, Old: old, New: m}
+				if err := putRecord(tx, bMarkHist, histKey(sessionID, now, mem.Seq), &ch); err != nil {
+					return err
+				}
+			}
+		}
+		if len(es) == 0 {
+			return b.Delete(sessionID[:])
+		}
+		return b.Put(sessionID[:], encodeMarks(es))
+	})
+}
+
+func histKey(sessionID uuid.UUID, at time.Time, seq uint32) []byte {
+	k := append(make([]byte, 0, 28), sessionID[:]...)
+	k = binary.BigEndian.AppendUint64(k, uint64(at.UnixNano()))
+	return binary.BigEndian.AppendUint32(k, seq)
+}
+
+// MarkHistory returns the changes made to a session's marks after it was
+// closed, oldest first.
+func (l *Ledger) MarkHistory(sessionID uuid.UUID) ([]MarkChange, error) {
+	var out []MarkChange
+	err := l.view(func(tx *bolt.Tx) error {
+		c := tx.Bucket(bMarkHist).Cursor()
+		for k, v := c.Seek(sessionID[:]); k != nil && len(k) >= 16 && uuid.UUID(k[:16]) == sessionID; k, v = c.Next() {
+			var ch MarkChange
+			if err := decode(v, &ch); err != nil {
+				return err
+			}
+			out = append(out, ch)
+		}
+		return nil
+	})
+	return out, err
+}
+
+// CloseSession ends (or, with closed false, reopens) registration for a
+// session (结束登记).
+func (l *Ledger) CloseSession(id uuid.UUID, closed bool) error {
+	now := l.Now()
+	return l.update(func(tx *bolt.Tx) error {
+		var s Session
+		if err := getSession(tx, id, &s); err != nil {
+			return err
+		}
+		s.Closed, s.Updated = closed, now
+		return putRecord(tx, bSessions, s.ID[:], &s)
+	})
+}
+
+// SaveMakeUp records a make-up study (补学) in one transaction. The member
+// must owe it: marked 请假 or 缺席 at that session.
+func (l *Ledger) SaveMakeUp(mu *MakeUp) error {
+	if !mu.Date.Valid() {
+		return &ValidationError{Problems: []Problem{{Field: FieldDate, Code: ProblemBadDate}}}
+	}
+	switch mu.Method {
+	case SelfStudy, TalkWithSec, OtherSession:
+	default:
+		return &ValidationError{Problems: []Problem{{Field: "method", Code: ProblemBadChoice}}}
+	}
+	mu.Created = l.Now()
+	return l.update(func(tx *bolt.Tx) error {
+		var mem Member
+		if err := getMember(tx, mu.MemberID, &mem); err != nil {
+			return err
+		}
+		owes := false
+		if err := eachMark(tx.Bucket(bMarks).Get(mu.SessionID[:]), func(seq uint32, m Mark) {
+			if seq == mem.Seq && m.OwesMakeUp() {
+				owes = true
+			}
+		}); err != nil {
+			return err
+		}
+		if !owes {
+			return fmt.Errorf("make-up for a member not on leave or absent: %w", ErrNotFound)
+		}
+		return putRecord(tx, bMakeUps, pairKey(mu.SessionID, mu.MemberID), mu)
+	})
+}
+
+// MakeUps returns every recorded make-up study.
+func (l *Ledger) MakeUps() ([]MakeUp, error) {
+	var out []MakeUp
+	err := l.view(func(tx *bolt.Tx) error {
+		var err error
+		out, err = readMakeUps(tx)
+		return err
+	})
+	return out, err
+}
+
+func readMakeUps(tx *bolt.Tx) ([]MakeUp, error) {
+	var out []MakeUp
+	err := tx.Bucket(bMakeUps).ForEach(func(k, v []byte) error {
+		var mu MakeUp
+		if err := decode(v, &mu); err != nil {
+			return err
+		}
+		out = append(out, mu)
+		return nil
+	})
+	return out, err
+}
+
+// Owed is a make-up study still owed: the member was on leave or absent at
+// the session and nothing has been recorded.
+type Owed struct {
+	Session Session
+	Member  Member
+	Mark    Mark
+}
+
+// OwedMakeUps lists the make-up studies still owed for sessions dated
+// from..to (zero bounds are open), by session date then member order.
+func (l *Ledger) OwedMakeUps(from, to Date) ([]Owed, error) {
+	var out []Owed
+	err := l.view(func(tx *bolt.Tx) error {
+		ms, err := readMembers(tx)
+		if err != nil {
+			return err
+		}
+		bySeq := make(map[uint32]*Member, len(ms))
+		for i := range ms {
+			bySeq[ms[i].Seq] = &ms[i]
+		}
+		ss, err := readSessions(tx, from, to)
+		if err != nil {
+			return err
+		}
+		done := tx.Bucket(bMakeUps)
+		for _, s := range ss {
+			if s.Cancelled {
+				continue
+			}
+			err := eachMark(tx.Bucket(bMarks).Get(s.ID[:]), func(seq uint32, m Mark) {
+				mem := bySeq[seq]
+				if mem == nil || !m.OwesMakeUp() || done.Get(pairKey(s.ID, mem.ID)) != nil {
+					return
+				}
+				out = append(out, Owed{Session: s, Member: *mem, Mark: m})
+			})
+			if err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	return out, err
+}
+
+// RecordExport keeps a trace of an export in the ledger.
+func (l *Ledger) RecordExport(r *ExportRecord) error {
+	r.ID, r.At = newID(), l.Now()
+	return l.update(func(tx *bolt.Tx) error { return putRecord(tx, bExports, r.ID[:], r) })
+}
+
+// Exports lists the recorded exports, newest first.
+func (l *Ledger) Exports() ([]ExportRecord, error) {
+	var out []ExportRecord
+	err := l.view(func(tx *bolt.Tx) error {
+		c := tx.Bucket(bExports).Cursor()
+		for k, v := c.Last(); k != nil; k, v = c.Prev() {
+			var r ExportRecord
+			if err := decode(v, &r); err != nil {
+				return err
+			}
+			out = append(out, r)
+		}
+		return nil
+	})
+	return out, err
+}

@@ -1,0 +1,262 @@
+package data
+
+import (
+	"fmt"
+
+	"github.com/google/uuid"
+	bolt "go.etcd.io/bbolt"
+)
+
+// Counts are attendance numbers over some set of (session, member) pairs.
+// Expected = Present + Late + Leave + Absent + Unmarked.
+type Counts struct {
+	Expected int `json:"expected"`
+	Present  int `json:"present"`
+	Late     int `json:"late"`
+	Leave    int `json:"leave"`
+	Absent   int `json:"absent"`
+	Unmarked int `json:"unmarked"`
+}
+
+// Attended returns present plus late (实到).
+func (c Counts) Attended() int { return c.Present + c.Late }
+
+// Rate returns the attendance rate in [0, 1]. By default leave is taken out
+// of the denominator: (present+late)/(expected−leave); with leaveCounts it
+// is (present+late)/expected. Nothing expected gives 0.
+func (c Counts) Rate(leaveCounts bool) float64 {
+	den := c.Expected
+	if !leaveCounts {
+		den -= c.Leave
+	}
+	if den <= 0 {
+		return 0
+	}
+	return float64(c.Attended()) / float64(den)
+}
+
+func (c *Counts) add(m MarkStatus) {
+	c.Expected++
+	switch m {
+	case Present:
+		c.Present++
+	case Late:
+		c.Late++
+	case OnLeave:
+		c.Leave++
+	case Absent:
+		c.Absent++
+	default:
+		c.Unmarked++
+	}
+}
+
+// MemberStat is one member's attendance over a year.
+type MemberStat struct {
+	Member Member
+	Counts
+}
+
+// SessionStat is one session's attendance, with its quorum.
+type SessionStat struct {
+	Session Session
+	Counts
+	// Voting and VotingAttended count the voting (full) members expected
+	// and attending; a general meeting needs more than half of them.
+	Voting, VotingAttended int
+}
+
+// Quorate reports whether more than half of the voting members attended
+// (for a committee meeting: more than half of the committee).
+func (s *SessionStat) Quorate() bool {
+	if s.Session.Kind == CommitteeMeeting {
+		return 2*s.Attended() > s.Expected
+	}
+	return 2*s.VotingAttended > s.Voting
+}
+
+// NeedsQuorum reports whether the session's kind has a quorum rule.
+func (s *SessionStat) NeedsQuorum() bool {
+	return s.Session.Kind == GeneralMeeting || s.Session.Kind == CommitteeMeeting
+}
+
+// MonthStat is the attendance of one month's sessions.
+type MonthStat struct {
+	Month    string `json:"month"` // "2026-03"
+	Sessions int    `json:"sessions"`
+	Counts
+}
+
+// YearStats is a year's attendance and compliance summary: the numbers
+// the statistics screen, the stats command and the reports all show.
+type YearStats struct {
+	Year int
+	// Today bounds the year: sessions after it are planned, not held.
+	Today       Date
+	LeaveCounts bool
+	Branch      Branch
+	// Sessions held per kind (cancelled and future sessions excluded).
+	Sessions map[Kind]int
+	Members  []MemberStat // every member expected at least once, in ledger order
+	Held     []SessionStat
+	Months   [12]MonthStat
+	Total    Counts
+	// Compliance lists, for every rule, the periods that lack the required
+	// session and the meetings without quorum.
+	Compliance []Compliance
+	// ByCategory counts active members by category at Today (or year end).
+	ByCategory map[Category]int
+}
+
+// Rate returns c's rate under the stats' rule.
+func (y *YearStats) Rate(c Counts) float64 { return c.Rate(y.LeaveCounts) }
+
+// YearStats computes the statistics of year in one read transaction.
+// Only sessions dated up to today are held; cancelled ones are skipped.
+func (l *Ledger) YearStats(year int) (*YearStats, error) {
+	var ys *YearStats
+	err := l.view(func(tx *bolt.Tx) error {
+		var b Branch
+		if err := decode(tx.Bucket(bMeta).Get(kBranch), &b); err != nil {
+			return err
+		}
+		ms, err := readMembers(tx)
+		if err != nil {
+			return err
+		}
+		ss, err := readSessions(tx, NewDate(year, 1, 1), NewDate(year, 12, 31))
+		if err != nil {
+			return err
+		}
+		marks := tx.Bucket(bMarks)
+		ys, err = computeYear(year, l.Today(), b, ms, ss, func(id uuid.UUID) []byte { return marks.Get(id[:]) })
+		return err
+	})
+	return ys, err
+}
+
+// computeYear is the statistics engine. marksOf returns a session's encoded
+// marks; they are only read inside the transaction.
+func computeYear(year int, today Date, b Branch, ms []Member, ss []Session, marksOf func(uuid.UUID) []byte) (*YearStats, error) {
+	ys := &YearStats{Year: year, Today: today, LeaveCounts: b.LeaveCountsAgainst, Branch: b,
+		Sessions: map[Kind]int{}, ByCategory: map[Category]int{}}
+	maxSeq := uint32(0)
+	for i := range ms {
+		maxSeq = max(maxSeq, ms[i].Seq)
+	}
+	per := make([]Counts, len(ms))
+	status := make([]MarkStatus, maxSeq+1) // this session's marks by seq
+	for m := range ys.Months {
+		ys.Months[m].Month = fmt.Sprintf("%04d-%02d", year, m+1)
+	}
+	for si := range ss {
+		s := &ss[si]
+		if s.Cancelled || s.Date > today {
+			continue
+		}
+		ys.Sessions[s.Kind]++
+		if err := loadStatus(status, marksOf(s.ID)); err != nil {
+			return nil, fmt.Errorf("marks of session %s: %w", s.ID, err)
+		}
+		st := tally(s, ms, status, per)
+		ys.Held = append(ys.Held, st)
+		mo := &ys.Months[s.Date.Month()-1]
+		mo.Sessions++
+		mo.Counts = sumCounts(mo.Counts, st.Counts)
+		ys.Total = sumCounts(ys.Total, st.Counts)
+	}
+	for i := range ms {
+		if per[i].Expected > 0 {
+			ys.Members = append(ys.Members, MemberStat{Member: ms[i], Counts: per[i]})
+		}
+	}
+	at := min(today, NewDate(year, 12, 31))
+	for i := range ms {
+		if ms[i].Active() && (ms[i].Joined == 0 || ms[i].Joined <= at) {
+			ys.ByCategory[ms[i].Category]++
+		}
+	}
+	ys.Compliance = checkCompliance(year, today, b.Groups, ss, ys.Held)
+	return ys, nil
+}
+
+func sumCounts(a, b Counts) Counts {
+	return Counts{a.Expected + b.Expected, a.Present + b.Present, a.Late + b.Late,
+		a.Leave + b.Leave, a.Absent + b.Absent, a.Unmarked + b.Unmarked}
+}
+
+// SessionCounts returns the attendance counts of one session, for the
+// check-in screen's live line and the session list.
+func (l *Ledger) SessionCounts(id uuid.UUID) (SessionStat, error) {
+	var st SessionStat
+	err := l.view(func(tx *bolt.Tx) error {
+		var s Session
+		if err := getSession(tx, id, &s); err != nil {
+			return err
+		}
+		ms, err := readMembers(tx)
+		if err != nil {
+			return err
+		}
+		maxSeq := uint32(0)
+		for i := range ms {
+			maxSeq = max(maxSeq, ms[i].Seq)
+		}
+		status := make([]MarkStatus, maxSeq+1)
+		if err := loadStatus(status, tx.Bucket(bMarks).Get(id[:])); err != nil {
+			return err
+		}
+		st = tally(&s, ms, status, nil)
+		return nil
+	})
+	return st, err
+}
+
+// loadStatus fills status (indexed by member seq) from encoded marks.
+func loadStatus(status []MarkStatus, marks []byte) error {
+	clear(status)
+	return eachMark(marks, func(seq uint32, m Mark) {
+		if int(seq) < len(status) {
+			status[seq] = m.Status
+		}
+	})
+}
+
+// tally counts one session over the members it expects; per, when not
+// nil, accumulates each member's counts by index in ms.
+func tally(s *Session, ms []Member, status []MarkStatus, per []Counts) SessionStat {
+	st := SessionStat{Session: *s}
+	for i := range ms {
+		m := &ms[i]
+		if !s.Expects(m) {
+			continue
+		}
+		mk := Unmarked
+		if int(m.Seq) < len(status) {
+			mk = status[m.Seq]
+		}
+		st.add(mk)
+		if per != nil {
+			per[i].add(mk)
+		}
+		if m.Voting() {
+			st.Voting++
+			if mk == Present || mk == Late {
+				st.VotingAttended++
+			}
+		}
+	}
+	return st
+}
+
+// ExpectedMembers returns the members expected at a session (应到), in
+// ledger order.
+func ExpectedMembers(s *Session, ms []Member) []Member {
+	var out []Member
+	for i := range ms {
+		if s.Expects(&ms[i]) {
+			out = append(out, ms[i])
+		}
+	}
+	return out
+}

@@ -1,0 +1,361 @@
+package data
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"hash/fnv"
+	"io"
+	"os"
+	"time"
+
+	"github.com/google/uuid"
+	bolt "go.etcd.io/bbolt"
+	berrors "go.etcd.io/bbolt/errors"
+)
+
+// Sentinel errors of the ledger store. The UI and the command line turn
+// them into words for people.
+var (
+	ErrLocked        = errors.New("ledger is open elsewhere")
+	ErrNotLedger     = errors.New("file is not a ledger")
+	ErrNewerVersion  = errors.New("ledger was written by a newer version")
+	ErrOlderVersion  = errors.New("ledger must be opened for writing once to be upgraded")
+	ErrNotFound      = errors.New("not found")
+	ErrExists        = errors.New("file already exists")
+	ErrSessionClosed = errors.New("session is closed")
+	ErrDuplicateID   = errors.New("id number already in the ledger")
+)
+
+// ValidationError carries the field-level problems that stopped a save.
+type ValidationError struct {
+	Problems []Problem
+}
+
+func (e *ValidationError) Error() string {
+	return fmt.Sprintf("%d problems, first %s: %s", len(e.Problems), e.Problems[0].Field, e.Problems[0].Code)
+}
+
+// SchemaVersion is the layout this build writes. Version 1 kept one key per
+// attendance mark; version 2 keeps one value per session (see codec.go).
+const SchemaVersion = 2
+
+const appMagic = "branchledger"
+
+// Bucket and key names.
+var (
+	bMeta      = []byte("meta")
+	bMembers   = []byte("members")
+	bMemberSeq = []byte("member_seq")
+	bIDNumbers = []byte("id_numbers")
+	bSessions  = []byte("sessions")
+	bMarks     = []byte("marks")
+	bMarkHist  = []byte("mark_history")
+	bMakeUps   = []byte("makeups")
+	bSeries    = []byte("series")
+	bExports   = []byte("exports")
+
+	kApp    = []byte("app")
+	kSchema = []byte("schema")
+	kBranch = []byte("branch")
+
+	allBuckets = [][]byte{bMeta, bMembers, bMemberSeq, bIDNumbers, bSessions, bMarks, bMarkHist, bMakeUps, bSeries, bExports}
+)
+
+// Options configure Open and Create. The zero value is usable.
+type Options struct {
+	// Now is the clock; nil means time.Now. Tests pass a fixed clock.
+	Now func() time.Time
+	// LockTimeout bounds the wait for a ledger held by another process;
+	// zero means one second.
+	LockTimeout time.Duration
+	// NoBackup turns off the automatic daily backup on open.
+	NoBackup bool
+	// ReadOnly opens the ledger for reading only (check, export, stats).
+	ReadOnly bool
+}
+
+func (o Options) now() time.Time {
+	if o.Now != nil {
+		return o.Now()
+	}
+	return time.Now()
+}
+
+func (o Options) boltOptions(readOnly bool) *bolt.Options {
+	t := o.LockTimeout
+	if t == 0 {
+		t = time.Second
+	}
+	return &bolt.Options{Timeout: t, ReadOnly: readOnly}
+}
+
+// Ledger is one open ledger file. Its methods are safe for concurrent use;
+// each user action is one bbolt transaction.
+type Ledger struct {
+	db        *bolt.DB
+	path      string
+	opt       Options
+	backupErr error
+}
+
+// Path returns the ledger's file name.
+func (l *Ledger) Path() string { return l.path }
+
+// Today returns the ledger clock's date.
+func (l *Ledger) Today() Date { return DateOf(l.opt.now()) }
+
+// Now returns the ledger clock's time.
+func (l *Ledger) Now() time.Time { return l.opt.now() }
+
+// BackupProblem returns the error of the automatic backup made when the
+// ledger was opened, or nil. The ledger works without it, but the user
+// should be told.
+func (l *Ledger) BackupProblem() error { return l.backupErr }
+
+// Close closes the ledger file.
+func (l *Ledger) Close() error { return l.db.Close() }
+
+// Create makes a new ledger at path for branch b. It refuses to overwrite an
+// existing file.
+func Create(path string, b Branch, opt Options) (*Ledger, error) {
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		if errors.Is(err, os.ErrExist) {
+			return nil, fmt.Errorf("%s: %w", path, ErrExists)
+		}
+		return nil, err
+	}
+	if err := f.Close(); err != nil {
+		return nil, err
+	}
+	db, err := bolt.Open(path, 0o600, opt.boltOptions(false))
+	if err != nil {
+		_ = os.Remove(path) // the empty file we just made; nothing of the user's
+		return nil, mapOpenError(path, err)
+	}
+	now := opt.now()
+	b.Created, b.Updated = now, now
+	err = db.Update(func(tx *bolt.Tx) error {
+		for _, name := range allBuckets {
+			if _, err := tx.CreateBucketIfNotExists(name); err != nil {
+				return err
+			}
+		}
+		meta := tx.Bucket(bMeta)
+		if err := meta.Put(kApp, []byte(appMagic)); err != nil {
+			return err
+		}
+		if err := meta.Put(kSchema, binary.BigEndian.AppendUint32(nil, SchemaVersion)); err != nil {
+			return err
+		}
+		v, err := encode(&b)
+		if err != nil {
+			return err
+		}
+		return meta.Put(kBranch, v)
+	})
+	if err != nil {
+		_ = db.Close()
+		_ = os.Remove(path)
+		return nil, err
+	}
+	return &Ledger{db: db, path: path, opt: opt}, nil
+}
+
+// Open opens an existing ledger. A file that is not a ledger (or comes
+// from a newer version) is refused and never written to; a ledger held by
+// another process gives ErrLocked within the lock timeout. Unless
+// opt.NoBackup is set, a backup is made at most once a day.
+func Open(path string, opt Options) (*Ledger, error) {
+	if err := checkHeader(path); err != nil {
+		return nil, err
+	}
+	// Verify read-only first, so that a foreign or newer file is never
+	// opened for writing.
+	db, err := bolt.Open(path, 0o600, opt.boltOptions(true))
+	if err != nil {
+		return nil, mapOpenError(path, err)
+	}
+	var schema uint32
+	err = db.View(func(tx *bolt.Tx) error {
+		var err error
+		schema, err = readSchema(tx)
+		return err
+	})
+	if cerr := db.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	if opt.ReadOnly && schema != SchemaVersion {
+		return nil, fmt.Errorf("%s: schema %d: %w", path, schema, ErrOlderVersion)
+	}
+	db, err = bolt.Open(path, 0o600, opt.boltOptions(opt.ReadOnly))
+	if err != nil {
+		return nil, mapOpenError(path, err)
+	}
+	l := &Ledger{db: db, path: path, opt: opt}
+	if schema < SchemaVersion {
+		if err := l.migrate(schema); err != nil {
+			_ = db.Close()
+			return nil, fmt.Errorf("%s: migrating from schema %d: %w", path, schema, err)
+		}
+	}
+	if !opt.NoBackup && !opt.ReadOnly {
+		l.backupErr = l.autoBackup()
+	}
+	return l, nil
+}
+
+func readSchema(tx *bolt.Tx) (uint32, error) {
+	meta := tx.Bucket(bMeta)
+	if meta == nil || string(meta.Get(kApp)) != appMagic {
+		return 0, ErrNotLedger
+	}
+	v := meta.Get(kSchema)
+	if len(v) != 4 {
+		return 0, ErrNotLedger
+	}
+	s := binary.BigEndian.Uint32(v)
+	if s > SchemaVersion {
+		return s, ErrNewerVersion
+	}
+	if s == 0 {
+		return 0, ErrNotLedger
+	}
+	return s, nil
+}
+
+func mapOpenError(path string, err error) error {
+	switch {
+	case errors.Is(err, berrors.ErrTimeout):
+		return fmt.Errorf("%s: %w", path, ErrLocked)
+	case errors.Is(err, berrors.ErrInvalid), errors.Is(err, berrors.ErrChecksum),
+		errors.Is(err, berrors.ErrVersionMismatch):
+		return fmt.Errorf("%s: %w: %v", path, ErrNotLedger, err)
+	case errors.Is(err, os.ErrNotExist):
+		return fmt.Errorf("%s: %w", path, ErrNotFound)
+	}
+	return err
+}
+
+// bbolt's on-disk meta page, read here so that foreign and truncated files
+// are refused before bbolt maps them (reading past the end of a truncated
+// file would crash the process, and bbolt initialises an empty file).
+const (
+	boltMagic      = 0xED0CDAED
+	boltVersion    = 2
+	pageHeaderSize = 16
+	metaSize       = 64
+)
+
+type diskMeta struct {
+	pageSize uint32
+	pgid     uint64
+	txid     uint64
+}
+
+func parseMeta(b []byte) (diskMeta, bool) {
+	if len(b) < pageHeaderSize+metaSize {
+		return diskMeta{}, false
+	}
+	m := b[pageHeaderSize : pageHeaderSize+metaSize]
+	le := binary.LittleEndian
+	if le.Uint32(m[0:]) != boltMagic || le.Uint32(m[4:]) != boltVersion {
+		return diskMeta{}, false
+	}
+	h := fnv.New64a()
+	_, _ = h.Write(m[:56]) // hash.Hash never returns an error
+	if h.Sum64() != le.Uint64(m[56:]) {
+		return diskMeta{}, false
+	}
+	return diskMeta{pageSize: le.Uint32(m[8:]), pgid: le.Uint64(m[40:]), txid: le.Uint64(m[48:])}, true
+}
+
+func checkHeader(path string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		if errors.Is(err, os.ErrNotExist) {
+			return fmt.Errorf("%s: %w", path, ErrNotFound)
+		}
+		return err
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return err
+	}
+	if info.IsDir() {
+		return fmt.Errorf("%s: %w: a folder", path, ErrNotLedger)
+	}
+	size := info.Size()
+	buf := make([]byte, pageHeaderSize+metaSize)
+	if _, err := io.ReadFull(f, buf); err != nil {
+		return fmt.Errorf("%s: %w: too short", path, ErrNotLedger)
+	}
+	m0, ok0 := parseMeta(buf)
+	var best diskMeta
+	if ok0 {
+		best = m0
+	}
+	// The second meta page sits one page in; its page size is that of the
+	// first, or the common 4096 when the first is damaged.
+	ps := int64(4096)
+	if ok0 && m0.pageSize >= 512 && m0.pageSize <= 1<<16 {
+		ps = int64(m0.pageSize)
+	}
+	if _, err := f.ReadAt(buf, ps); err == nil {
+		if m1, ok := parseMeta(buf); ok && (!ok0 || m1.txid > m0.txid) {
+			best, ok0 = m1, true
+		}
+	}
+	if !ok0 {
+		return fmt.Errorf("%s: %w", path, ErrNotLedger)
+	}
+	if best.pageSize < 512 || best.pageSize > 1<<16 || size < int64(best.pgid)*int64(best.pageSize) {
+		return fmt.Errorf("%s: %w: truncated", path, ErrNotLedger)
+	}
+	return nil
+}
+
+func (l *Ledger) view(fn func(tx *bolt.Tx) error) error   { return l.db.View(fn) }
+func (l *Ledger) update(fn func(tx *bolt.Tx) error) error { return l.db.Update(fn) }
+
+// newID returns a time-ordered (v7) UUID.
+func newID() uuid.UUID {
+	id, err := uuid.NewV7()
+	if err != nil {
+		return uuid.New()
+	}
+	return id
+}
+
+// Branch returns the branch profile.
+func (l *Ledger) Branch() (Branch, error) {
+	var b Branch
+	err := l.view(func(tx *bolt.Tx) error {
+		return decode(tx.Bucket(bMeta).Get(kBranch), &b)
+	})
+	return b, err
+}
+
+// SaveBranch replaces the branch profile.
+func (l *Ledger) SaveBranch(b Branch) error {
+	if b.Name == "" {
+		return &ValidationError{Problems: []Problem{{Field: "branch", Code: ProblemRequired}}}
+	}
+	return l.update(func(tx *bolt.Tx) error {
+		var old Branch
+		if err := decode(tx.Bucket(bMeta).Get(kBranch), &old); err != nil {
+			return err
+		}
+		b.Created, b.Updated = old.Created, l.Now()
+		v, err := encode(&b)
+		if err != nil {
+			return err
+		}
+		return tx.Bucket(bMeta).Put(kBranch, v)
+	})
+}
