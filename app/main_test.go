@@ -1,0 +1,192 @@
+package app
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"branchledger/data"
+)
+
+// TestMain makes Chinese the language of every screen test, whatever the
+// machine's locale: the assertions are on the words a Chinese user reads.
+func TestMain(m *testing.M) {
+	if err := os.Setenv("LANG", "zh_CN.UTF-8"); err != nil {
+		fmt.Fprintln(os.Stderr, "setting LANG:", err)
+		os.Exit(2)
+	}
+	for _, v := range []string{"LC_ALL", "LC_MESSAGES", "LANGUAGE"} {
+		if err := os.Unsetenv(v); err != nil {
+			fmt.Fprintln(os.Stderr, "unsetting", v+":", err)
+			os.Exit(2)
+		}
+	}
+	if err := loadTranslations(); err != nil {
+		fmt.Fprintln(os.Stderr, "loading translations:", err)
+		os.Exit(2)
+	}
+	os.Exit(m.Run())
+}
+
+// testNow is the fixed clock of the screen tests: the day of the reference
+// branch's screenshot, 2026-11-29.
+func testNow() time.Time { return time.Date(2026, 11, 29, 10, 0, 0, 0, time.Local) }
+
+// testOptions opens ledgers on the fixed clock, without the daily backup.
+func testOptions() data.Options { return data.Options{Now: testNow, NoBackup: true} }
+
+// newTestShell starts a test app and window showing the main layout on a
+// real ledger in t.TempDir() holding the example branch (14 members, a year
+// of sessions up to 2026-11-29). The ledger is closed when the test ends.
+func newTestShell(t testing.TB) (*shell, fyne.Window) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "示例台账.ledger")
+	if err := data.WriteDemo(path, testOptions()); err != nil {
+		t.Fatal(err)
+	}
+	return newTestShellOn(t, path)
+}
+
+// newTestShellOn is newTestShell on the ledger file at path.
+func newTestShellOn(t testing.TB, path string) (*shell, fyne.Window) {
+	t.Helper()
+	a := test.NewTempApp(t)
+	w := test.NewWindow(nil)
+	w.Resize(fyne.NewSize(1100, 720))
+	t.Cleanup(w.Close)
+	l, err := data.Open(path, testOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := newShell(a, w)
+	t.Cleanup(s.closeLedger)
+	s.setLedger(l)
+	return s, w
+}
+
+// newEmptyTestShell starts a test app and window with no ledger open, as on
+// first start.
+func newEmptyTestShell(t testing.TB) (*shell, fyne.Window) {
+	t.Helper()
+	a := test.NewTempApp(t)
+	w := test.NewWindow(nil)
+	w.Resize(fyne.NewSize(1100, 720))
+	t.Cleanup(w.Close)
+	s := newShell(a, w)
+	t.Cleanup(s.closeLedger)
+	return s, w
+}
+
+// waitFor polls cond until it holds, failing the test after five seconds.
+// Work started through background finishes on another goroutine, so tests
+// wait for what the user would see rather than sleep.
+func waitFor(t testing.TB, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(5 * time.Second)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatalf("waited 5s for %s", what)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+// visibleTexts returns every piece of text drawn under o (labels, buttons,
+// entries, table cells that are on screen), depth first.
+func visibleTexts(o fyne.CanvasObject) []string {
+	var out []string
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		if o == nil || !o.Visible() {
+			return
+		}
+		switch x := o.(type) {
+		case *canvas.Text:
+			out = append(out, x.Text)
+			return
+		case *fyne.Container:
+			for _, c := range x.Objects {
+				walk(c)
+			}
+			return
+		case fyne.Widget:
+			for _, c := range test.WidgetRenderer(x).Objects() {
+				walk(c)
+			}
+		}
+	}
+	walk(o)
+	return out
+}
+
+// windowTexts is visibleTexts of the window content and its overlays
+// (dialogs and pop-ups).
+func windowTexts(w fyne.Window) []string {
+	out := visibleTexts(w.Content())
+	for _, o := range w.Canvas().Overlays().List() {
+		out = append(out, visibleTexts(o)...)
+	}
+	return out
+}
+
+// hasText reports whether some text drawn in the window contains want.
+func hasText(w fyne.Window, want string) bool {
+	for _, s := range windowTexts(w) {
+		if strings.Contains(s, want) {
+			return true
+		}
+	}
+	return false
+}
+
+// findButton returns the first visible button in the window (or its
+// overlays) whose text is label, or nil.
+func findButton(w fyne.Window, label string) *widget.Button {
+	var found *widget.Button
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		if found != nil || o == nil || !o.Visible() {
+			return
+		}
+		switch x := o.(type) {
+		case *widget.Button:
+			if x.Text == label {
+				found = x
+			}
+		case *fyne.Container:
+			for _, c := range x.Objects {
+				walk(c)
+			}
+		case fyne.Widget:
+			for _, c := range test.WidgetRenderer(x).Objects() {
+				walk(c)
+			}
+		}
+	}
+	for _, o := range w.Canvas().Overlays().List() {
+		walk(o)
+	}
+	walk(w.Content())
+	return found
+}
+
+func TestTestShellIsChinese(t *testing.T) {
+	s, w := newTestShell(t)
+	if s.ledger == nil {
+		t.Fatal("no ledger open")
+	}
+	if got, want := w.Title(), "申江区市场监管局注册登记窗口党支部"; !strings.Contains(got, want) {
+		t.Errorf("title %q, want it to contain %q", got, want)
+	}
+	if !hasText(w, "党员") {
+		t.Errorf("navigation texts %q, want 党员 among them", windowTexts(w))
+	}
+}
