@@ -1,0 +1,477 @@
+package data
+
+import (
+	"bufio"
+	"crypto/sha256"
+	"encoding/binary"
+	"errors"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+	bolt "go.etcd.io/bbolt"
+)
+
+// The child processes of these tests are this test binary run again with
+// helperEnv naming what to do (see TestHelperProcess).
+const (
+	helperEnv       = "BRANCHLEDGER_TEST_HELPER"
+	helperLedgerEnv = "BRANCHLEDGER_TEST_LEDGER"
+	helperSeedEnv   = "BRANCHLEDGER_TEST_SEED"
+)
+
+// TestHelperProcess is not a test: it is the body of the child processes
+// started by TestSecondInstance and TestCrashSafety.
+func TestHelperProcess(t *testing.T) {
+	mode := os.Getenv(helperEnv)
+	if mode == "" {
+		t.Skip("child process body for TestSecondInstance and TestCrashSafety")
+	}
+	path := os.Getenv(helperLedgerEnv)
+	var err error
+	switch mode {
+	case "hold":
+		err = helperHold(path)
+	case "crash":
+		err = helperCrash(path, os.Getenv(helperSeedEnv))
+	default:
+		err = errors.New("unknown helper mode " + mode)
+	}
+	if err != nil {
+		os.Stdout.WriteString("err " + err.Error() + "\n")
+		os.Exit(3)
+	}
+	os.Exit(0)
+}
+
+// helperHold opens the ledger, says "ready" and keeps it open until its
+// standard input closes.
+func helperHold(path string) error {
+	l, err := Open(path, testOptions())
+	if err != nil {
+		return err
+	}
+	if _, err := os.Stdout.WriteString("ready\n"); err != nil {
+		return err
+	}
+	if _, err := io.Copy(io.Discard, os.Stdin); err != nil {
+		return err
+	}
+	return l.Close()
+}
+
+// helperChild is a running helper process and the lines it has printed.
+type helperChild struct {
+	cmd   *exec.Cmd
+	stdin io.WriteCloser
+	lines chan string // closed at the child's end of output
+}
+
+// startChild runs the helper in mode on path and waits until it prints
+// "ready".
+func startChild(t *testing.T, mode, path string, env ...string) *helperChild {
+	t.Helper()
+	cmd := exec.Command(os.Args[0], "-test.run=^TestHelperProcess$")
+	cmd.Env = append(os.Environ(), append([]string{helperEnv + "=" + mode, helperLedgerEnv + "=" + path}, env...)...)
+	cmd.Stderr = os.Stderr
+	stdin, err := cmd.StdinPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	c := &helperChild{cmd: cmd, stdin: stdin, lines: make(chan string, 1024)}
+	go func() {
+		defer close(c.lines)
+		// Only whole lines count: a line cut by the kill has no newline.
+		r := bufio.NewReader(stdout)
+		for {
+			s, err := r.ReadString('\n')
+			if err != nil {
+				return
+			}
+			c.lines <- strings.TrimSuffix(s, "\n")
+		}
+	}()
+	t.Cleanup(func() {
+		_ = cmd.Process.Kill() // already gone in the normal case
+		_ = cmd.Wait()
+	})
+	select {
+	case s, ok := <-c.lines:
+		if !ok || s != "ready" {
+			t.Fatalf("child %s: got first line %q, want \"ready\"", mode, s)
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatalf("child %s: no \"ready\" after 20 s", mode)
+	}
+	return c
+}
+
+// fileState is what must not change when a file is refused.
+type fileState struct {
+	isDir bool
+	size  int64
+	mtime time.Time
+	mode  os.FileMode
+	hash  [32]byte
+	dir   string // the names in the enclosing folder
+}
+
+func stateOf(t *testing.T, path string) fileState {
+	t.Helper()
+	st, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := fileState{isDir: st.IsDir(), size: st.Size(), mtime: st.ModTime(), mode: st.Mode()}
+	if !st.IsDir() {
+		b, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s.hash = sha256.Sum256(b)
+	} else {
+		s.size = 0 // a folder's size is the file system's business
+	}
+	s.dir = listDir(t, filepath.Dir(path))
+	return s
+}
+
+func listDir(t *testing.T, dir string) string {
+	t.Helper()
+	var names []string
+	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		names = append(names, p)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sort.Strings(names)
+	return strings.Join(names, "\n")
+}
+
+// ageFile sets a file's times an hour back, so that any write shows in
+// its mtime.
+func ageFile(t *testing.T, path string) {
+	t.Helper()
+	old := time.Now().Add(-time.Hour).Truncate(time.Second)
+	if err := os.Chtimes(path, old, old); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func demoFile(t testing.TB, dir string) string {
+	t.Helper()
+	path := filepath.Join(dir, "demo.ledger")
+	if err := WriteDemo(path, testOptions()); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func TestCreate(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "new.ledger")
+	l, err := Create(path, Branch{Name: "测试支部"}, testOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := l.Branch()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b.Name != "测试支部" || !b.Created.Equal(testNow) || !b.Updated.Equal(testNow) {
+		t.Errorf("branch: got %q created %v updated %v, want 测试支部 at %v", b.Name, b.Created, b.Updated, testNow)
+	}
+	if err := l.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if st, err := os.Stat(path); err != nil {
+		t.Fatal(err)
+	} else if runtime.GOOS != "windows" && st.Mode().Perm() != 0o600 {
+		t.Errorf("mode: got %v, want 0600", st.Mode().Perm())
+	}
+	before := stateOf(t, path)
+	if _, err := Create(path, Branch{Name: "另一个支部"}, testOptions()); !errors.Is(err, ErrExists) {
+		t.Errorf("Create over an existing ledger: got %v, want ErrExists", err)
+	}
+	if after := stateOf(t, path); after != before {
+		t.Errorf("Create over an existing ledger changed it: %+v, want %+v", after, before)
+	}
+	if _, err := Open(filepath.Join(dir, "missing.ledger"), testOptions()); !errors.Is(err, ErrNotFound) {
+		t.Errorf("Open of a missing file: got %v, want ErrNotFound", err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "missing.ledger")); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("Open of a missing file created it (stat: %v)", err)
+	}
+}
+
+// TestSecondInstance: a ledger held open by another process is refused
+// within two seconds with ErrLocked, and opens once that process is gone.
+func TestSecondInstance(t *testing.T) {
+	dir := t.TempDir()
+	path, other := filepath.Join(dir, "held.ledger"), filepath.Join(dir, "other.ledger")
+	for _, p := range []string{path, other} {
+		l, err := Create(p, Branch{Name: "测试支部"}, testOptions())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := l.Close(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c := startChild(t, "hold", path)
+
+	for _, tc := range []struct {
+		name string
+		open func() error
+	}{
+		{"Open with the default timeout", func() error {
+			l, err := Open(path, Options{Now: testOptions().Now})
+			if err == nil {
+				_ = l.Close()
+			}
+			return err
+		}},
+		{"Verify (read-only)", func() error { _, err := Verify(path, Options{}); return err }},
+		{"Restore over it", func() error { return Restore(other, path, Options{}) }},
+	} {
+		before := stateOf(t, path)
+		start := time.Now()
+		err := tc.open()
+		elapsed := time.Since(start)
+		if !errors.Is(err, ErrLocked) {
+			t.Errorf("%s: got %v, want ErrLocked", tc.name, err)
+		}
+		if elapsed > 2*time.Second {
+			t.Errorf("%s: refused after %v, want within 2 s", tc.name, elapsed)
+		}
+		if after := stateOf(t, path); after != before {
+			t.Errorf("%s changed the held ledger: %+v, want %+v", tc.name, after, before)
+		}
+	}
+
+	// Once the other process has closed it, the ledger opens.
+	if err := c.stdin.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := c.cmd.Wait(); err != nil {
+		t.Fatalf("child: %v", err)
+	}
+	l, err := Open(path, testOptions())
+	if err != nil {
+		t.Fatalf("Open after the other process closed: %v", err)
+	}
+	if err := l.Close(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// rawBolt creates a bbolt file at path and fills it with fill.
+func rawBolt(t *testing.T, path string, fill func(tx *bolt.Tx) error) {
+	t.Helper()
+	db, err := bolt.Open(path, 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Update(fill); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Close(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// updateRaw changes an existing bbolt file behind the ledger's back.
+func updateRaw(t *testing.T, path string, fn func(tx *bolt.Tx) error) {
+	t.Helper()
+	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Update(fn); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Close(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func truncateCopy(t *testing.T, src, dst string, size func(int64) int64) {
+	t.Helper()
+	b, err := os.ReadFile(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(dst, b[:size(int64(len(b)))], 0o600); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestRefusesForeignFiles: files that are not ledgers of this version are
+// refused with a typed error, and neither they nor their folder change.
+func TestRefusesForeignFiles(t *testing.T) {
+	demo := demoFile(t, t.TempDir())
+	tests := []struct {
+		name string
+		make func(t *testing.T, path string)
+		want error
+	}{
+		{"text file", func(t *testing.T, p string) {
+			putFile(t, p, []byte("姓名,身份证号\n王晓明,310105199001011234\n"))
+		}, ErrNotLedger},
+		{"xlsx workbook", func(t *testing.T, p string) {
+			f := excelize.NewFile()
+			if err := f.SetCellValue("Sheet1", "A1", "党员花名册"); err != nil {
+				t.Fatal(err)
+			}
+			buf, err := f.WriteToBuffer() // SaveAs insists on an .xlsx name
+			if err != nil {
+				t.Fatal(err)
+			}
+			putFile(t, p, buf.Bytes())
+		}, ErrNotLedger},
+		{"empty file", func(t *testing.T, p string) { putFile(t, p, nil) }, ErrNotLedger},
+		{"zeros", func(t *testing.T, p string) { putFile(t, p, make([]byte, 16384)) }, ErrNotLedger},
+		{"folder", func(t *testing.T, p string) {
+			if err := os.Mkdir(p, 0o700); err != nil {
+				t.Fatal(err)
+			}
+		}, ErrNotLedger},
+		{"demo ledger cut in half", func(t *testing.T, p string) {
+			truncateCopy(t, demo, p, func(n int64) int64 { return n / 2 })
+		}, ErrNotLedger},
+		{"demo ledger cut to 5000 bytes", func(t *testing.T, p string) {
+			truncateCopy(t, demo, p, func(int64) int64 { return 5000 })
+		}, ErrNotLedger},
+		{"demo ledger cut to one page", func(t *testing.T, p string) {
+			truncateCopy(t, demo, p, func(int64) int64 { return 4096 })
+		}, ErrNotLedger},
+		{"empty bbolt file", func(t *testing.T, p string) {
+			rawBolt(t, p, func(tx *bolt.Tx) error { return nil })
+		}, ErrNotLedger},
+		{"another program's bbolt file", func(t *testing.T, p string) {
+			rawBolt(t, p, func(tx *bolt.Tx) error {
+				b, err := tx.CreateBucket([]byte("settings"))
+				if err != nil {
+					return err
+				}
+				return b.Put([]byte("theme"), []byte("dark"))
+			})
+		}, ErrNotLedger},
+		{"bbolt with a meta bucket of another app", func(t *testing.T, p string) {
+			rawBolt(t, p, func(tx *bolt.Tx) error {
+				b, err := tx.CreateBucket(bMeta)
+				if err != nil {
+					return err
+				}
+				if err := b.Put(kApp, []byte("otherapp")); err != nil {
+					return err
+				}
+				return b.Put(kSchema, binary.BigEndian.AppendUint32(nil, 1))
+			})
+		}, ErrNotLedger},
+		{"ledger without a schema", func(t *testing.T, p string) {
+			copyTestFile(t, demo, p)
+			updateRaw(t, p, func(tx *bolt.Tx) error { return tx.Bucket(bMeta).Delete(kSchema) })
+		}, ErrNotLedger},
+		{"ledger of schema 0", func(t *testing.T, p string) {
+			copyTestFile(t, demo, p)
+			updateRaw(t, p, func(tx *bolt.Tx) error {
+				return tx.Bucket(bMeta).Put(kSchema, binary.BigEndian.AppendUint32(nil, 0))
+			})
+		}, ErrNotLedger},
+		{"ledger of a newer version", func(t *testing.T, p string) {
+			copyTestFile(t, demo, p)
+			updateRaw(t, p, func(tx *bolt.Tx) error {
+				return tx.Bucket(bMeta).Put(kSchema, binary.BigEndian.AppendUint32(nil, SchemaVersion+1))
+			})
+		}, ErrNewerVersion},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			path := filepath.Join(t.TempDir(), "x.ledger")
+			tc.make(t, path)
+			ageFile(t, path)
+			before := stateOf(t, path)
+			// Backups on, so that a refused file must not get one either.
+			opt := Options{Now: testOptions().Now, LockTimeout: 200 * time.Millisecond}
+			for _, ro := range []bool{false, true} {
+				opt.ReadOnly = ro
+				l, err := Open(path, opt)
+				if err == nil {
+					_ = l.Close()
+				}
+				if !errors.Is(err, tc.want) {
+					t.Errorf("Open(ReadOnly %v): got %v, want %v", ro, err, tc.want)
+				}
+			}
+			if _, err := Verify(path, opt); !errors.Is(err, tc.want) {
+				t.Errorf("Verify: got %v, want %v", err, tc.want)
+			}
+			if after := stateOf(t, path); after != before {
+				t.Errorf("refused file changed:\n got %+v\nwant %+v", after, before)
+			}
+		})
+	}
+}
+
+func putFile(t *testing.T, path string, b []byte) {
+	t.Helper()
+	if err := os.WriteFile(path, b, 0o600); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func copyTestFile(t *testing.T, src, dst string) {
+	t.Helper()
+	b, err := os.ReadFile(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	putFile(t, dst, b)
+}
+
+func TestBranchProfile(t *testing.T) {
+	l := newTestLedger(t)
+	b, err := l.Branch()
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.Secretary, b.LeaveCountsAgainst = "王晓明", true
+	if err := l.SaveBranch(b); err != nil {
+		t.Fatal(err)
+	}
+	got, err := l.Branch()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Secretary != "王晓明" || !got.LeaveCountsAgainst || got.Name != b.Name {
+		t.Errorf("got %+v, want secretary 王晓明 and leave counting against", got)
+	}
+	var ve *ValidationError
+	if err := l.SaveBranch(Branch{}); !errors.As(err, &ve) {
+		t.Errorf("SaveBranch without a name: got %v, want a ValidationError", err)
+	}
+	if got2, err := l.Branch(); err != nil || got2.Name != b.Name {
+		t.Errorf("after a refused save: got %q (%v), want %q", got2.Name, err, b.Name)
+	}
+}
