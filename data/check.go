@@ -42,6 +42,10 @@ func (l *Ledger) Check() ([]Problem, error) {
 		if len(ps) > 0 {
 			return nil // the rest would read broken pages
 		}
+		var b Branch
+		if err := decode(tx.Bucket(bMeta).Get(kBranch), &b); err != nil {
+			add(CheckBadRecord, "branch")
+		}
 		seqs := map[uint32]uuid.UUID{}
 		members := map[uuid.UUID]Member{}
 		_ = tx.Bucket(bMembers).ForEach(func(k, v []byte) error {

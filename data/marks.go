@@ -72,8 +72,14 @@ func (l *Ledger) SetMarks(sessionID uuid.UUID, marks map[uuid.UUID]Mark, confirm
 			var old Mark
 			es, old = setMarkEntry(es, mem.Seq, m)
 			if s.Closed && old != m {
+				// The bucket sequence keeps two changes apart when the clock
+				// has not moved between them (a coarse or fixed clock).
+				n, err := tx.Bucket(bMarkHist).NextSequence()
+				if err != nil {
+					return err
+				}
 				ch := MarkChange{SessionID: sessionID, MemberID: id, At: now, Old: old, New: m}
-				if err := putRecord(tx, bMarkHist, histKey(sessionID, now, mem.Seq), &ch); err != nil {
+				if err := putRecord(tx, bMarkHist, histKey(sessionID, now, n, mem.Seq), &ch); err != nil {
 					return err
 				}
 			}
@@ -85,9 +91,13 @@ func (l *Ledger) SetMarks(sessionID uuid.UUID, marks map[uuid.UUID]Mark, confirm
 	})
 }
 
-func histKey(sessionID uuid.UUID, at time.Time, seq uint32) []byte {
-	k := append(make([]byte, 0, 28), sessionID[:]...)
+// histKey orders a session's history by time, then by write order.
+// Ledgers written before the counter was added have 28-byte keys without
+// it; MarkHistory reads both by the session prefix.
+func histKey(sessionID uuid.UUID, at time.Time, n uint64, seq uint32) []byte {
+	k := append(make([]byte, 0, 36), sessionID[:]...)
 	k = binary.BigEndian.AppendUint64(k, uint64(at.UnixNano()))
+	k = binary.BigEndian.AppendUint64(k, n)
 	return binary.BigEndian.AppendUint32(k, seq)
 }
 

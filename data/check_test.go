@@ -1,0 +1,212 @@
+package data
+
+import (
+	"encoding/binary"
+	"hash/fnv"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+func TestCheckSound(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		l    *Ledger
+	}{{"empty ledger", newTestLedger(t)}, {"demo ledger", newDemoLedger(t)}} {
+		ps, err := tc.l.Check()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(ps) > 0 {
+			t.Errorf("%s: got %d problems, first %+v; want none", tc.name, len(ps), ps[0])
+		}
+	}
+}
+
+// firstKV returns a copy of the first key and value of a bucket.
+func firstKV(tx *bolt.Tx, bucket []byte) ([]byte, []byte) {
+	k, v := tx.Bucket(bucket).Cursor().First()
+	return slices.Clone(k), slices.Clone(v)
+}
+
+// rewrite decodes a record, changes it and puts it back.
+func rewrite[T any](tx *bolt.Tx, bucket, key []byte, change func(*T)) error {
+	var x T
+	if err := decode(tx.Bucket(bucket).Get(key), &x); err != nil {
+		return err
+	}
+	change(&x)
+	return putRecord(tx, bucket, key, &x)
+}
+
+// leakPage raises the high-water mark of both bbolt meta pages by one page
+// and grows the file to match: the new page is neither reachable nor
+// free, a page-level inconsistency only bbolt's own check sees.
+func leakPage(t *testing.T, path string) {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	le := binary.LittleEndian
+	var hw uint64
+	var ps int
+	for _, off := range []int{0, 4096} {
+		m := b[off+pageHeaderSize : off+pageHeaderSize+metaSize]
+		ps = int(le.Uint32(m[8:]))
+		pgid := le.Uint64(m[40:]) + 1
+		le.PutUint64(m[40:], pgid)
+		h := fnv.New64a()
+		_, _ = h.Write(m[:56])
+		le.PutUint64(m[56:], h.Sum64())
+		hw = max(hw, pgid)
+	}
+	if need := int(hw) * ps; len(b) < need {
+		b = append(b, make([]byte, need-len(b))...)
+	}
+	putFile(t, path, b)
+}
+
+// TestCheckFindsCorruption damages a demo ledger behind the ledger's back,
+// one way per case, and requires Check to name the damage.
+func TestCheckFindsCorruption(t *testing.T) {
+	demo := demoFile(t, t.TempDir())
+	bad := func(tx *bolt.Tx, bucket, key, value []byte) error { return tx.Bucket(bucket).Put(key, value) }
+	tests := []struct {
+		name    string
+		corrupt func(tx *bolt.Tx) error
+		want    string
+	}{
+		{"marks of an unknown session", func(tx *bolt.Tx) error {
+			_, v := firstKV(tx, bMarks)
+			return bad(tx, bMarks, newID().NodeID(), v) // 6 bytes: not even a session key
+		}, CheckOrphanMarks},
+		{"marks of a session that is not there", func(tx *bolt.Tx) error {
+			_, v := firstKV(tx, bMarks)
+			id := newID()
+			return bad(tx, bMarks, id[:], v)
+		}, CheckOrphanMarks},
+		{"mark of an unknown member seq", func(tx *bolt.Tx) error {
+			k, v := firstKV(tx, bMarks)
+			return bad(tx, bMarks, k, append(v, 0, 0, 3, 0xE7, byte(Present), 0))
+		}, CheckUnknownSeq},
+		{"mark with a status out of range", func(tx *bolt.Tx) error {
+			k, v := firstKV(tx, bMarks)
+			v[1+4] = byte(Absent + 1)
+			return bad(tx, bMarks, k, v)
+		}, CheckBadMark},
+		{"mark stored as unmarked", func(tx *bolt.Tx) error {
+			k, v := firstKV(tx, bMarks)
+			v[1+4] = byte(Unmarked)
+			return bad(tx, bMarks, k, v)
+		}, CheckBadMark},
+		{"marks out of order", func(tx *bolt.Tx) error {
+			k, v := firstKV(tx, bMarks)
+			return bad(tx, bMarks, k, append(v, v[1:1+markEntrySize]...)) // the first member again, at the end
+		}, CheckBadMark},
+		{"marks value cut short", func(tx *bolt.Tx) error {
+			k, v := firstKV(tx, bMarks)
+			return bad(tx, bMarks, k, v[:len(v)-1])
+		}, CheckBadRecord},
+		{"member record unreadable", func(tx *bolt.Tx) error {
+			k, _ := firstKV(tx, bMembers)
+			return bad(tx, bMembers, k, []byte{recordVersion, '{'})
+		}, CheckBadRecord},
+		{"member record of an unknown version", func(tx *bolt.Tx) error {
+			k, v := firstKV(tx, bMembers)
+			v[0] = recordVersion + 1
+			return bad(tx, bMembers, k, v)
+		}, CheckBadRecord},
+		{"member without its seq index", func(tx *bolt.Tx) error {
+			k, _ := firstKV(tx, bMemberSeq)
+			return tx.Bucket(bMemberSeq).Delete(k)
+		}, CheckSeqIndex},
+		{"seq index pointing nowhere", func(tx *bolt.Tx) error {
+			id := newID()
+			return bad(tx, bMemberSeq, seqKey(9999), id[:])
+		}, CheckSeqIndex},
+		{"two members with one seq", func(tx *bolt.Tx) error {
+			k, _ := firstKV(tx, bMembers)
+			c := tx.Bucket(bMembers).Cursor()
+			c.First()
+			k2, _ := c.Next()
+			var first Member
+			if err := decode(tx.Bucket(bMembers).Get(k), &first); err != nil {
+				return err
+			}
+			return rewrite(tx, bMembers, slices.Clone(k2), func(m *Member) { m.Seq = first.Seq })
+		}, CheckSeqIndex},
+		{"member without its ID-number index", func(tx *bolt.Tx) error {
+			k, _ := firstKV(tx, bIDNumbers)
+			return tx.Bucket(bIDNumbers).Delete(k)
+		}, CheckIDIndex},
+		{"ID-number index pointing at another member", func(tx *bolt.Tx) error {
+			k, _ := firstKV(tx, bIDNumbers)
+			c := tx.Bucket(bMembers).Cursor()
+			c.First()
+			other, _ := c.Next()
+			if string(tx.Bucket(bIDNumbers).Get(k)) == string(other) {
+				other, _ = c.Next()
+			}
+			return bad(tx, bIDNumbers, k, slices.Clone(other))
+		}, CheckIDIndex},
+		{"session record unreadable", func(tx *bolt.Tx) error {
+			k, _ := firstKV(tx, bSessions)
+			return bad(tx, bSessions, k, []byte("not a record"))
+		}, CheckBadRecord},
+		{"session of an unknown kind", func(tx *bolt.Tx) error {
+			k, _ := firstKV(tx, bSessions)
+			return rewrite(tx, bSessions, k, func(s *Session) { s.Kind = "party" })
+		}, CheckBadKind},
+		{"make-up of an unknown member", func(tx *bolt.Tx) error {
+			k, _ := firstKV(tx, bMakeUps)
+			return rewrite(tx, bMakeUps, k, func(mu *MakeUp) { mu.MemberID = newID() })
+		}, CheckOrphanMakeUp},
+		{"make-up of an unknown session", func(tx *bolt.Tx) error {
+			k, _ := firstKV(tx, bMakeUps)
+			return rewrite(tx, bMakeUps, k, func(mu *MakeUp) { mu.SessionID = newID() })
+		}, CheckOrphanMakeUp},
+		{"branch profile unreadable", func(tx *bolt.Tx) error {
+			return bad(tx, bMeta, kBranch, []byte{recordVersion, '['})
+		}, CheckBadRecord},
+		{"a bucket missing", func(tx *bolt.Tx) error { return tx.DeleteBucket(bMakeUps) }, CheckBolt},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			path := filepath.Join(t.TempDir(), "bad.ledger")
+			copyTestFile(t, demo, path)
+			updateRaw(t, path, tc.corrupt)
+			checkFinds(t, path, tc.want)
+		})
+	}
+	t.Run("a leaked page", func(t *testing.T) {
+		t.Parallel()
+		path := filepath.Join(t.TempDir(), "bad.ledger")
+		copyTestFile(t, demo, path)
+		leakPage(t, path)
+		checkFinds(t, path, CheckBolt)
+	})
+}
+
+// checkFinds requires Verify (the check command's path) to report code.
+func checkFinds(t *testing.T, path, code string) {
+	t.Helper()
+	ps, err := Verify(path, testOptions())
+	if err != nil {
+		t.Fatalf("Verify: %v", err)
+	}
+	var codes []string
+	for _, p := range ps {
+		codes = append(codes, p.Code)
+		if p.Args["Where"] == nil {
+			t.Errorf("problem %s names no record", p.Code)
+		}
+	}
+	if !slices.Contains(codes, code) {
+		t.Errorf("got problems %v, want %s among them", codes, code)
+	}
+}
