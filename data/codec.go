@@ -63,14 +63,20 @@ func encodeMarks(es []markEntry) []byte {
 // eachMark calls fn for every entry of an encoded marks value without
 // allocating; it is the hot loop of the statistics.
 func eachMark(b []byte, fn func(seq uint32, m Mark)) error {
-	if len(b) == 0 {
-		return nil
-	}
-	if b[0] != marksVersion || (len(b)-1)%markEntrySize != 0 {
-		return errBadRecord
+	if err := checkMarks(b); err != nil {
+		return err
 	}
 	for i := 1; i < len(b); i += markEntrySize {
 		fn(binary.BigEndian.Uint32(b[i:]), Mark{Status: MarkStatus(b[i+4]), Reason: LeaveReason(b[i+5])})
+	}
+	return nil
+}
+
+// checkMarks reports whether b is a well-formed marks value; empty (no
+// marks yet) is.
+func checkMarks(b []byte) error {
+	if len(b) > 0 && (b[0] != marksVersion || (len(b)-1)%markEntrySize != 0) {
+		return errBadRecord
 	}
 	return nil
 }
@@ -106,4 +112,6 @@ func seqKey(seq uint32) []byte { return binary.BigEndian.AppendUint32(nil, seq) 
 
 func pairKey(a, b uuid.UUID) []byte { return append(append(make([]byte, 0, 32), a[:]...), b[:]...) }
 
-func sortEntries(es []markEntry) { sort.Slice(es, func(i, j int) bool { return es[i].Seq < es[j].Seq }) }
+func sortEntries(es []markEntry) {
+	sort.Slice(es, func(i, j int) bool { return es[i].Seq < es[j].Seq })
+}

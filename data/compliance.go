@@ -82,14 +82,31 @@ func satisfies(s *Session, r Rule, group string) bool {
 	case ThemedPartyDay:
 		return s.CountsAsThemedDay()
 	case GroupMeeting:
-		return s.Kind == GroupMeeting && (s.Group == "" || s.Group == group)
+		// group is "" when the branch lists no party groups: then any
+		// group meeting counts.
+		return s.Kind == GroupMeeting && (group == "" || s.Group == "" || s.Group == group)
 	}
 	return s.Kind == r.Kind
 }
 
+// periodIndex returns the index in periodsOf(d.Year(), p) of the period
+// holding d.
+func periodIndex(d Date, p Period) int {
+	switch p {
+	case Monthly:
+		return int(d.Month()) - 1
+	case Quarterly:
+		return d.Quarter() - 1
+	}
+	return 0
+}
+
 // checkCompliance applies Rules to a year's sessions. Sessions after today
 // or cancelled are not held; periods after today are not judged; the
-// period containing today is pending until its session is held.
+// period containing today is pending until its session is held. Group
+// meetings are judged per party group of the branch (all together when it
+// has none). held are the year's held sessions with their counts, for the
+// quorum.
 func checkCompliance(year int, today Date, groups []string, ss []Session, held []SessionStat) []Compliance {
 	var out []Compliance
 	for _, r := range Rules {
@@ -97,22 +114,19 @@ func checkCompliance(year int, today Date, groups []string, ss []Session, held [
 		if r.Kind == GroupMeeting && len(groups) > 0 {
 			targets = groups
 		}
+		ps := periodsOf(year, r.Period)
 		for _, g := range targets {
+			done := make([]bool, len(ps))
+			for i := range ss {
+				s := &ss[i]
+				if !s.Cancelled && s.Date <= today && s.Date.Year() == year && satisfies(s, r, g) {
+					done[periodIndex(s.Date, r.Period)] = true
+				}
+			}
 			c := Compliance{Rule: string(r.Kind) + "_" + string(r.Period), Kind: r.Kind, Period: r.Period, Group: g, Missing: []string{}}
-			for _, p := range periodsOf(year, r.Period) {
-				if p.start > today {
-					break
-				}
-				found := false
-				for i := range ss {
-					s := &ss[i]
-					if !s.Cancelled && s.Date <= today && s.Date >= p.start && s.Date <= p.end && satisfies(s, r, g) {
-						found = true
-						break
-					}
-				}
+			for i, p := range ps {
 				switch {
-				case found:
+				case p.start > today || done[i]:
 				case p.end < today:
 					c.Missing = append(c.Missing, p.key)
 				default:

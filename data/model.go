@@ -96,30 +96,69 @@ type Member struct {
 // transferred out, removed or deceased).
 func (m *Member) Active() bool { return m.Left == nil && m.Status != StatusRemoved }
 
-// Voting reports whether the member has a vote (a full member in good
+// Voting reports whether the member has a vote now (a full member in good
 // standing); quorum is counted over voting members.
 func (m *Member) Voting() bool { return m.Category == Full && m.Status == StatusNormal }
+
+// VotingOn reports whether the member had a vote on d: expected on d and a
+// full member by then. A member confirmed after d was still probationary
+// on d, so confirming someone does not change the quorum of past meetings.
+func (m *Member) VotingOn(d Date) bool {
+	return m.Category == Full && m.InBranchOn(d) && (m.Confirmed == 0 || m.Confirmed <= d)
+}
 
 // InBranchOn reports whether the member belonged to the branch on d and is
 // expected at its sessions: a full or probationary member in normal
 // standing who had arrived by d and had not left before d.
 func (m *Member) InBranchOn(d Date) bool {
+	from, until := m.expectedSpan()
+	return from <= d && d < until
+}
+
+// endOfTime is later than every date.
+const endOfTime = Date(1<<31 - 1)
+
+// expectedSpan returns the days a member is expected at sessions: from <=
+// d < until. Only full and probationary members count. A member arrives on
+// TransferredIn (or, without it, Joined) and leaves on the departure date;
+// a member removed from the Party keeps the days before the removal, so
+// the history of old sessions does not change. Suspended members and
+// members removed without a date are never expected (from == until).
+func (m *Member) expectedSpan() (from, until Date) {
 	if m.Category != Full && m.Category != Probationary {
+		return 0, 0
+	}
+	switch {
+	case m.Status == StatusNormal:
+	case m.Status == StatusRemoved && m.Left != nil:
+	default:
+		return 0, 0
+	}
+	from = m.Joined
+	if m.TransferredIn != 0 {
+		from = m.TransferredIn
+	}
+	until = endOfTime
+	if m.Left != nil {
+		until = m.Left.Date
+	}
+	if until < from {
+		return 0, 0
+	}
+	return from, until
+}
+
+// onRosterOn reports whether the member was on the branch's roster on d,
+// whatever their category and standing: arrived by d and not yet left.
+func (m *Member) onRosterOn(d Date) bool {
+	if m.Left != nil && m.Left.Date <= d || m.Left == nil && m.Status == StatusRemoved {
 		return false
 	}
-	if m.Status != StatusNormal {
-		return false
+	arrived := m.Joined
+	if m.TransferredIn != 0 {
+		arrived = m.TransferredIn
 	}
-	if m.TransferredIn != 0 && d < m.TransferredIn {
-		return false
-	}
-	if m.TransferredIn == 0 && m.Joined != 0 && d < m.Joined {
-		return false
-	}
-	if m.Left != nil && d >= m.Left.Date {
-		return false
-	}
-	return true
+	return arrived <= d
 }
 
 // Kind is the kind of an organisational-life session, with the DOMAIN.md codes.
@@ -191,9 +230,11 @@ func (s *Session) Expects(m *Member) bool {
 }
 
 // CountsAsThemedDay reports whether the session satisfies the monthly
-// themed Party day rule.
+// themed Party day rule: a themed Party day, or any session marked as the
+// month's themed Party day (usually a Noon Classroom; branches also hold it
+// together with a party lecture or a joint activity).
 func (s *Session) CountsAsThemedDay() bool {
-	return s.Kind == ThemedPartyDay || (s.Kind == NoonClassroom && s.ThemedDay)
+	return s.Kind == ThemedPartyDay || s.ThemedDay
 }
 
 // MarkStatus is one attendance mark. The absence of a mark (未登记) is a

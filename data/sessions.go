@@ -219,7 +219,7 @@ func (l *Ledger) SaveSeries(sr *Series, holidays map[Date]bool) ([]Session, erro
 // sr.Weekday from sr.From to sr.To inclusive, except holidays.
 func GenerateSeries(sr *Series, holidays map[Date]bool) []Session {
 	var out []Session
-	if !sr.From.Valid() || !sr.To.Valid() || sr.To < sr.From {
+	if !sr.From.Valid() || !sr.To.Valid() || sr.To < sr.From || sr.Weekday < time.Sunday || sr.Weekday > time.Saturday {
 		return nil
 	}
 	d := sr.From

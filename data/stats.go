@@ -2,6 +2,7 @@ package data
 
 import (
 	"fmt"
+	"time"
 
 	"github.com/google/uuid"
 	bolt "go.etcd.io/bbolt"
@@ -21,11 +22,13 @@ type Counts struct {
 // Attended returns present plus late (实到).
 func (c Counts) Attended() int { return c.Present + c.Late }
 
-// Rate returns the attendance rate in [0, 1]. By default leave is taken out
-// of the denominator: (present+late)/(expected−leave); with leaveCounts it
-// is (present+late)/expected. Nothing expected gives 0.
+// Rate returns the attendance rate in [0, 1]. By default leave does not
+// count against it: (present+late)/(expected−leave); with leaveCounts it
+// is (present+late)/expected. Unmarked pairs (未登记) are not absent: they
+// stay out of the rate until someone marks them, so a session nobody has
+// registered yet does not show 0%. Nothing to count gives 0.
 func (c Counts) Rate(leaveCounts bool) float64 {
-	den := c.Expected
+	den := c.Expected - c.Unmarked
 	if !leaveCounts {
 		den -= c.Leave
 	}
@@ -136,43 +139,45 @@ func (l *Ledger) YearStats(year int) (*YearStats, error) {
 }
 
 // computeYear is the statistics engine. marksOf returns a session's encoded
-// marks; they are only read inside the transaction.
+// marks; they are only read inside the transaction. ss is the year's
+// sessions; those cancelled or after today are not held.
 func computeYear(year int, today Date, b Branch, ms []Member, ss []Session, marksOf func(uuid.UUID) []byte) (*YearStats, error) {
 	ys := &YearStats{Year: year, Today: today, LeaveCounts: b.LeaveCountsAgainst, Branch: b,
 		Sessions: map[Kind]int{}, ByCategory: map[Category]int{}}
-	maxSeq := uint32(0)
-	for i := range ms {
-		maxSeq = max(maxSeq, ms[i].Seq)
-	}
-	per := make([]Counts, len(ms))
-	status := make([]MarkStatus, maxSeq+1) // this session's marks by seq
 	for m := range ys.Months {
-		ys.Months[m].Month = fmt.Sprintf("%04d-%02d", year, m+1)
+		ys.Months[m].Month = NewDate(year, time.Month(m+1), 1).MonthKey()
 	}
+	a := newAttendees(ms)
+	per := make([]statusCounts, len(ms))
+	var held heldDates
 	for si := range ss {
 		s := &ss[si]
 		if s.Cancelled || s.Date > today {
 			continue
 		}
 		ys.Sessions[s.Kind]++
-		if err := loadStatus(status, marksOf(s.ID)); err != nil {
+		ys.Held = append(ys.Held, SessionStat{Session: *s})
+		st := &ys.Held[len(ys.Held)-1]
+		if err := a.count(st, ms, marksOf(s.ID), per); err != nil {
 			return nil, fmt.Errorf("marks of session %s: %w", s.ID, err)
 		}
-		st := tally(s, ms, status, per)
-		ys.Held = append(ys.Held, st)
-		mo := &ys.Months[s.Date.Month()-1]
-		mo.Sessions++
-		mo.Counts = sumCounts(mo.Counts, st.Counts)
+		held.add(s)
+		if s.Date.Year() == year {
+			mo := &ys.Months[s.Date.Month()-1]
+			mo.Sessions++
+			mo.Counts = sumCounts(mo.Counts, st.Counts)
+		}
 		ys.Total = sumCounts(ys.Total, st.Counts)
 	}
+	held.sort()
 	for i := range ms {
-		if per[i].Expected > 0 {
-			ys.Members = append(ys.Members, MemberStat{Member: ms[i], Counts: per[i]})
+		if n := held.expected(&ms[i], a.spans[i]); n > 0 {
+			ys.Members = append(ys.Members, MemberStat{Member: ms[i], Counts: countsOf(n, per[i])})
 		}
 	}
 	at := min(today, NewDate(year, 12, 31))
 	for i := range ms {
-		if ms[i].Active() && (ms[i].Joined == 0 || ms[i].Joined <= at) {
+		if ms[i].onRosterOn(at) {
 			ys.ByCategory[ms[i].Category]++
 		}
 	}
@@ -212,10 +217,16 @@ func (l *Ledger) SessionCounts(id uuid.UUID) (SessionStat, error) {
 	return st, err
 }
 
-// loadStatus fills status (indexed by member seq) from encoded marks.
+// loadStatus fills status (indexed by member seq) from encoded marks,
+// skipping entries out of seq order as the statistics engine does.
 func loadStatus(status []MarkStatus, marks []byte) error {
 	clear(status)
+	prev := int64(-1)
 	return eachMark(marks, func(seq uint32, m Mark) {
+		if int64(seq) <= prev {
+			return
+		}
+		prev = int64(seq)
 		if int(seq) < len(status) {
 			status[seq] = m.Status
 		}
@@ -239,7 +250,7 @@ func tally(s *Session, ms []Member, status []MarkStatus, per []Counts) SessionSt
 		if per != nil {
 			per[i].add(mk)
 		}
-		if m.Voting() {
+		if m.VotingOn(s.Date) {
 			st.Voting++
 			if mk == Present || mk == Late {
 				st.VotingAttended++

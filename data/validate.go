@@ -74,8 +74,13 @@ func IDCheckChar(first17 string) byte {
 	return idCheckChars[sum%11]
 }
 
+// minIDBirthYear bounds the birth years an ID number may carry: the
+// standard's own example is born in 1880, and a year like 0000 or 1066 is a
+// typing mistake, not a person.
+const minIDBirthYear = 1800
+
 // IDBirth returns the birth date encoded in an 18-character ID number, or
-// the zero Date when it is not a real date.
+// the zero Date when it is not a real date (or is before 1800).
 func IDBirth(id string) Date {
 	if len(id) != 18 {
 		return 0
@@ -89,7 +94,7 @@ func IDBirth(id string) Date {
 		n = n*10 + int(c-'0')
 	}
 	d := Date(n)
-	if !d.Valid() {
+	if !d.Valid() || d.Year() < minIDBirthYear {
 		return 0
 	}
 	return d
@@ -202,10 +207,13 @@ func ValidateMember(m *Member, today Date) []Problem {
 	} else if code := CheckIDNumber(m.IDNumber); code != "" {
 		add(FieldIDNumber, code, nil)
 	} else {
+		if today != 0 && IDBirth(m.IDNumber) > today {
+			add(FieldIDNumber, ProblemFuture, nil)
+		}
 		if m.Birth != 0 && m.Birth != IDBirth(m.IDNumber) {
 			add(FieldBirth, ProblemBirthMismatch, map[string]any{"Want": IDBirth(m.IDNumber).String()})
 		}
-		if m.Gender != "" && m.Gender != IDGender(m.IDNumber) {
+		if (m.Gender == Male || m.Gender == Female) && m.Gender != IDGender(m.IDNumber) {
 			add(FieldGender, ProblemGenderMismatch, nil)
 		}
 	}

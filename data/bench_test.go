@@ -1,0 +1,279 @@
+package data
+
+import (
+	"os"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/google/uuid"
+)
+
+// The benchmarks run on the large ledger (WriteLargeDemo: 5,000 members,
+// 1,000 sessions, 1,000,000 marks). Writing it takes well under a second, so
+// every benchmark builds its own copy in b.TempDir(): nothing is cached
+// between runs or kept in package state, and ordinary `go test` never
+// builds it.
+//
+// Every figure is also reported as a ratio to a floor measured in the same
+// run on the same disk ("x-floor"), so that runs on different machines can
+// be compared. The floor runs interleaved with the measured operation, so
+// that drift in the machine's speed affects both alike.
+
+// largeLedger writes the large example ledger into a temporary folder and
+// returns its path.
+func largeLedger(b *testing.B) string {
+	b.Helper()
+	path := filepath.Join(b.TempDir(), "large.ledger")
+	if err := WriteLargeDemo(path, testOptions()); err != nil {
+		b.Fatal(err)
+	}
+	return path
+}
+
+func openLarge(b *testing.B, readOnly bool) *Ledger {
+	b.Helper()
+	opt := testOptions()
+	opt.ReadOnly = readOnly
+	l, err := Open(largeLedger(b), opt)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { _ = l.Close() })
+	return l
+}
+
+// timed runs fn and returns how long it took.
+func timed(b *testing.B, fn func() error) time.Duration {
+	b.Helper()
+	t := time.Now()
+	if err := fn(); err != nil {
+		b.Fatal(err)
+	}
+	return time.Since(t)
+}
+
+// floorOf runs the floor with the benchmark timer stopped, so that ns/op,
+// B/op and allocs/op describe the measured operation alone.
+func floorOf(b *testing.B, fn func() error) time.Duration {
+	b.Helper()
+	b.StopTimer()
+	d := timed(b, fn)
+	b.StartTimer()
+	return d
+}
+
+// reportFloor reports the floor per operation and the measured operation
+// as a ratio to it.
+func reportFloor(b *testing.B, op, floor time.Duration) {
+	n := float64(b.N)
+	b.ReportMetric(float64(floor.Nanoseconds())/n, "floor-ns/op")
+	b.ReportMetric(op.Seconds()*1000/n, "ms/op")
+	if floor > 0 {
+		b.ReportMetric(float64(op)/float64(floor), "x-floor")
+	}
+}
+
+// syncedByte is the floor of a committed write: one byte written to a new
+// file, fsync'd and closed.
+func syncedByte(dir string, i int) error {
+	f, err := os.Create(filepath.Join(dir, "floor-"+strconv.Itoa(i)))
+	if err != nil {
+		return err
+	}
+	if _, err := f.Write([]byte{1}); err != nil {
+		_ = f.Close()
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		_ = f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+// readWhole is the floor of a read: the ledger file's bytes read once.
+func readWhole(path string) error {
+	_, err := os.ReadFile(path)
+	return err
+}
+
+// BenchmarkSetMark commits one attendance mark (SetMark, one transaction
+// with its fsyncs) against the floor of one fsync'd 1-byte file write.
+func BenchmarkSetMark(b *testing.B) {
+	l := openLarge(b, false)
+	ss, err := l.Sessions(NewDate(2026, 11, 1), NewDate(2026, 11, 30))
+	if err != nil || len(ss) == 0 {
+		b.Fatalf("sessions: %v (%d)", err, len(ss))
+	}
+	ms, err := l.Members()
+	if err != nil {
+		b.Fatal(err)
+	}
+	s, who := ss[len(ss)-1], ms[len(ms)/2].ID
+	dir := b.TempDir()
+	var op, floor time.Duration
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		floor += floorOf(b, func() error { return syncedByte(dir, i) })
+		st := Present
+		if i%2 == 1 {
+			st = Late
+		}
+		op += timed(b, func() error { return l.SetMark(s.ID, who, Mark{Status: st}, true) })
+	}
+	b.StopTimer()
+	reportFloor(b, op, floor)
+}
+
+// BenchmarkOpenRoster opens the large ledger (no automatic backup: that
+// runs at most once a day), loads the roster and this year's sessions, and
+// closes it, against the floor of reading the file's bytes once.
+func BenchmarkOpenRoster(b *testing.B) {
+	path := largeLedger(b)
+	opt := testOptions()
+	var op, floor time.Duration
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		floor += floorOf(b, func() error { return readWhole(path) })
+		op += timed(b, func() error {
+			l, err := Open(path, opt)
+			if err != nil {
+				return err
+			}
+			ms, err := l.Members()
+			if err == nil && len(ms) != LargeMembers {
+				b.Fatalf("got %d members, want %d", len(ms), LargeMembers)
+			}
+			if err == nil {
+				_, err = l.Sessions(NewDate(2026, 1, 1), NewDate(2026, 12, 31))
+			}
+			if cerr := l.Close(); err == nil {
+				err = cerr
+			}
+			return err
+		})
+	}
+	b.StopTimer()
+	reportFloor(b, op, floor)
+}
+
+// BenchmarkYearStats computes a year's statistics for all members on an
+// open ledger, against the floor of reading the file's bytes once.
+func BenchmarkYearStats(b *testing.B) {
+	l := openLarge(b, true)
+	var op, floor time.Duration
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		floor += floorOf(b, func() error { return readWhole(l.Path()) })
+		op += timed(b, func() error {
+			ys, err := l.YearStats(2026)
+			if err == nil && (len(ys.Members) != LargeMembers || len(ys.Held) != LargeSessions) {
+				b.Fatalf("got %d members %d sessions, want %d %d", len(ys.Members), len(ys.Held), LargeMembers, LargeSessions)
+			}
+			return err
+		})
+	}
+	b.StopTimer()
+	reportFloor(b, op, floor)
+}
+
+// BenchmarkOpenYearStats is what `branchledger stats` does: open the
+// ledger read-only, compute the year, close.
+func BenchmarkOpenYearStats(b *testing.B) {
+	path := largeLedger(b)
+	opt := testOptions()
+	opt.ReadOnly = true
+	var op, floor time.Duration
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		floor += floorOf(b, func() error { return readWhole(path) })
+		op += timed(b, func() error {
+			l, err := Open(path, opt)
+			if err != nil {
+				return err
+			}
+			_, err = l.YearStats(2026)
+			if cerr := l.Close(); err == nil {
+				err = cerr
+			}
+			return err
+		})
+	}
+	b.StopTimer()
+	reportFloor(b, op, floor)
+}
+
+// BenchmarkYearStatsMemory measures the memory of one year's statistics:
+// "alloc-MB" is the heap allocated during the call (runtime TotalAlloc
+// delta), an upper bound of the peak heap growth; "retained-MB" is the
+// live heap the result keeps after a GC.
+func BenchmarkYearStatsMemory(b *testing.B) {
+	l := openLarge(b, true)
+	var alloc, retained uint64
+	var before, after runtime.MemStats
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		runtime.GC()
+		runtime.ReadMemStats(&before)
+		b.StartTimer()
+		ys, err := l.YearStats(2026)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.StopTimer()
+		runtime.ReadMemStats(&after)
+		alloc += after.TotalAlloc - before.TotalAlloc
+		runtime.GC()
+		runtime.ReadMemStats(&after)
+		retained += after.HeapAlloc - min(after.HeapAlloc, before.HeapAlloc)
+		runtime.KeepAlive(ys)
+		b.StartTimer()
+	}
+	b.StopTimer()
+	n := float64(b.N)
+	b.ReportMetric(float64(alloc)/n/(1<<20), "alloc-MB/op")
+	b.ReportMetric(float64(retained)/n/(1<<20), "retained-MB/op")
+}
+
+// BenchmarkOverview is the data the overview page reads: the next
+// sessions, the last held session's counts, the make-ups still owed this
+// year and the year's compliance.
+func BenchmarkOverview(b *testing.B) {
+	l := openLarge(b, true)
+	today := l.Today()
+	var op, floor time.Duration
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		floor += floorOf(b, func() error { return readWhole(l.Path()) })
+		op += timed(b, func() error {
+			past, err := l.Sessions(NewDate(today.Year(), 1, 1), today)
+			if err != nil {
+				return err
+			}
+			if _, err := l.Sessions(today, today.AddDays(30)); err != nil {
+				return err
+			}
+			last := uuid.Nil
+			for _, s := range past {
+				if !s.Cancelled {
+					last = s.ID
+				}
+			}
+			if _, err := l.SessionCounts(last); err != nil {
+				return err
+			}
+			if _, err := l.OwedMakeUps(NewDate(today.Year(), 1, 1), today); err != nil {
+				return err
+			}
+			_, err = l.YearStats(today.Year())
+			return err
+		})
+	}
+	b.StopTimer()
+	reportFloor(b, op, floor)
+}

@@ -1,0 +1,587 @@
+package data
+
+import (
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"slices"
+	"testing"
+
+	"github.com/google/uuid"
+)
+
+// person returns a valid member for the tests' ledgers; n makes the ID
+// number unique.
+func person(name string, n int, cat Category, joined Date, group string) *Member {
+	birth := NewDate(1980, 1, 1+n)
+	first := fmt.Sprintf("310105%08d%03d", int(birth), 101+2*n)
+	return &Member{Name: name, Gender: Male, Birth: birth, IDNumber: first + string(IDCheckChar(first)),
+		Category: cat, Joined: joined, Status: StatusNormal, Group: group}
+}
+
+const (
+	group1 = "第一党小组"
+	group2 = "第二党小组"
+)
+
+func TestExpects(t *testing.T) {
+	d := NewDate
+	left := func(reason DepartureReason, on Date) *Departure { return &Departure{Reason: reason, Date: on} }
+	members := map[string]Member{
+		"full":             {Category: Full, Status: StatusNormal, Joined: d(2000, 7, 1), Group: group1},
+		"no joined date":   {Category: Full, Status: StatusNormal, Group: group1},
+		"probationary":     {Category: Probationary, Status: StatusNormal, Joined: d(2026, 3, 1), Group: group1},
+		"activist":         {Category: Activist, Status: StatusNormal, Group: group1},
+		"candidate":        {Category: Candidate, Status: StatusNormal, Group: group1},
+		"suspended":        {Category: Full, Status: StatusSuspended, Joined: d(2000, 7, 1), Group: group1},
+		"joined mid-year":  {Category: Probationary, Status: StatusNormal, Joined: d(2026, 6, 15), Group: group1},
+		"transferred in":   {Category: Full, Status: StatusNormal, Joined: d(2001, 7, 1), TransferredIn: d(2026, 6, 15), Group: group1},
+		"transferred out":  {Category: Full, Status: StatusNormal, Joined: d(2001, 7, 1), Left: left(TransferOut, d(2026, 6, 15)), Group: group1},
+		"deceased":         {Category: Full, Status: StatusNormal, Joined: d(2001, 7, 1), Left: left(Deceased, d(2026, 6, 15)), Group: group1},
+		"removed on a day": {Category: Full, Status: StatusRemoved, Joined: d(2001, 7, 1), Left: left(Removed, d(2026, 6, 15)), Group: group1},
+		"removed, no day":  {Category: Full, Status: StatusRemoved, Joined: d(2001, 7, 1), Group: group1},
+		"committee":        {Category: Full, Status: StatusNormal, Joined: d(2000, 7, 1), Group: group2, CommitteeRole: "书记"},
+		"no group":         {Category: Full, Status: StatusNormal, Joined: d(2000, 7, 1)},
+	}
+	noon := func(on Date) Session { return Session{Kind: NoonClassroom, Date: on} }
+	tests := []struct {
+		member  string
+		session Session
+		want    bool
+	}{
+		{"full", noon(d(2026, 1, 9)), true},
+		{"no joined date", noon(d(2026, 1, 9)), true},
+		{"probationary", noon(d(2026, 3, 1)), true},
+		{"probationary", noon(d(2026, 2, 27)), false},
+		{"activist", noon(d(2026, 6, 19)), false},
+		{"candidate", noon(d(2026, 6, 19)), false},
+		{"suspended", noon(d(2026, 6, 19)), false},
+		{"joined mid-year", noon(d(2026, 6, 12)), false},
+		{"joined mid-year", noon(d(2026, 6, 15)), true},
+		{"transferred in", noon(d(2026, 6, 14)), false},
+		{"transferred in", noon(d(2026, 6, 15)), true},
+		{"transferred out", noon(d(2026, 6, 14)), true},
+		{"transferred out", noon(d(2026, 6, 15)), false}, // not from the day of the departure
+		{"transferred out", noon(d(2026, 7, 3)), false},
+		{"deceased", noon(d(2026, 6, 12)), true},
+		{"deceased", noon(d(2026, 6, 19)), false},
+		{"removed on a day", noon(d(2026, 6, 12)), true}, // history stays
+		{"removed on a day", noon(d(2026, 6, 19)), false},
+		{"removed, no day", noon(d(2026, 6, 12)), false},
+		{"full", Session{Kind: GroupMeeting, Group: group1, Date: d(2026, 5, 12)}, true},
+		{"full", Session{Kind: GroupMeeting, Group: group2, Date: d(2026, 5, 12)}, false},
+		{"full", Session{Kind: GroupMeeting, Date: d(2026, 5, 12)}, true}, // a group meeting of no group is everyone's
+		{"no group", Session{Kind: GroupMeeting, Group: group1, Date: d(2026, 5, 12)}, false},
+		{"committee", Session{Kind: GroupMeeting, Group: group2, Date: d(2026, 5, 12)}, true},
+		{"committee", Session{Kind: CommitteeMeeting, Date: d(2026, 5, 5)}, true},
+		{"full", Session{Kind: CommitteeMeeting, Date: d(2026, 5, 5)}, false},
+		{"full", Session{Kind: GeneralMeeting, Date: d(2026, 5, 5)}, true},
+		{"full", Session{Kind: JointActivity, Date: d(2026, 5, 5)}, true},
+	}
+	for _, tt := range tests {
+		m := members[tt.member]
+		if got := tt.session.Expects(&m); got != tt.want {
+			t.Errorf("%s at %s on %s: got %v, want %v", tt.member, tt.session.Kind, tt.session.Date, got, tt.want)
+		}
+	}
+}
+
+func TestVotingOn(t *testing.T) {
+	d := NewDate
+	tests := []struct {
+		m    Member
+		on   Date
+		want bool
+	}{
+		{Member{Category: Full, Status: StatusNormal, Joined: d(2000, 7, 1)}, d(2026, 3, 31), true},
+		{Member{Category: Full, Status: StatusNormal, Joined: d(2025, 6, 1), Confirmed: d(2026, 6, 1)}, d(2026, 5, 31), false},
+		{Member{Category: Full, Status: StatusNormal, Joined: d(2025, 6, 1), Confirmed: d(2026, 6, 1)}, d(2026, 6, 1), true},
+		{Member{Category: Probationary, Status: StatusNormal, Joined: d(2026, 1, 1)}, d(2026, 3, 31), false},
+		{Member{Category: Full, Status: StatusSuspended, Joined: d(2000, 7, 1)}, d(2026, 3, 31), false},
+		{Member{Category: Full, Status: StatusNormal, Joined: d(2000, 7, 1), Left: &Departure{Reason: TransferOut, Date: d(2026, 3, 1)}}, d(2026, 3, 31), false},
+	}
+	for i, tt := range tests {
+		if got := tt.m.VotingOn(tt.on); got != tt.want {
+			t.Errorf("case %d: VotingOn(%s) = %v, want %v", i, tt.on, got, tt.want)
+		}
+	}
+}
+
+func TestCountsRate(t *testing.T) {
+	tests := []struct {
+		c                 Counts
+		byDefault, strict float64
+	}{
+		{Counts{Expected: 14, Present: 12, Leave: 1, Absent: 1}, 12.0 / 13, 12.0 / 14},
+		{Counts{Expected: 14, Present: 10, Late: 2, Leave: 1, Absent: 1}, 12.0 / 13, 12.0 / 14},
+		{Counts{Expected: 10, Present: 5, Leave: 2, Absent: 1, Unmarked: 2}, 5.0 / 6, 5.0 / 8}, // unmarked is not absent
+		{Counts{Expected: 14, Unmarked: 14}, 0, 0},                                             // nobody registered yet
+		{Counts{Expected: 3, Leave: 3}, 0, 0},                                                  // everyone on leave
+		{Counts{Expected: 2, Present: 2}, 1, 1},
+		{Counts{}, 0, 0},
+	}
+	for _, tt := range tests {
+		if got := tt.c.Rate(false); math.Abs(got-tt.byDefault) > 1e-12 {
+			t.Errorf("%+v Rate(false) = %v, want %v", tt.c, got, tt.byDefault)
+		}
+		if got := tt.c.Rate(true); math.Abs(got-tt.strict) > 1e-12 {
+			t.Errorf("%+v Rate(true) = %v, want %v", tt.c, got, tt.strict)
+		}
+	}
+	ys := &YearStats{LeaveCounts: true}
+	if got, want := ys.Rate(Counts{Expected: 4, Present: 2, Leave: 2}), 0.5; got != want {
+		t.Errorf("YearStats.Rate with leave counting = %v, want %v", got, want)
+	}
+}
+
+func TestQuorate(t *testing.T) {
+	tests := []struct {
+		kind                   Kind
+		expected, attended     int
+		voting, votingAttended int
+		want                   bool
+	}{
+		{GeneralMeeting, 14, 8, 12, 7, true},
+		{GeneralMeeting, 14, 8, 12, 6, false},  // exactly half of the voting members is not quorate
+		{GeneralMeeting, 14, 13, 12, 6, false}, // probationary members present do not make it quorate
+		{GeneralMeeting, 13, 7, 13, 7, true},
+		{GeneralMeeting, 13, 6, 13, 6, false},
+		{GeneralMeeting, 0, 0, 0, 0, false},
+		{CommitteeMeeting, 3, 2, 3, 2, true},
+		{CommitteeMeeting, 4, 2, 4, 2, false}, // half the committee
+		{CommitteeMeeting, 5, 3, 0, 0, true},  // the committee's count, not the voting one
+		{CommitteeMeeting, 1, 1, 1, 1, true},
+	}
+	for _, tt := range tests {
+		st := SessionStat{Session: Session{Kind: tt.kind}, Counts: Counts{Expected: tt.expected, Present: tt.attended - tt.attended/3, Late: tt.attended / 3},
+			Voting: tt.voting, VotingAttended: tt.votingAttended}
+		if got := st.Quorate(); got != tt.want {
+			t.Errorf("%s %d/%d, voting %d/%d: Quorate() = %v, want %v", tt.kind, tt.attended, tt.expected, tt.votingAttended, tt.voting, got, tt.want)
+		}
+		if !st.NeedsQuorum() {
+			t.Errorf("%s does not need quorum", tt.kind)
+		}
+	}
+	if (&SessionStat{Session: Session{Kind: NoonClassroom}}).NeedsQuorum() {
+		t.Error("a Noon Classroom needs quorum")
+	}
+}
+
+// handLedger is the ledger of TestYearStatsByHand; its numbers are worked
+// out by hand in the test's comments. Today is 2026-11-29.
+type handLedger struct {
+	l        *Ledger
+	m        map[string]*Member
+	s        map[string]*Session
+	sessions []*Session
+}
+
+func newHandLedger(t *testing.T) *handLedger {
+	t.Helper()
+	h := &handLedger{l: newTestLedger(t), m: map[string]*Member{}, s: map[string]*Session{}}
+	d := NewDate
+	add := func(key string, m *Member) { h.m[key] = m }
+	add("A", person("甲", 1, Full, d(2000, 7, 1), group1))
+	h.m["A"].CommitteeRole = "书记"
+	add("B", person("乙", 2, Full, d(2005, 7, 1), group1))
+	add("C", person("丙", 3, Probationary, d(2026, 3, 1), group2)) // joined mid-year
+	add("D", person("丁", 4, Full, d(2001, 7, 1), group2))         // transferred in mid-year
+	h.m["D"].TransferredIn = d(2026, 6, 15)
+	add("E", person("戊", 5, Full, d(2002, 7, 1), group2)) // transfers out on 2026-09-01
+	add("F", person("己", 6, Activist, 0, group1))         // never expected
+	add("G", person("庚", 7, Full, d(2003, 7, 1), group1)) // suspended: never expected
+	h.m["G"].Status = StatusSuspended
+	add("H", person("辛", 8, Full, d(2004, 7, 1), group2)) // removed on 2026-05-01
+	add("I", person("壬", 9, Full, d(2025, 6, 1), group1)) // confirmed 2026-06-01: votes from then
+	h.m["I"].Confirmed = d(2026, 6, 1)
+	var ms []*Member
+	for _, k := range []string{"A", "B", "C", "D", "E", "F", "G", "H", "I"} {
+		ms = append(ms, h.m[k])
+	}
+	if err := h.l.SaveMembers(ms); err != nil {
+		t.Fatal(err)
+	}
+	if err := h.l.SetDeparture(h.m["E"].ID, Departure{Reason: TransferOut, Date: d(2026, 9, 1), Destination: "区税务局党支部"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := h.l.SetDeparture(h.m["H"].ID, Departure{Reason: Removed, Date: d(2026, 5, 1)}); err != nil {
+		t.Fatal(err)
+	}
+	addS := func(key string, s Session) {
+		s.Theme = key
+		h.s[key] = &s
+		h.sessions = append(h.sessions, &s)
+	}
+	addS("S1", Session{Kind: NoonClassroom, Date: d(2026, 1, 9), ThemedDay: true})
+	addS("S2", Session{Kind: GeneralMeeting, Date: d(2026, 3, 31)})
+	addS("S3", Session{Kind: CommitteeMeeting, Date: d(2026, 4, 1)})
+	addS("S4", Session{Kind: GroupMeeting, Group: group2, Date: d(2026, 6, 15)})
+	addS("S5", Session{Kind: GeneralMeeting, Date: d(2026, 9, 1)})
+	addS("S6", Session{Kind: PartyLecture, Date: d(2026, 10, 16), Cancelled: true})
+	addS("S7", Session{Kind: NoonClassroom, Date: d(2026, 12, 4)}) // planned, not held
+	addS("S8", Session{Kind: NoonClassroom, Date: d(2026, 11, 27), ThemedDay: true})
+	addS("S0", Session{Kind: GeneralMeeting, Date: d(2025, 12, 31)}) // last year's
+	if err := h.l.SaveSessions(h.sessions); err != nil {
+		t.Fatal(err)
+	}
+	P, L, A := Mark{Status: Present}, Mark{Status: Late}, Mark{Status: Absent}
+	Lv := Mark{Status: OnLeave, Reason: Sick}
+	h.mark(t, "S0", map[string]Mark{"A": P, "B": P, "E": P, "H": P, "I": P})
+	h.mark(t, "S1", map[string]Mark{"A": P, "B": L, "E": Lv, "H": A, "I": P})
+	h.mark(t, "S2", map[string]Mark{"A": P, "B": P, "C": Lv, "E": A, "H": P, "I": L})
+	h.mark(t, "S3", map[string]Mark{"A": P})
+	h.mark(t, "S4", map[string]Mark{"C": P, "D": A, "B": P}) // B is in the other group: not counted
+	h.mark(t, "S5", map[string]Mark{"A": P, "B": P, "C": P, "D": Lv, "I": A})
+	h.mark(t, "S8", map[string]Mark{"A": P, "B": P})
+	return h
+}
+
+func (h *handLedger) mark(t *testing.T, session string, marks map[string]Mark) {
+	t.Helper()
+	byID := map[uuid.UUID]Mark{}
+	for k, m := range marks {
+		byID[h.m[k].ID] = m
+	}
+	if err := h.l.SetMarks(h.s[session].ID, byID, true); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestYearStatsByHand(t *testing.T) {
+	h := newHandLedger(t)
+	ys, err := h.l.YearStats(2026)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ys.Year != 2026 || ys.Today != NewDate(2026, 11, 29) || ys.LeaveCounts {
+		t.Errorf("header: year %d today %s leave counts %v", ys.Year, ys.Today, ys.LeaveCounts)
+	}
+	wantKinds := map[Kind]int{NoonClassroom: 2, GeneralMeeting: 2, CommitteeMeeting: 1, GroupMeeting: 1}
+	if fmt.Sprint(ys.Sessions) != fmt.Sprint(wantKinds) {
+		t.Errorf("Sessions = %v, want %v", ys.Sessions, wantKinds)
+	}
+	// Per member: E P L Lv A U.
+	wantMembers := []struct {
+		key string
+		c   Counts
+	}{
+		{"A", Counts{5, 5, 0, 0, 0, 0}}, // S1 S2 S3 S5 S8; not S4 (group 2)
+		{"B", Counts{4, 3, 1, 0, 0, 0}}, // S1 S2 S5 S8; S4's mark left out
+		{"C", Counts{4, 2, 0, 1, 0, 1}}, // from 03-01: S2 S4 S5 S8
+		{"D", Counts{3, 0, 0, 1, 1, 1}}, // from 06-15: S4 S5 S8
+		{"E", Counts{3, 0, 0, 1, 1, 1}}, // until 09-01: S1 S2 S4
+		{"H", Counts{2, 1, 0, 0, 1, 0}}, // until 05-01: S1 S2
+		{"I", Counts{4, 1, 1, 0, 1, 1}}, // S1 S2 S5 S8
+	}
+	if len(ys.Members) != len(wantMembers) {
+		t.Fatalf("got %d members, want %d (F and G are never expected)", len(ys.Members), len(wantMembers))
+	}
+	for i, w := range wantMembers {
+		got := ys.Members[i]
+		if got.Member.ID != h.m[w.key].ID {
+			t.Errorf("member %d is %s, want %s", i, got.Member.Name, h.m[w.key].Name)
+		}
+		if got.Counts != w.c {
+			t.Errorf("member %s: got %+v, want %+v", w.key, got.Counts, w.c)
+		}
+	}
+	// Per session, in date order: counts, voting, voting attended, quorate.
+	wantHeld := []struct {
+		key       string
+		c         Counts
+		voting    int
+		votingAtt int
+		quorate   bool
+	}{
+		{"S1", Counts{5, 2, 1, 1, 1, 0}, 4, 2, false}, // A B E H I; voting A B E H: 2 of 4
+		{"S2", Counts{6, 3, 1, 1, 1, 0}, 4, 3, true},  // + C; I not yet confirmed
+		{"S3", Counts{1, 1, 0, 0, 0, 0}, 1, 1, true},  // the committee: A
+		{"S4", Counts{3, 1, 0, 0, 1, 1}, 2, 0, false}, // group 2: C D E
+		{"S5", Counts{5, 3, 0, 1, 1, 0}, 4, 2, false}, // A B C D I; E left that day; exactly half
+		{"S8", Counts{5, 2, 0, 0, 0, 3}, 4, 2, false},
+	}
+	if len(ys.Held) != len(wantHeld) {
+		t.Fatalf("got %d held sessions, want %d", len(ys.Held), len(wantHeld))
+	}
+	for i, w := range wantHeld {
+		got := ys.Held[i]
+		if got.Session.ID != h.s[w.key].ID {
+			t.Errorf("held %d is %s, want %s", i, got.Session.Theme, w.key)
+			continue
+		}
+		if got.Counts != w.c || got.Voting != w.voting || got.VotingAttended != w.votingAtt {
+			t.Errorf("%s: got %+v voting %d/%d, want %+v voting %d/%d", w.key, got.Counts, got.VotingAttended, got.Voting, w.c, w.votingAtt, w.voting)
+		}
+		if got.Quorate() != w.quorate {
+			t.Errorf("%s: Quorate() = %v, want %v", w.key, got.Quorate(), w.quorate)
+		}
+	}
+	wantMonths := map[int]Counts{1: {5, 2, 1, 1, 1, 0}, 3: {6, 3, 1, 1, 1, 0}, 4: {1, 1, 0, 0, 0, 0},
+		6: {3, 1, 0, 0, 1, 1}, 9: {5, 3, 0, 1, 1, 0}, 11: {5, 2, 0, 0, 0, 3}}
+	for m := 1; m <= 12; m++ {
+		got := ys.Months[m-1]
+		sessions := 0
+		if _, ok := wantMonths[m]; ok {
+			sessions = 1
+		}
+		if got.Month != fmt.Sprintf("2026-%02d", m) || got.Sessions != sessions || got.Counts != wantMonths[m] {
+			t.Errorf("month %d: got %s %d %+v, want %d %+v", m, got.Month, got.Sessions, got.Counts, sessions, wantMonths[m])
+		}
+	}
+	if want := (Counts{25, 12, 2, 3, 4, 4}); ys.Total != want {
+		t.Errorf("Total = %+v, want %+v", ys.Total, want)
+	}
+	if got, want := ys.Rate(ys.Total), 14.0/18; math.Abs(got-want) > 1e-12 {
+		t.Errorf("total rate = %v, want %v", got, want)
+	}
+	if got, want := ys.Total.Rate(true), 14.0/21; math.Abs(got-want) > 1e-12 {
+		t.Errorf("total rate with leave counting = %v, want %v", got, want)
+	}
+	wantCat := map[Category]int{Full: 5, Probationary: 1, Activist: 1} // A B D G I; C; F. E and H left.
+	if fmt.Sprint(ys.ByCategory) != fmt.Sprint(wantCat) {
+		t.Errorf("ByCategory = %v, want %v", ys.ByCategory, wantCat)
+	}
+
+	// The per-session numbers are those of SessionCounts.
+	for _, w := range wantHeld {
+		st, err := h.l.SessionCounts(h.s[w.key].ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if st.Counts != w.c || st.Voting != w.voting || st.VotingAttended != w.votingAtt {
+			t.Errorf("SessionCounts(%s) = %+v voting %d/%d, want %+v voting %d/%d", w.key, st.Counts, st.VotingAttended, st.Voting, w.c, w.votingAtt, w.voting)
+		}
+	}
+	// A planned session expects its members, all unmarked.
+	st, err := h.l.SessionCounts(h.s["S7"].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := (Counts{Expected: 5, Unmarked: 5}); st.Counts != want {
+		t.Errorf("SessionCounts(S7) = %+v, want %+v", st.Counts, want)
+	}
+}
+
+func TestYearStatsLeaveSettingAndOtherYears(t *testing.T) {
+	h := newHandLedger(t)
+	b, err := h.l.Branch()
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.LeaveCountsAgainst = true
+	if err := h.l.SaveBranch(b); err != nil {
+		t.Fatal(err)
+	}
+	ys, err := h.l.YearStats(2026)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := ys.Rate(ys.Total), 14.0/21; !ys.LeaveCounts || math.Abs(got-want) > 1e-12 {
+		t.Errorf("leave counting %v, rate %v; want true, %v", ys.LeaveCounts, got, want)
+	}
+	// 2025 holds only S0: A B E H I expected and present; the year is over.
+	ys, err = h.l.YearStats(2025)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := (Counts{Expected: 5, Present: 5}); ys.Total != want || len(ys.Held) != 1 || len(ys.Members) != 5 {
+		t.Errorf("2025: total %+v, %d held, %d members; want %+v, 1, 5", ys.Total, len(ys.Held), len(ys.Members), want)
+	}
+	// On 2025-12-31 C had not joined and D not arrived; E and H had not left.
+	if want := (map[Category]int{Full: 6, Activist: 1}); fmt.Sprint(ys.ByCategory) != fmt.Sprint(want) {
+		t.Errorf("2025 ByCategory = %v, want %v", ys.ByCategory, want)
+	}
+	// 2027 has nothing held yet: nothing judged, nothing counted.
+	ys, err = h.l.YearStats(2027)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ys.Total != (Counts{}) || len(ys.Held) != 0 || len(ys.Members) != 0 {
+		t.Errorf("2027: total %+v, %d held, %d members", ys.Total, len(ys.Held), len(ys.Members))
+	}
+	for _, c := range ys.Compliance {
+		if len(c.Missing)+len(c.Pending)+len(c.NoQuorum) > 0 {
+			t.Errorf("2027 %s judged: %+v", c.Rule, c)
+		}
+	}
+}
+
+// referenceYear counts a year the slow, obvious way: every member asked
+// about every held session with Session.Expects and Member.VotingOn.
+func referenceYear(today Date, ms []Member, ss []Session, marks map[uuid.UUID]map[uint32]MarkStatus) ([]SessionStat, []Counts) {
+	per := make([]Counts, len(ms))
+	var held []SessionStat
+	for _, s := range ss {
+		if s.Cancelled || s.Date > today {
+			continue
+		}
+		st := SessionStat{Session: s}
+		for i := range ms {
+			m := &ms[i]
+			if !s.Expects(m) {
+				continue
+			}
+			mk := marks[s.ID][m.Seq]
+			st.add(mk)
+			per[i].add(mk)
+			if m.VotingOn(s.Date) {
+				st.Voting++
+				if mk == Present || mk == Late {
+					st.VotingAttended++
+				}
+			}
+		}
+		held = append(held, st)
+	}
+	return held, per
+}
+
+// TestYearStatsMatchesReference compares the statistics engine with the
+// obvious count on random rosters, sessions and marks.
+func TestYearStatsMatchesReference(t *testing.T) {
+	for seed := uint64(1); seed <= 30; seed++ {
+		rng := rand.New(rand.NewPCG(seed, 2026))
+		today := NewDate(2026, 1, 1).AddDays(rng.IntN(365))
+		randDate := func() Date { return NewDate(2025, 10, 1).AddDays(rng.IntN(500)) }
+		pick := func(n int) int { return rng.IntN(n) }
+		groups := []string{"", group1, group2, "第三党小组"}
+		ms := make([]Member, 20+pick(40))
+		for i := range ms {
+			m := &ms[i]
+			m.Seq = uint32(2*i + 1 + pick(2)) // unique, with gaps
+			m.Category = []Category{Full, Full, Full, Probationary, Activist, Candidate}[pick(6)]
+			m.Status = []PartyStatus{StatusNormal, StatusNormal, StatusNormal, StatusSuspended, StatusRemoved}[pick(5)]
+			m.Group = groups[pick(len(groups))]
+			if pick(4) == 0 {
+				m.CommitteeRole = "委员"
+			}
+			if pick(3) > 0 {
+				m.Joined = randDate()
+			}
+			if pick(4) == 0 {
+				m.TransferredIn = randDate()
+			}
+			if pick(3) == 0 {
+				m.Confirmed = randDate()
+			}
+			if pick(3) == 0 {
+				m.Left = &Departure{Reason: TransferOut, Date: randDate()}
+			}
+		}
+		ss := make([]Session, 30+pick(60))
+		for i := range ss {
+			s := &ss[i]
+			s.ID = uuid.New()
+			s.Kind = Kinds[pick(len(Kinds))]
+			s.Date = NewDate(2026, 1, 1).AddDays(pick(365))
+			s.Cancelled = pick(10) == 0
+			if s.Kind == GroupMeeting {
+				s.Group = groups[pick(len(groups))]
+			}
+		}
+		SortSessions(ss)
+		marks := map[uuid.UUID]map[uint32]MarkStatus{}
+		raw := map[uuid.UUID][]byte{}
+		for _, s := range ss {
+			var es []markEntry
+			marks[s.ID] = map[uint32]MarkStatus{}
+			for i := range ms {
+				if pick(3) > 0 { // some marked, some not; expected or not
+					mk := Mark{Status: MarkStatuses[pick(len(MarkStatuses))]}
+					es, _ = setMarkEntry(es, ms[i].Seq, mk)
+					marks[s.ID][ms[i].Seq] = mk.Status
+				}
+			}
+			if len(es) > 0 {
+				raw[s.ID] = encodeMarks(es)
+			}
+		}
+		ys, err := computeYear(2026, today, Branch{}, ms, ss, func(id uuid.UUID) []byte { return raw[id] })
+		if err != nil {
+			t.Fatal(err)
+		}
+		wantHeld, wantPer := referenceYear(today, ms, ss, marks)
+		if len(ys.Held) != len(wantHeld) {
+			t.Fatalf("seed %d: %d held, want %d", seed, len(ys.Held), len(wantHeld))
+		}
+		for i := range wantHeld {
+			g, w := ys.Held[i], wantHeld[i]
+			if g.Session.ID != w.Session.ID || g.Counts != w.Counts || g.Voting != w.Voting || g.VotingAttended != w.VotingAttended {
+				t.Errorf("seed %d session %d (%s %s %q): got %+v %d/%d, want %+v %d/%d", seed, i, w.Session.Date, w.Session.Kind, w.Session.Group,
+					g.Counts, g.VotingAttended, g.Voting, w.Counts, w.VotingAttended, w.Voting)
+			}
+			// tally, which the check-in sheet uses, agrees too.
+			status := make([]MarkStatus, 200)
+			if err := loadStatus(status, raw[w.Session.ID]); err != nil {
+				t.Fatal(err)
+			}
+			if tl := tally(&w.Session, ms, status, nil); tl.Counts != w.Counts || tl.Voting != w.Voting || tl.VotingAttended != w.VotingAttended {
+				t.Errorf("seed %d session %d: tally %+v, want %+v", seed, i, tl, w)
+			}
+		}
+		var got []Counts
+		for _, m := range ys.Members {
+			got = append(got, m.Counts)
+		}
+		var want []Counts
+		for i := range wantPer {
+			if wantPer[i].Expected > 0 {
+				want = append(want, wantPer[i])
+			}
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("seed %d: members\n got %v\nwant %v", seed, got, want)
+		}
+	}
+}
+
+func TestYearStatsRefusesBadMarks(t *testing.T) {
+	ms := []Member{{Seq: 1, Category: Full, Status: StatusNormal}}
+	ss := []Session{{ID: uuid.New(), Kind: NoonClassroom, Date: NewDate(2026, 3, 6)}}
+	for _, raw := range [][]byte{{2, 0, 0, 0, 1, 1, 0}, {1, 0, 0, 0, 1, 1}} {
+		if _, err := computeYear(2026, testToday, Branch{}, ms, ss, func(uuid.UUID) []byte { return raw }); err == nil {
+			t.Errorf("marks %v: no error", raw)
+		}
+	}
+	// Entries out of order (a damaged value) count once.
+	raw := encodeMarks([]markEntry{{1, Mark{Status: Present}}})
+	raw = append(raw, raw[1:]...)
+	ys, err := computeYear(2026, testToday, Branch{}, ms, ss, func(uuid.UUID) []byte { return raw })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := (Counts{Expected: 1, Present: 1}); ys.Total != want {
+		t.Errorf("duplicate entry: total %+v, want %+v", ys.Total, want)
+	}
+}
+
+func TestYearStatsDemo(t *testing.T) {
+	l := newDemoLedger(t)
+	ys, err := l.YearStats(2026)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ys.Members) != 14 {
+		t.Errorf("got %d members, want 14", len(ys.Members))
+	}
+	sum := Counts{}
+	for _, m := range ys.Members {
+		sum = sumCounts(sum, m.Counts)
+		if m.Unmarked != 0 {
+			t.Errorf("%s has %d unmarked: the demo marks everyone expected", m.Member.Name, m.Unmarked)
+		}
+	}
+	if sum != ys.Total {
+		t.Errorf("members add up to %+v, total is %+v", sum, ys.Total)
+	}
+	months := Counts{}
+	for _, m := range ys.Months {
+		months = sumCounts(months, m.Counts)
+	}
+	if months != ys.Total {
+		t.Errorf("months add up to %+v, total is %+v", months, ys.Total)
+	}
+	if r := ys.Rate(ys.Total); r < 0.8 || r > 1 {
+		t.Errorf("demo rate %v, want between 0.8 and 1 (84%% present, 6%% late, 7%% leave)", r)
+	}
+}
