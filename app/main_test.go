@@ -147,8 +147,9 @@ func hasText(w fyne.Window, want string) bool {
 	return false
 }
 
-// findButton returns the first visible button in the window (or its
-// overlays) whose text is label, or nil.
+// findButton returns the first visible, enabled-or-not button whose text
+// is label, looking in the top-most dialog first, then the window; nil
+// when there is none.
 func findButton(w fyne.Window, label string) *widget.Button {
 	var found *widget.Button
 	var walk func(o fyne.CanvasObject)
@@ -171,8 +172,9 @@ func findButton(w fyne.Window, label string) *widget.Button {
 			}
 		}
 	}
-	for _, o := range w.Canvas().Overlays().List() {
-		walk(o)
+	ovs := w.Canvas().Overlays().List()
+	for i := len(ovs) - 1; i >= 0; i-- { // the top-most dialog first
+		walk(ovs[i])
 	}
 	walk(w.Content())
 	return found
