@@ -1,0 +1,139 @@
+package report
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"syscall"
+
+	"branchledger/data"
+)
+
+// WriteFile writes the reports of opt to path and records the export in
+// the ledger (when, which reports, which year, masked or full numbers,
+// which file), since full ID numbers leaving the machine must leave a
+// trace. The workbook is written to a temporary file beside path, synced
+// and renamed over it, so path holds either the old file or the whole new
+// one. A target open in Excel gives ErrTargetBusy and a read-only target
+// or folder ErrTargetReadOnly, before anything is written.
+func WriteFile(l *data.Ledger, path string, opt Options) (err error) {
+	reps, err := Normalise(opt.Reports)
+	if err != nil {
+		return err
+	}
+	opt.Reports = reps
+	if opt.Year == 0 {
+		opt.Year = l.Today().Year()
+	}
+	if abs, aerr := filepath.Abs(path); aerr == nil {
+		path = abs
+	}
+	if err := checkTarget(path); err != nil {
+		return err
+	}
+	dir := filepath.Dir(path)
+	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return targetError(path, err)
+	}
+	tmp := f.Name()
+	defer func() {
+		if err != nil {
+			_ = f.Close()      // already closed on the good path; nothing to keep
+			_ = os.Remove(tmp) // the partial file is ours alone
+		}
+	}()
+	if err = Write(l, f, opt); err != nil {
+		return err
+	}
+	if err = f.Sync(); err != nil {
+		return err
+	}
+	if err = f.Close(); err != nil {
+		return err
+	}
+	// The trace comes before the file takes its place: a report with full
+	// numbers is never left in place without its record.
+	if err = l.RecordExport(&data.ExportRecord{Reports: opt.Reports, Year: opt.Year, FullIDs: opt.FullIDs, File: path}); err != nil {
+		return err
+	}
+	if err = os.Rename(tmp, path); err != nil {
+		return targetError(path, err)
+	}
+	syncDir(dir)
+	return nil
+}
+
+// checkTarget refuses, before anything is written, a target that Excel
+// (or WPS) holds open or that is marked read-only, and a read-only folder.
+func checkTarget(path string) error {
+	dir, base := filepath.Split(path)
+	// Excel and WPS keep an owner file "~$NAME" beside a workbook they
+	// have open, on every platform.
+	if _, err := os.Lstat(filepath.Join(dir, "~$"+base)); err == nil {
+		return fmt.Errorf("%s: %w", path, ErrTargetBusy)
+	}
+	st, err := os.Stat(path)
+	switch {
+	case err == nil && st.IsDir():
+		return fmt.Errorf("%s: is a folder: %w", path, ErrTargetReadOnly)
+	case err == nil:
+		if st.Mode().Perm()&0o200 == 0 {
+			return fmt.Errorf("%s: %w", path, ErrTargetReadOnly)
+		}
+		// Opening for writing (without truncating) fails while Excel holds
+		// the file on Windows; it changes nothing.
+		f, oerr := os.OpenFile(path, os.O_WRONLY, 0)
+		if oerr != nil {
+			return targetError(path, oerr)
+		}
+		if cerr := f.Close(); cerr != nil {
+			return cerr
+		}
+	case !errors.Is(err, fs.ErrNotExist):
+		return targetError(path, err)
+	}
+	ds, err := os.Stat(filepath.Dir(path))
+	if err != nil {
+		return err
+	}
+	// The owner's write bit: checked because a process with privileges
+	// (root, an administrator) would otherwise write into a folder its
+	// user has made read-only.
+	if runtime.GOOS != "windows" && ds.Mode().Perm()&0o200 == 0 {
+		return fmt.Errorf("%s: %w", filepath.Dir(path), ErrTargetReadOnly)
+	}
+	return nil
+}
+
+// targetError classifies an error from opening, creating or renaming
+// over the target.
+func targetError(path string, err error) error {
+	switch {
+	case isSharingViolation(err):
+		return fmt.Errorf("%s: %w: %w", path, ErrTargetBusy, err)
+	case errors.Is(err, fs.ErrPermission) && runtime.GOOS == "windows" && exists(path):
+		// Windows refuses to replace a file another program holds open
+		// with "access denied".
+		return fmt.Errorf("%s: %w: %w", path, ErrTargetBusy, err)
+	case errors.Is(err, fs.ErrPermission), errors.Is(err, syscall.EROFS):
+		return fmt.Errorf("%s: %w: %w", path, ErrTargetReadOnly, err)
+	}
+	return err
+}
+
+func exists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
+}
+
+// syncDir makes the rename durable where the platform allows it.
+func syncDir(dir string) {
+	if d, err := os.Open(dir); err == nil {
+		_ = d.Sync() // best effort: Windows cannot sync a folder
+		_ = d.Close()
+	}
+}

@@ -1,0 +1,195 @@
+package report
+
+import (
+	"fmt"
+	"strings"
+
+	"branchledger/data"
+)
+
+// The reports are official forms sent to a Chinese Party committee: their
+// words are Chinese whatever the language of the window, so they live here
+// rather than in the translation files (which data/ cannot read).
+
+func kindName(k data.Kind) string {
+	switch k {
+	case data.GeneralMeeting:
+		return "支部党员大会"
+	case data.CommitteeMeeting:
+		return "支部委员会"
+	case data.GroupMeeting:
+		return "党小组会"
+	case data.PartyLecture:
+		return "党课"
+	case data.ThemedPartyDay:
+		return "主题党日"
+	case data.NoonClassroom:
+		return "正午课堂"
+	case data.OrgLifeMeeting:
+		return "组织生活会"
+	case data.JointActivity:
+		return "联建活动"
+	}
+	return string(k)
+}
+
+func genderName(g data.Gender) string {
+	switch g {
+	case data.Male:
+		return "男"
+	case data.Female:
+		return "女"
+	}
+	return ""
+}
+
+func categoryName(c data.Category) string {
+	switch c {
+	case data.Full:
+		return "正式党员"
+	case data.Probationary:
+		return "预备党员"
+	case data.Activist:
+		return "入党积极分子"
+	case data.Candidate:
+		return "发展对象"
+	}
+	return string(c)
+}
+
+// categories lists the categories in the order the summary counts them.
+func categories() []data.Category {
+	return []data.Category{data.Full, data.Probationary, data.Candidate, data.Activist}
+}
+
+func statusName(s data.PartyStatus) string {
+	switch s {
+	case data.StatusNormal:
+		return "正常"
+	case data.StatusSuspended:
+		return "停止党籍"
+	case data.StatusRemoved:
+		return "出党"
+	}
+	return string(s)
+}
+
+func reasonName(r data.LeaveReason) string {
+	switch r {
+	case data.OnDuty:
+		return "因公"
+	case data.Sick:
+		return "因病"
+	case data.Personal:
+		return "因事"
+	}
+	return ""
+}
+
+func departureText(d *data.Departure) string {
+	switch d.Reason {
+	case data.TransferOut:
+		if d.Destination != "" {
+			return fmt.Sprintf("%s 转出至%s", d.Date, d.Destination)
+		}
+		return fmt.Sprintf("%s 转出", d.Date)
+	case data.Removed:
+		return fmt.Sprintf("%s 出党", d.Date)
+	case data.Deceased:
+		return fmt.Sprintf("%s 去世", d.Date)
+	}
+	return d.Date.String()
+}
+
+// Marks of the attendance matrix: one character a cell.
+const (
+	markPresent     = "出"
+	markLate        = "迟"
+	markLeave       = "假"
+	markAbsent      = "缺"
+	markNotExpected = "—"
+)
+
+func markChar(s data.MarkStatus) string {
+	switch s {
+	case data.Present:
+		return markPresent
+	case data.Late:
+		return markLate
+	case data.OnLeave:
+		return markLeave
+	case data.Absent:
+		return markAbsent
+	}
+	return "" // 未登记 stays blank: it is not absence
+}
+
+// rateRule states the attendance-rate rule a report used (DOMAIN.md: every
+// report says which).
+func rateRule(leaveCounts bool) string {
+	if leaveCounts {
+		return "出勤率 =（出席＋迟到）÷ 应到，请假计入缺勤"
+	}
+	return "出勤率 =（出席＋迟到）÷（应到－请假），请假不计入缺勤"
+}
+
+// maskNote is the title-row note on personal numbers.
+func maskNote(full bool) string {
+	if full {
+		return "（含完整身份证号、电话，请妥善保管）"
+	}
+	return "（身份证号、电话已隐去部分数字）"
+}
+
+// ruleText says what the branch work regulations require of a kind.
+func ruleText(k data.Kind) string {
+	for _, r := range data.Rules {
+		if r.Kind != k {
+			continue
+		}
+		switch r.Period {
+		case data.Monthly:
+			if k == data.ThemedPartyDay {
+				return "每月 1 次（标记的正午课堂计入）"
+			}
+			return "每月至少 1 次"
+		case data.Quarterly:
+			return "每季度至少 1 次"
+		case data.Yearly:
+			return "每年至少 1 次"
+		}
+	}
+	switch k {
+	case data.NoonClassroom:
+		return "每周五中午；标记的可计为主题党日"
+	case data.JointActivity:
+		return "与联建单位共同开展"
+	}
+	return ""
+}
+
+// periodText renders a compliance period key ("2026-03", "2026-Q2",
+// "2026") the way a form does ("3月", "第二季度", "全年").
+func periodText(key string) string {
+	switch {
+	case strings.Contains(key, "-Q"):
+		q := key[strings.Index(key, "-Q")+2:]
+		return "第" + map[string]string{"1": "一", "2": "二", "3": "三", "4": "四"}[q] + "季度"
+	case len(key) == 7:
+		var m int
+		if _, err := fmt.Sscanf(key[5:], "%d", &m); err == nil {
+			return fmt.Sprintf("%d月", m)
+		}
+	case len(key) == 4:
+		return "全年"
+	}
+	return key
+}
+
+func periodsText(keys []string) string {
+	out := make([]string, len(keys))
+	for i, k := range keys {
+		out[i] = periodText(k)
+	}
+	return strings.Join(out, "、")
+}

@@ -1,0 +1,165 @@
+package report
+
+import (
+	"errors"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+)
+
+func TestSheetsFollowWorkbookOrder(t *testing.T) {
+	l := newDemoLedger(t)
+	for _, tc := range []struct {
+		reports []string
+		want    []string
+	}{
+		{nil, []string{"党员花名册", "组织生活台账", "考勤汇总", "签到表", "年度统计"}},
+		{[]string{Summary, Roster}, []string{"党员花名册", "年度统计"}},
+		{[]string{Matrix, Matrix}, []string{"考勤汇总"}},
+	} {
+		f := export(t, l, Options{Year: 2026, Reports: tc.reports})
+		if got := f.GetSheetList(); !slices.Equal(got, tc.want) {
+			t.Errorf("reports %v: sheets %v, want %v", tc.reports, got, tc.want)
+		}
+	}
+}
+
+func TestUnknownReport(t *testing.T) {
+	l := newDemoLedger(t)
+	err := Write(l, new(strings.Builder), Options{Reports: []string{"roster", "payroll"}})
+	if !errors.Is(err, ErrUnknownReport) {
+		t.Errorf("got %v, want ErrUnknownReport", err)
+	}
+}
+
+// TestOfficialLook checks, sheet by sheet, the merged title with the
+// branch and period, the frozen header and the print setup: A4, portrait
+// for the sign-in sheet and landscape for the rest, one page wide, header
+// rows on every page and a print area.
+func TestOfficialLook(t *testing.T) {
+	l := newDemoLedger(t)
+	ys := yearStats(t, l)
+	f := export(t, l, Options{Year: 2026})
+	const branch = "申江区市场监管局注册登记窗口党支部"
+	for _, tc := range []struct {
+		sheet, title, merge string
+		orient              string
+		xSplit, ySplit      int
+		titles, area        string
+	}{
+		{"党员花名册", branch + " 2026 年党员花名册（身份证号、电话已隐去部分数字）", "A1:O1", "landscape", 2, 3, "$3:$3", "$A$1:$O$17"},
+		{"组织生活台账", branch + " 2026 年组织生活台账", "A1:L1", "landscape", 0, 3, "$3:$3", "$A$1:$L$" + itoa(4+len(ys.Held))},
+		{"考勤汇总", branch + " 2026 年考勤汇总", "A1:" + col(3+len(ys.Held)+7) + "1", "landscape", 3, 4, "$3:$4",
+			"$A$1:$" + col(3+len(ys.Held)+7) + "$" + itoa(4+len(ys.Members)+7)},
+		{"签到表", branch + "\n正午课堂签到表", "A1:E1", "portrait", 0, 6, "$1:$6", "$A$1:$E$20"},
+		{"年度统计", branch + " 2026 年度统计", "A1:P1", "landscape", 0, 2, "$1:$2", ""},
+	} {
+		t.Run(tc.sheet, func(t *testing.T) {
+			wantCell(t, f, tc.sheet, "A1", tc.title)
+			mcs, err := f.GetMergeCells(tc.sheet)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(mcs) == 0 || mcs[0].GetStartAxis()+":"+mcs[0].GetEndAxis() != tc.merge {
+				t.Errorf("first merge %v, want %s", mcs, tc.merge)
+			}
+			st, _ := f.GetCellStyle(tc.sheet, "A1")
+			style, _ := f.GetStyle(st)
+			if style.Font == nil || !style.Font.Bold || style.Font.Family != fontTitle {
+				t.Errorf("title font %+v, want bold %s", style.Font, fontTitle)
+			}
+			p, err := f.GetPanes(tc.sheet)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !p.Freeze || p.XSplit != tc.xSplit || p.YSplit != tc.ySplit {
+				t.Errorf("panes %+v, want frozen at %d columns, %d rows", p, tc.xSplit, tc.ySplit)
+			}
+			pl, err := f.GetPageLayout(tc.sheet)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if *pl.Size != 9 || *pl.Orientation != tc.orient || pl.FitToWidth == nil || *pl.FitToWidth != 1 ||
+				pl.FitToHeight == nil || *pl.FitToHeight != 0 {
+				t.Errorf("page size %d %s fit %v×%v, want A4 (9) %s, 1 page wide", *pl.Size, *pl.Orientation,
+					deref(pl.FitToWidth), deref(pl.FitToHeight), tc.orient)
+			}
+			props, err := f.GetSheetProps(tc.sheet)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if props.FitToPage == nil || !*props.FitToPage {
+				t.Error("fit to page is off: Excel would ignore the fit to width")
+			}
+			names := map[string]string{}
+			for _, d := range f.GetDefinedName() {
+				if d.Scope == tc.sheet {
+					names[d.Name] = d.RefersTo
+				}
+			}
+			if got, want := names["_xlnm.Print_Titles"], "'"+tc.sheet+"'!"+tc.titles; got != want {
+				t.Errorf("print titles %q, want %q", got, want)
+			}
+			area := names["_xlnm.Print_Area"]
+			if !strings.HasPrefix(area, "'"+tc.sheet+"'!$A$1:") || (tc.area != "" && area != "'"+tc.sheet+"'!"+tc.area) {
+				t.Errorf("print area %q, want %q", area, tc.area)
+			}
+		})
+	}
+}
+
+func deref(p *int) int {
+	if p == nil {
+		return -1
+	}
+	return *p
+}
+
+func itoa(n int) string { return cell(1, n)[1:] }
+
+func col(n int) string {
+	c, _ := excelize.ColumnNumberToName(n)
+	return c
+}
+
+func TestProgressEndsAtTotal(t *testing.T) {
+	l := newDemoLedger(t)
+	var calls [][2]int
+	export(t, l, Options{Year: 2026, Progress: func(done, total int) { calls = append(calls, [2]int{done, total}) }})
+	if len(calls) < 2 {
+		t.Fatalf("got %d progress calls, want several", len(calls))
+	}
+	for i := 1; i < len(calls); i++ {
+		if calls[i][0] < calls[i-1][0] || calls[i][1] != calls[0][1] {
+			t.Fatalf("progress went %v then %v", calls[i-1], calls[i])
+		}
+	}
+	if last := calls[len(calls)-1]; last[0] != last[1] {
+		t.Errorf("last progress %v, want done == total", last)
+	}
+}
+
+func TestDateSerial(t *testing.T) {
+	for _, d := range []struct{ y, m, d int }{{1900, 3, 1}, {1970, 1, 1}, {2000, 2, 29}, {2026, 11, 29}, {2099, 12, 31}} {
+		got, err := excelize.ExcelDateToTime(float64(dateSerial(d.y, d.m, d.d)), false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.Year() != d.y || int(got.Month()) != d.m || got.Day() != d.d {
+			t.Errorf("dateSerial(%v) reads back as %s", d, got.Format("2006-01-02"))
+		}
+	}
+}
+
+func TestTextWidth(t *testing.T) {
+	for _, tc := range []struct {
+		s    string
+		want float64
+	}{{"", 0}, {"abc", 3}, {"党小组", 6}, {"2026-11-29", 10}, {"（全角）", 8}} {
+		if got := textWidth(tc.s); got != tc.want {
+			t.Errorf("textWidth(%q) = %v, want %v", tc.s, got, tc.want)
+		}
+	}
+}

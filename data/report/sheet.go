@@ -1,0 +1,230 @@
+package report
+
+import (
+	"fmt"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// sheetWriter writes one report sheet either in excelize's normal mode or
+// with its StreamWriter, behind one set of calls, so a report can stream
+// when it is large and keep normal mode when it is small.
+//
+// The StreamWriter serialises parts of the worksheet at fixed moments
+// (excelize v2.11.1 stream.go): sheetPr (fit to page) when it is created,
+// panes and column widths at the first row, and page setup, conditional
+// formats, auto filter and data validation at Flush. So the page is set up
+// before the stream writer exists, panes and widths come before any row,
+// and everything else before finish; settings made after Flush are lost.
+type sheetWriter struct {
+	f    *excelize.File
+	name string
+	sw   *excelize.StreamWriter
+	buf  []any
+}
+
+// page is a sheet's print setup: A4, one page wide.
+type page struct {
+	landscape bool
+}
+
+// newSheet adds the sheet of a report and sets up its printed page.
+func (b *book) newSheet(report string, pg page, stream bool) (*sheetWriter, error) {
+	name := sheetName(report)
+	f := b.f
+	if b.first {
+		if err := f.SetSheetName(f.GetSheetName(0), name); err != nil {
+			return nil, err
+		}
+		b.first = false
+	} else if _, err := f.NewSheet(name); err != nil {
+		return nil, err
+	}
+	a4, fitW, fitH := 9, 1, 0 // fitToHeight 0: as many pages down as needed
+	orient := "portrait"
+	if pg.landscape {
+		orient = "landscape"
+	}
+	if err := f.SetPageLayout(name, &excelize.PageLayoutOptions{Size: &a4, Orientation: &orient,
+		FitToWidth: &fitW, FitToHeight: &fitH}); err != nil {
+		return nil, err
+	}
+	w := &sheetWriter{f: f, name: name}
+	if err := w.fitToPage(); err != nil {
+		return nil, err
+	}
+	lr, tb, hf, centre := 0.4, 0.6, 0.3, true
+	if err := f.SetPageMargins(name, &excelize.PageLayoutMarginsOptions{Left: &lr, Right: &lr, Top: &tb, Bottom: &tb,
+		Header: &hf, Footer: &hf, Horizontally: &centre}); err != nil {
+		return nil, err
+	}
+	if err := f.SetHeaderFooter(name, &excelize.HeaderFooterOptions{OddFooter: "&C第 &P 页，共 &N 页"}); err != nil {
+		return nil, err
+	}
+	if stream {
+		sw, err := f.NewStreamWriter(name)
+		if err != nil {
+			return nil, err
+		}
+		w.sw = sw
+	}
+	return w, nil
+}
+
+// fitToPage turns on "fit to" printing, without which Excel ignores
+// fitToWidth.
+func (w *sheetWriter) fitToPage() error {
+	on := true
+	return w.f.SetSheetProps(w.name, &excelize.SheetPropsOptions{FitToPage: &on})
+}
+
+// widths sets the column widths, from column A. Stream mode: before rows.
+func (w *sheetWriter) widths(ws []float64) error {
+	for i, x := range ws {
+		var err error
+		if w.sw != nil {
+			err = w.sw.SetColWidth(i+1, i+1, x)
+		} else {
+			col, _ := excelize.ColumnNumberToName(i + 1)
+			err = w.f.SetColWidth(w.name, col, col, x)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// freeze keeps the first cols columns and rows rows in view. Stream mode:
+// before rows.
+func (w *sheetWriter) freeze(cols, rows int) error {
+	tl := cell(cols+1, rows+1)
+	pane := "bottomRight"
+	if cols == 0 {
+		pane = "bottomLeft"
+	}
+	p := &excelize.Panes{Freeze: true, XSplit: cols, YSplit: rows, TopLeftCell: tl, ActivePane: pane,
+		Selection: []excelize.Selection{{SQRef: tl, ActiveCell: tl, Pane: pane}}}
+	if w.sw != nil {
+		return w.sw.SetPanes(p)
+	}
+	return w.f.SetPanes(w.name, p)
+}
+
+// merge merges the cells from (c1, r1) to (c2, r2).
+func (w *sheetWriter) merge(c1, r1, c2, r2 int) error {
+	if w.sw != nil {
+		return w.sw.MergeCell(cell(c1, r1), cell(c2, r2))
+	}
+	return w.f.MergeCell(w.name, cell(c1, r1), cell(c2, r2))
+}
+
+// row writes row r from column A; height 0 keeps the default. A cell's
+// Value is a string (always written as text, never as a formula), an int,
+// a float64, or nil for a cell that only carries its style.
+func (w *sheetWriter) row(r int, cells []excelize.Cell, height float64) error {
+	if w.sw != nil {
+		w.buf = w.buf[:0]
+		for i := range cells {
+			w.buf = append(w.buf, &cells[i]) // pointers: no copy boxed per cell
+		}
+		return w.sw.SetRow(cell(1, r), w.buf, excelize.RowOpts{Height: height})
+	}
+	for i, c := range cells {
+		ref := cell(i+1, r)
+		var err error
+		switch v := c.Value.(type) {
+		case nil:
+		case string:
+			err = w.f.SetCellStr(w.name, ref, v)
+		case int:
+			err = w.f.SetCellInt(w.name, ref, int64(v))
+		case float64:
+			err = w.f.SetCellFloat(w.name, ref, v, -1, 64)
+		default:
+			err = fmt.Errorf("cell %s: unexpected %T", ref, v)
+		}
+		if err == nil && c.StyleID != 0 {
+			err = w.f.SetCellStyle(w.name, ref, ref, c.StyleID)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	if height > 0 {
+		return w.f.SetRowHeight(w.name, r, height)
+	}
+	return nil
+}
+
+// print sets the rows repeated at the top of every printed page and the
+// print area (A1 to lastCol, lastRow).
+func (w *sheetWriter) print(titleFrom, titleTo, lastCol, lastRow int) error {
+	q := quoteSheet(w.name)
+	if err := w.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", Scope: w.name,
+		RefersTo: fmt.Sprintf("%s!$%d:$%d", q, titleFrom, titleTo)}); err != nil {
+		return err
+	}
+	col, err := excelize.ColumnNumberToName(lastCol)
+	if err != nil {
+		return err
+	}
+	return w.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Area", Scope: w.name,
+		RefersTo: fmt.Sprintf("%s!$A$1:$%s$%d", q, col, lastRow)})
+}
+
+// finish ends the sheet: the stream is flushed; in normal mode fit to
+// page is set again, since an auto filter replaces the sheet properties.
+func (w *sheetWriter) finish() error {
+	if w.sw != nil {
+		return w.sw.Flush()
+	}
+	return w.fitToPage()
+}
+
+// titleRows writes the merged title row and the note line under it across
+// ncols columns.
+func (w *sheetWriter) titleRows(st *styles, ncols int, title, note string) error {
+	if err := w.merge(1, 1, ncols, 1); err != nil {
+		return err
+	}
+	if err := w.merge(1, 2, ncols, 2); err != nil {
+		return err
+	}
+	row := make([]excelize.Cell, ncols)
+	row[0] = excelize.Cell{StyleID: st.title, Value: title}
+	for i := 1; i < ncols; i++ {
+		row[i].StyleID = st.title
+	}
+	if err := w.row(1, row, 36); err != nil {
+		return err
+	}
+	row = make([]excelize.Cell, 1)
+	row[0] = excelize.Cell{StyleID: st.note, Value: note}
+	return w.row(2, row, 20)
+}
+
+func cell(col, row int) string {
+	ref, _ := excelize.CoordinatesToCellName(col, row)
+	return ref
+}
+
+// quoteSheet quotes a sheet name for a reference ('党员花名册'!$A$1).
+func quoteSheet(name string) string {
+	return "'" + name + "'"
+}
+
+// dateSerial is an Excel date serial number (days since 1899-12-30, valid
+// for dates after 1900-02-28), so a date is written as a real date cell.
+func dateSerial(y, m, d int) int {
+	// Days from civil, after Howard Hinnant; 25569 is 1970-01-01.
+	if m <= 2 {
+		y--
+	}
+	era := y / 400
+	yoe := y - era*400
+	mp := (m + 9) % 12
+	doy := (153*mp+2)/5 + d - 1
+	doe := yoe*365 + yoe/4 - yoe/100 + doy
+	return era*146097 + doe - 719468 + 25569
+}

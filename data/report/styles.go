@@ -1,0 +1,133 @@
+package report
+
+import (
+	"github.com/xuri/excelize/v2"
+)
+
+// Fonts of the official look (DOMAIN.md): 宋体 for the body, bold for the
+// title row.
+const (
+	fontBody  = "宋体"
+	fontTitle = "宋体"
+)
+
+// Number formats. Dates are real date cells shown as 2026-11-29.
+const (
+	fmtDate = "yyyy-mm-dd"
+	fmtRate = "0.0%"
+)
+
+// styles are the cell styles of one workbook, made once.
+type styles struct {
+	title, note                 int // title row; the line under it
+	section                     int // a table's heading on the summary
+	header, headerDate, headerV int // column headers; dates and vertical text in the matrix
+	text, textWrap, textC       int // bordered body text: left, wrapped, centred
+	date, num, rate             int
+	textB, numB, rateB          int // total rows
+	rateV                       int // a total rate in a narrow matrix column, turned on its side
+	label                       int // sign-in field labels
+	mark                        int // a matrix cell
+	signature                   int // the sign-in sheet's tall blank cell
+	missing                     int // a month that lacks its required session
+	absentCF                    int // conditional format: 缺 in the matrix
+}
+
+func border() []excelize.Border {
+	var bs []excelize.Border
+	for _, t := range []string{"left", "right", "top", "bottom"} {
+		bs = append(bs, excelize.Border{Type: t, Color: "000000", Style: 1})
+	}
+	return bs
+}
+
+func newStyles(f *excelize.File) (*styles, error) {
+	body := func(bold bool) *excelize.Font { return &excelize.Font{Family: fontBody, Size: 11, Bold: bold} }
+	left := &excelize.Alignment{Horizontal: "left", Vertical: "center"}
+	wrap := &excelize.Alignment{Horizontal: "left", Vertical: "center", WrapText: true}
+	centre := &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}
+	date, rate := fmtDate, fmtRate
+	st := &styles{}
+	for _, d := range []struct {
+		id *int
+		s  excelize.Style
+	}{
+		{&st.title, excelize.Style{Font: &excelize.Font{Family: fontTitle, Size: 16, Bold: true},
+			Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}}},
+		{&st.section, excelize.Style{Font: &excelize.Font{Family: fontTitle, Size: 12, Bold: true}, Alignment: left}},
+		{&st.note, excelize.Style{Font: &excelize.Font{Family: fontBody, Size: 10}, Alignment: left}},
+		{&st.header, excelize.Style{Font: body(true), Alignment: centre, Border: border()}},
+		{&st.headerDate, excelize.Style{Font: &excelize.Font{Family: fontBody, Size: 9}, Border: border(), CustomNumFmt: &date,
+			Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", TextRotation: 90}}},
+		{&st.headerV, excelize.Style{Font: &excelize.Font{Family: fontBody, Size: 9}, Border: border(),
+			Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "top", TextRotation: 255}}},
+		{&st.text, excelize.Style{Font: body(false), Alignment: left, Border: border()}},
+		{&st.textWrap, excelize.Style{Font: body(false), Alignment: wrap, Border: border()}},
+		{&st.textC, excelize.Style{Font: body(false), Alignment: centre, Border: border()}},
+		{&st.date, excelize.Style{Font: body(false), Alignment: centre, Border: border(), CustomNumFmt: &date}},
+		{&st.num, excelize.Style{Font: body(false), Alignment: centre, Border: border(), NumFmt: 1}},
+		{&st.rate, excelize.Style{Font: body(false), Alignment: centre, Border: border(), CustomNumFmt: &rate}},
+		{&st.textB, excelize.Style{Font: body(true), Alignment: centre, Border: border()}},
+		{&st.numB, excelize.Style{Font: body(true), Alignment: centre, Border: border(), NumFmt: 1}},
+		{&st.rateB, excelize.Style{Font: body(true), Alignment: centre, Border: border(), CustomNumFmt: &rate}},
+		{&st.rateV, excelize.Style{Font: &excelize.Font{Family: fontBody, Size: 9, Bold: true}, Border: border(), CustomNumFmt: &rate,
+			Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", TextRotation: 90}}},
+		{&st.label, excelize.Style{Font: body(true), Alignment: centre, Border: border()}},
+		{&st.mark, excelize.Style{Font: &excelize.Font{Family: fontBody, Size: 10}, Border: border(),
+			Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center"}}},
+		{&st.signature, excelize.Style{Font: body(false), Alignment: centre, Border: border()}},
+		{&st.missing, excelize.Style{Font: &excelize.Font{Family: fontBody, Size: 11, Bold: true, Color: "9C0006"},
+			Alignment: centre, Border: border(), NumFmt: 1,
+			Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFC7CE"}}}},
+	} {
+		id, err := f.NewStyle(&d.s)
+		if err != nil {
+			return nil, err
+		}
+		*d.id = id
+	}
+	var err error
+	st.absentCF, err = f.NewConditionalStyle(&excelize.Style{
+		Font: &excelize.Font{Color: "9C0006", Bold: true},
+		Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFC7CE"}},
+	})
+	return st, err
+}
+
+// textWidth is the width of s in Excel column units: a Chinese character
+// (or any wide character) takes about two, as it does on screen and paper.
+func textWidth(s string) float64 {
+	w := 0.0
+	for _, r := range s {
+		if r >= 0x2E80 { // CJK, full-width forms and punctuation
+			w += 2
+		} else {
+			w++
+		}
+	}
+	return w
+}
+
+// fitWidth returns a column width that fits the widest of texts, within
+// [lo, hi]; longer texts wrap.
+func fitWidth(lo, hi float64, texts ...string) float64 {
+	w := lo
+	for _, t := range texts {
+		w = max(w, textWidth(t)+2)
+	}
+	return min(w, hi)
+}
+
+// widths tracks the widest text of each column while rows are prepared.
+type widths []float64
+
+func (ws widths) fit(col int, s string) {
+	ws[col] = max(ws[col], textWidth(s)+2)
+}
+
+func (ws widths) clamp(lo, hi float64) widths {
+	for i := range ws {
+		ws[i] = min(max(ws[i], lo), hi)
+	}
+	return ws
+}
