@@ -46,16 +46,16 @@ func Backups(path string) ([]string, error) {
 	return out, nil
 }
 
-// autoBackup makes the day's backup if there is none yet, then keeps the
-// newest KeepBackups.
-func (l *Ledger) autoBackup() error {
+// autoBackup makes the day's backup if there is none yet (or, with
+// force, in any case), then keeps the newest KeepBackups.
+func (l *Ledger) autoBackup(force bool) error {
 	now := l.Now()
 	existing, err := Backups(l.path)
 	if err != nil {
 		return err
 	}
 	stamp := now.Format("20060102")
-	if len(existing) > 0 && strings.HasPrefix(strings.TrimPrefix(filepath.Base(existing[0]), backupPrefix(l.path)), stamp) {
+	if !force && len(existing) > 0 && strings.HasPrefix(strings.TrimPrefix(filepath.Base(existing[0]), backupPrefix(l.path)), stamp) {
 		return nil
 	}
 	if err := os.MkdirAll(BackupDir(l.path), 0o700); err != nil {
@@ -143,45 +143,123 @@ func Verify(path string, opt Options) ([]Problem, error) {
 	return l.Check()
 }
 
-// Restore brings back a backup over target after verifying it. The current
-// target, when there is one, is first kept in the backups folder, so a
-// restore never loses anything. A target held open elsewhere is refused
-// with ErrLocked.
+// Restore brings back a backup over target after verifying it. The backup
+// is copied beside the target and that copy is verified (and migrated when
+// it comes from an older version), so what lands is exactly what was
+// checked and the backup itself is only read. The current target, when
+// there is one, is first kept in the backups folder, so a restore never
+// loses anything. A target held open elsewhere is refused with ErrLocked; a
+// target that is not a ledger is refused and left alone.
 func Restore(backup, target string, opt Options) error {
-	ps, err := Verify(backup, opt)
+	if err := checkHeader(backup); err != nil {
+		return fmt.Errorf("backup: %w", err)
+	}
+	tmp, err := copyBeside(backup, target)
 	if err != nil {
+		return err
+	}
+	placed := false
+	defer func() {
+		if !placed {
+			_ = os.Remove(tmp)
+		}
+	}()
+	if err := verifyCopy(tmp, opt); err != nil {
 		return fmt.Errorf("backup %s: %w", backup, err)
 	}
-	if len(ps) > 0 {
-		return fmt.Errorf("backup %s has %d problems: %w", backup, len(ps), ErrNotLedger)
+	if err := keepCurrent(target, opt); err != nil {
+		return err
 	}
-	if _, err := os.Stat(target); err == nil {
-		cur, err := Open(target, Options{Now: opt.Now, LockTimeout: opt.LockTimeout, NoBackup: true})
+	if err := os.Rename(tmp, target); err != nil {
+		return err
+	}
+	placed = true
+	syncDir(filepath.Dir(target))
+	return nil
+}
+
+// copyBeside copies src to a new hidden file in target's folder, synced,
+// and returns its name; renaming it over target is then atomic.
+func copyBeside(src, target string) (_ string, err error) {
+	in, err := os.Open(src)
+	if err != nil {
+		return "", err
+	}
+	defer in.Close()
+	f, err := os.CreateTemp(filepath.Dir(target), "."+filepath.Base(target)+".*.restore")
+	if err != nil {
+		return "", err
+	}
+	defer func() {
 		if err != nil {
-			return err // locked, or not a ledger: never overwrite it
+			_ = f.Close()
+			_ = os.Remove(f.Name())
 		}
-		{
-			if err := os.MkdirAll(BackupDir(target), 0o700); err != nil {
-				_ = cur.Close()
-				return err
-			}
-			keep := filepath.Join(BackupDir(target), "before-restore-"+cur.Now().Format("20060102-150405")+"-"+filepath.Base(target))
-			err = cur.Backup(keep)
-			if cerr := cur.Close(); err == nil {
-				err = cerr
-			}
-			if err != nil {
-				return err
-			}
-		}
+	}()
+	if err = f.Chmod(0o600); err != nil {
+		return "", err
 	}
-	src, err := os.Open(backup)
+	if _, err = f.ReadFrom(in); err != nil {
+		return "", err
+	}
+	if err = f.Sync(); err != nil {
+		return "", err
+	}
+	return f.Name(), f.Close()
+}
+
+// verifyCopy opens the copy of a backup (migrating an older schema) and
+// requires a clean Check.
+func verifyCopy(path string, opt Options) error {
+	l, err := Open(path, Options{Now: opt.Now, LockTimeout: opt.LockTimeout, NoBackup: true})
 	if err != nil {
 		return err
 	}
-	defer src.Close()
-	return writeAtomic(target, func(f *os.File) error {
-		_, err := f.ReadFrom(src)
+	ps, err := l.Check()
+	if cerr := l.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
 		return err
-	})
+	}
+	if len(ps) > 0 {
+		return fmt.Errorf("%d problems, first %s: %w", len(ps), ps[0].Code, ErrNotLedger)
+	}
+	return nil
+}
+
+// keepCurrent copies the ledger at target, if there is one, into its
+// backups folder as before-restore-STAMP-NAME. Opening it for writing
+// makes sure no one else has it open and that it is a ledger.
+func keepCurrent(target string, opt Options) error {
+	if _, err := os.Lstat(target); errors.Is(err, os.ErrNotExist) {
+		return nil
+	} else if err != nil {
+		return err
+	}
+	cur, err := Open(target, Options{Now: opt.Now, LockTimeout: opt.LockTimeout, NoBackup: true})
+	if err != nil {
+		return err // locked, or not a ledger: never overwrite it
+	}
+	err = os.MkdirAll(BackupDir(target), 0o700)
+	if err == nil {
+		err = cur.Backup(freeName(BackupDir(target), "before-restore-"+cur.Now().Format("20060102-150405"), filepath.Base(target)))
+	}
+	if cerr := cur.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// freeName returns dir/prefix-name, or dir/prefix-N-name for the first N
+// not taken: two restores in one second must not overwrite the first
+// kept copy.
+func freeName(dir, prefix, name string) string {
+	p := filepath.Join(dir, prefix+"-"+name)
+	for n := 2; ; n++ {
+		if _, err := os.Lstat(p); errors.Is(err, os.ErrNotExist) {
+			return p
+		}
+		p = filepath.Join(dir, fmt.Sprintf("%s-%d-%s", prefix, n, name))
+	}
 }

@@ -197,14 +197,16 @@ func Open(path string, opt Options) (*Ledger, error) {
 		return nil, mapOpenError(path, err)
 	}
 	l := &Ledger{db: db, path: path, opt: opt}
+	if !opt.NoBackup && !opt.ReadOnly {
+		// Before a migration the backup is made even if today has one: it
+		// is the only copy of the ledger in its old layout.
+		l.backupErr = l.autoBackup(schema < SchemaVersion)
+	}
 	if schema < SchemaVersion {
 		if err := l.migrate(schema); err != nil {
 			_ = db.Close()
 			return nil, fmt.Errorf("%s: migrating from schema %d: %w", path, schema, err)
 		}
-	}
-	if !opt.NoBackup && !opt.ReadOnly {
-		l.backupErr = l.autoBackup()
 	}
 	return l, nil
 }
