@@ -25,7 +25,7 @@ func (p *Plan) Apply(l *data.Ledger) error {
 		if err != nil {
 			return err
 		}
-		if !cur.Updated.Equal(r.Member.Updated) {
+		if r.old == nil || !cur.Updated.Equal(r.old.Updated) || len(cur.Events) != len(r.old.Events) || !sameRoster(cur, *r.old) {
 			return fmt.Errorf("%s: %w", cur.Name, ErrStale)
 		}
 		m := r.Member

@@ -84,6 +84,9 @@ func parseNumber(s string) (data.Date, bool) {
 	if f == math.Trunc(f) && f >= 1e5 && f < 1e8 {
 		return parseDigits(strconv.FormatInt(int64(f), 10))
 	}
+	if n := math.Floor(f); n >= 1900 && n <= 2100 {
+		return 0, false // a year with something after it, not a serial
+	}
 	return fromSerial(math.Floor(f))
 }
 
@@ -139,7 +142,10 @@ func ymd(y, m, d int) (data.Date, bool) {
 		return 0, false
 	}
 	date := data.Date(y*10000 + m*100 + d)
-	return date, date.Valid()
+	if !date.Valid() {
+		return 0, false
+	}
+	return date, true
 }
 
 func atoi(s string) int {

@@ -25,6 +25,7 @@ func (rd *reader) classify() {
 			old = existing[id]
 		}
 		if old != nil {
+			row.old = old
 			*m = merge(*old, *m, p.given)
 		} else {
 			if m.Category == "" && !p.bad.has(data.FieldCategory) {

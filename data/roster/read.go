@@ -95,6 +95,7 @@ type Row struct {
 	Member   data.Member // the member as it will be saved
 	Problems []Problem   // why the row is refused; empty for other rows
 	p        *parsed
+	old      *data.Member // the ledger's member this row updates
 }
 
 // Problem is one thing wrong with one row, at one cell. Code is a
