@@ -107,7 +107,7 @@ func (l *Ledger) MarkHistory(sessionID uuid.UUID) ([]MarkChange, error) {
 	var out []MarkChange
 	err := l.view(func(tx *bolt.Tx) error {
 		c := tx.Bucket(bMarkHist).Cursor()
-		for k, v := c.Seek(sessionID[:]); k != nil && len(k) >= 16 && uuid.UUID(k[:16]) == sessionID; k, v = c.Next() {
+		for k, v := c.Seek(sessionID[:]); len(k) >= 16 && uuid.UUID(k[:16]) == sessionID; k, v = c.Next() {
 			var ch MarkChange
 			if err := decode(v, &ch); err != nil {
 				return err
