@@ -7,8 +7,6 @@ import (
 	"strconv"
 	"testing"
 	"time"
-
-	"github.com/google/uuid"
 )
 
 // The benchmarks run on the large ledger (WriteLargeDemo: 5,000 members,
@@ -238,42 +236,4 @@ func BenchmarkYearStatsMemory(b *testing.B) {
 	n := float64(b.N)
 	b.ReportMetric(float64(alloc)/n/(1<<20), "alloc-MB/op")
 	b.ReportMetric(float64(retained)/n/(1<<20), "retained-MB/op")
-}
-
-// BenchmarkOverview is the data the overview page reads: the next
-// sessions, the last held session's counts, the make-ups still owed this
-// year and the year's compliance.
-func BenchmarkOverview(b *testing.B) {
-	l := openLarge(b, true)
-	today := l.Today()
-	var op, floor time.Duration
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		floor += floorOf(b, func() error { return readWhole(l.Path()) })
-		op += timed(b, func() error {
-			past, err := l.Sessions(NewDate(today.Year(), 1, 1), today)
-			if err != nil {
-				return err
-			}
-			if _, err := l.Sessions(today, today.AddDays(30)); err != nil {
-				return err
-			}
-			last := uuid.Nil
-			for _, s := range past {
-				if !s.Cancelled {
-					last = s.ID
-				}
-			}
-			if _, err := l.SessionCounts(last); err != nil {
-				return err
-			}
-			if _, err := l.OwedMakeUps(NewDate(today.Year(), 1, 1), today); err != nil {
-				return err
-			}
-			_, err = l.YearStats(today.Year())
-			return err
-		})
-	}
-	b.StopTimer()
-	reportFloor(b, op, floor)
 }

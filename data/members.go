@@ -22,14 +22,14 @@ func (l *Ledger) Members() ([]Member, error) {
 }
 
 func readMembers(tx *bolt.Tx) ([]Member, error) {
-	b := tx.Bucket(bMembers)
-	ms := make([]Member, 0, b.Stats().KeyN)
-	err := b.ForEach(func(k, v []byte) error {
-		var m Member
-		if err := decode(v, &m); err != nil {
+	// Members are never deleted, so the seq counter is the number of
+	// members (Bucket.Stats would walk every page to count them).
+	ms := make([]Member, 0, tx.Bucket(bMemberSeq).Sequence())
+	err := tx.Bucket(bMembers).ForEach(func(k, v []byte) error {
+		ms = append(ms, Member{})
+		if err := decode(v, &ms[len(ms)-1]); err != nil {
 			return fmt.Errorf("member %x: %w", k, err)
 		}
-		ms = append(ms, m)
 		return nil
 	})
 	return ms, err

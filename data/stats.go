@@ -149,6 +149,10 @@ func computeYear(year int, today Date, b Branch, ms []Member, ss []Session, mark
 	}
 	a := newAttendees(ms)
 	per := make([]statusCounts, len(ms))
+	// Sized up front: MemberStat and SessionStat are large, and growing
+	// the slices by appending copied them several times over.
+	ys.Held = make([]SessionStat, 0, len(ss))
+	ys.Members = make([]MemberStat, 0, len(ms))
 	var held heldDates
 	for si := range ss {
 		s := &ss[si]
