@@ -68,7 +68,8 @@ func loadTranslations() error {
 
 // Run starts the window on the ledger named in args, else the last one
 // used, else the default ledger; with none of them present it shows the
-// welcome screen. It returns the process exit code.
+// welcome screen. The window comes back at the size it was closed at. It
+// returns the process exit code.
 func Run(args []string) int {
 	a := fyneapp.NewWithID(AppID)
 	if err := loadTranslations(); err != nil {
@@ -81,13 +82,8 @@ func Run(args []string) int {
 		float32(a.Preferences().FloatWithFallback(prefWinHeight, 720))))
 	w.SetMaster()
 	s := newShell(a, w)
-	w.SetCloseIntercept(func() {
-		size := w.Canvas().Size()
-		a.Preferences().SetFloat(prefWinWidth, float64(size.Width))
-		a.Preferences().SetFloat(prefWinHeight, float64(size.Height))
-		s.closeLedger()
-		w.Close()
-	})
+	w.SetCloseIntercept(s.quit)
+	w.SetMainMenu(s.mainMenu())
 	path := ""
 	if len(args) > 0 {
 		path = args[0]
@@ -101,6 +97,7 @@ func Run(args []string) int {
 	} else {
 		s.showWelcome()
 	}
+	s.checkFonts()
 	w.ShowAndRun()
 	return 0
 }

@@ -4,6 +4,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
 
 	"branchledger/app/msg"
 	"branchledger/data"
@@ -34,7 +35,12 @@ func problemText(p data.Problem) string {
 	return lang.L("field."+p.Field) + "：" + lang.L(p.Code, p.Args)
 }
 
-// showError tells the user about an error in a dialog.
+// showError tells the user about an error in a dialog, in words of the
+// translation files, with a 确定 button (Fyne's own says 好).
 func showError(err error, w fyne.Window) {
-	dialog.ShowInformation(lang.L("common.error"), errorText(err), w)
+	l := widget.NewLabel(errorText(err))
+	l.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustom(lang.L("common.error"), lang.L("button.ok"), l, w)
+	d.Resize(fyne.NewSize(460, 220))
+	d.Show()
 }

@@ -1,6 +1,8 @@
 package app
 
 import (
+	"os"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
@@ -51,6 +53,7 @@ type shell struct {
 	body    *fyne.Container
 	screens map[string]screen
 	current string
+	welcome *welcomeScreen // the first-run page while no ledger is open
 }
 
 func newShell(a fyne.App, w fyne.Window) *shell {
@@ -61,6 +64,7 @@ func newShell(a fyne.App, w fyne.Window) *shell {
 // overview page.
 func (s *shell) setLedger(l *data.Ledger) {
 	s.ledger = l
+	s.welcome = nil
 	s.screens = map[string]screen{}
 	s.nav = widget.NewList(
 		func() int { return len(s.pages) },
@@ -77,8 +81,21 @@ func (s *shell) setLedger(l *data.Ledger) {
 	split := container.NewHSplit(s.nav, s.body)
 	split.SetOffset(0.16)
 	s.win.SetContent(split)
+	s.win.SetMainMenu(s.mainMenu())
 	s.updateTitle()
 	s.nav.Select(0)
+}
+
+// adoptLedger makes a freshly opened or created ledger the shell's,
+// remembers it for the next start, and tells the user when the automatic
+// backup failed.
+func (s *shell) adoptLedger(l *data.Ledger) {
+	s.closeLedger()
+	s.app.Preferences().SetString(prefLastLedger, l.Path())
+	s.setLedger(l)
+	if berr := l.BackupProblem(); berr != nil {
+		showError(berr, s.win) // the ledger works; the user should still know
+	}
 }
 
 // show switches to the named page ("nav.members"), building it on first use.
@@ -132,23 +149,32 @@ func (s *shell) closeLedger() {
 
 // openLedger opens the ledger at path off the UI goroutine; on success it
 // becomes the shell's ledger and is remembered, on failure the user is
-// told why and the welcome screen offers the other choices.
+// told why (in Chinese: locked, not a ledger, newer version), the file is
+// left as it was, and the current ledger or the welcome screen stays.
 func (s *shell) openLedger(path string) {
+	if s.ledger != nil && samePath(s.ledger.Path(), path) {
+		return // already open here; opening it again would wait on our own lock
+	}
 	background(func() (*data.Ledger, error) {
 		return data.Open(path, data.Options{})
 	}, func(l *data.Ledger, err error) {
 		if err != nil {
-			if s.ledger == nil {
+			if s.ledger == nil && s.welcome == nil {
 				s.showWelcome()
 			}
 			showError(err, s.win)
 			return
 		}
-		s.closeLedger()
-		s.app.Preferences().SetString(prefLastLedger, path)
-		s.setLedger(l)
-		if berr := l.BackupProblem(); berr != nil {
-			showError(berr, s.win) // the ledger works; the user should still know
-		}
+		s.adoptLedger(l)
 	})
+}
+
+// samePath reports whether two paths name the same file.
+func samePath(a, b string) bool {
+	if a == b {
+		return true
+	}
+	sa, errA := os.Stat(a)
+	sb, errB := os.Stat(b)
+	return errA == nil && errB == nil && os.SameFile(sa, sb)
 }

@@ -1,12 +1,234 @@
 package app
 
 import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"branchledger/data"
 )
 
-// showWelcome shows the first-run choices (built out by the desktop app issue).
+// demoLedgerName is the example ledger's file name in the data folder.
+const demoLedgerName = "示例台账.ledger"
+
+// welcomeScreen is the first-run page: create a ledger, open one, or look
+// around the example branch.
+type welcomeScreen struct {
+	s                                *shell
+	name, committee, secretary       *widget.Entry
+	groups                           *widget.Entry
+	path                             string
+	pathLabel                        *widget.Label
+	problem                          *widget.Label
+	create, openExisting, openSample *widget.Button
+}
+
+// showWelcome shows the first-run choices in the window.
 func (s *shell) showWelcome() {
-	s.win.SetContent(container.NewCenter(widget.NewLabel(lang.L("app.name"))))
+	s.closeLedger()
+	s.screens = map[string]screen{}
+	s.nav, s.body, s.current = nil, nil, ""
+	w := newWelcomeScreen(s)
+	s.welcome = w
+	s.win.SetContent(w.content())
+	s.win.SetMainMenu(s.mainMenu())
+	s.updateTitle()
+}
+
+func newWelcomeScreen(s *shell) *welcomeScreen {
+	w := &welcomeScreen{s: s}
+	w.name = widget.NewEntry()
+	w.name.SetPlaceHolder(lang.L("welcome.name_placeholder"))
+	w.committee = widget.NewEntry()
+	w.committee.SetPlaceHolder(lang.L("welcome.committee_placeholder"))
+	w.secretary = widget.NewEntry()
+	w.groups = widget.NewMultiLineEntry()
+	w.groups.SetPlaceHolder(lang.L("welcome.groups_placeholder"))
+	w.groups.SetMinRowsVisible(3)
+	if p, err := DefaultLedgerPath(); err == nil {
+		w.path = p
+	}
+	w.pathLabel = widget.NewLabel(w.path)
+	w.pathLabel.Wrapping = fyne.TextWrapBreak
+	w.problem = widget.NewLabel("")
+	w.problem.Importance = widget.DangerImportance
+	w.problem.Hide()
+	w.create = widget.NewButtonWithIcon(lang.L("welcome.create"), theme.DocumentCreateIcon(), w.onCreate)
+	w.create.Importance = widget.HighImportance
+	w.openExisting = widget.NewButtonWithIcon(lang.L("welcome.open"), theme.FolderOpenIcon(), s.onOpenLedger)
+	w.openSample = widget.NewButtonWithIcon(lang.L("welcome.open_demo"), theme.InfoIcon(), w.onOpenDemo)
+	return w
+}
+
+func (w *welcomeScreen) content() fyne.CanvasObject {
+	title := widget.NewLabelWithStyle(lang.L("app.name"), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+	title.SizeName = theme.SizeNameHeadingText
+	intro := widget.NewLabelWithStyle(lang.L("welcome.intro"), fyne.TextAlignCenter, fyne.TextStyle{})
+
+	change := widget.NewButton(lang.L("welcome.change_path"), w.onChoosePath)
+	form := widget.NewForm(
+		widget.NewFormItem(lang.L("field.branch"), w.name),
+		widget.NewFormItem(lang.L("welcome.committee"), w.committee),
+		widget.NewFormItem(lang.L("welcome.secretary"), w.secretary),
+		widget.NewFormItem(lang.L("welcome.groups"), w.groups),
+		widget.NewFormItem(lang.L("welcome.path"), container.NewBorder(nil, nil, nil, change, w.pathLabel)),
+	)
+	createCard := widget.NewCard(lang.L("welcome.create_title"), lang.L("welcome.create_sub"),
+		container.NewVBox(form, w.problem, container.NewHBox(w.create)))
+	otherCard := widget.NewCard(lang.L("welcome.other_title"), "",
+		container.NewVBox(
+			container.NewBorder(nil, nil, w.openExisting, nil, widget.NewLabel(lang.L("welcome.open_hint"))),
+			container.NewBorder(nil, nil, w.openSample, nil, widget.NewLabel(lang.L("welcome.open_demo_hint"))),
+		))
+	col := container.NewVBox(title, intro, createCard, otherCard)
+	return container.NewVScroll(container.NewCenter(container.NewGridWrap(fyne.NewSize(720, col.MinSize().Height), col)))
+}
+
+// branch reads the create form.
+func (w *welcomeScreen) branch() data.Branch {
+	b := data.Branch{
+		Name:      strings.TrimSpace(w.name.Text),
+		Committee: strings.TrimSpace(w.committee.Text),
+		Secretary: strings.TrimSpace(w.secretary.Text),
+	}
+	b.Groups = splitGroups(w.groups.Text)
+	return b
+}
+
+// splitGroups reads party groups typed one a line (or separated by
+// commas or 、).
+func splitGroups(s string) []string {
+	var out []string
+	for _, g := range strings.FieldsFunc(s, func(r rune) bool { return r == '\n' || r == ',' || r == '，' || r == '、' }) {
+		if g = strings.TrimSpace(g); g != "" && !containsString(out, g) {
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
+func (w *welcomeScreen) onCreate() {
+	b := w.branch()
+	if b.Name == "" {
+		w.problem.SetText(lang.L("field.branch") + "：" + lang.L(data.ProblemRequired))
+		w.problem.Show()
+		w.s.win.Canvas().Focus(w.name)
+		return
+	}
+	w.problem.Hide()
+	path := w.path
+	w.create.Disable()
+	background(func() (*data.Ledger, error) {
+		if path == "" {
+			return nil, errors.New("no data folder")
+		}
+		if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+			return nil, err
+		}
+		return data.Create(path, b, data.Options{})
+	}, func(l *data.Ledger, err error) {
+		w.create.Enable()
+		if err != nil {
+			w.problem.SetText(errorText(err))
+			w.problem.Show()
+			return
+		}
+		w.s.adoptLedger(l)
+	})
+}
+
+// onChoosePath lets the user put the new ledger in another folder (a
+// shared drive, a USB stick). It asks for a folder, not a file: Fyne's
+// save dialog would truncate an existing file it was pointed at.
+func (w *welcomeScreen) onChoosePath() {
+	d := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
+		if err != nil {
+			showError(err, w.s.win)
+			return
+		}
+		if dir == nil {
+			return
+		}
+		name := filepath.Base(w.path)
+		if name == "" || name == "." {
+			name = "支部台账.ledger"
+		}
+		w.path = filepath.Join(dir.Path(), name)
+		w.pathLabel.SetText(w.path)
+	}, w.s.win)
+	if start := filepath.Dir(w.path); fileExists(start) {
+		if l, err := storage.ListerForURI(storage.NewFileURI(start)); err == nil {
+			d.SetLocation(l)
+		}
+	}
+	d.Resize(fyne.NewSize(800, 560))
+	d.Show()
+}
+
+// onOpenDemo writes the example ledger into the data folder when it is not
+// there yet, then opens it.
+func (w *welcomeScreen) onOpenDemo() {
+	w.openSample.Disable()
+	background(func() (string, error) {
+		dir, err := DataDir()
+		if err != nil {
+			return "", err
+		}
+		if err := os.MkdirAll(dir, 0o700); err != nil {
+			return "", err
+		}
+		p := filepath.Join(dir, demoLedgerName)
+		if fileExists(p) {
+			return p, nil
+		}
+		return p, data.WriteDemo(p, data.Options{})
+	}, func(p string, err error) {
+		w.openSample.Enable()
+		if err != nil {
+			showError(err, w.s.win)
+			return
+		}
+		w.s.openLedger(p)
+	})
+}
+
+// onOpenLedger asks for a .ledger file and opens it (打开台账, Ctrl+O).
+func (s *shell) onOpenLedger() {
+	d := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
+		if err != nil {
+			showError(err, s.win)
+			return
+		}
+		if rc == nil {
+			return
+		}
+		p := rc.URI().Path()
+		if cerr := rc.Close(); cerr != nil {
+			fyne.LogError("closing the chosen file", cerr)
+		}
+		s.openLedger(p)
+	}, s.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".ledger"}))
+	start := ""
+	if s.ledger != nil {
+		start = filepath.Dir(s.ledger.Path())
+	} else if dir, err := DataDir(); err == nil && fileExists(dir) {
+		start = dir
+	}
+	if start != "" {
+		if l, err := storage.ListerForURI(storage.NewFileURI(start)); err == nil {
+			d.SetLocation(l)
+		}
+	}
+	d.Resize(fyne.NewSize(800, 560))
+	d.Show()
 }

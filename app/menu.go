@@ -1,0 +1,114 @@
+package app
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"branchledger/data"
+)
+
+// shortcut is Ctrl+key, Cmd+key on macOS.
+func shortcut(key fyne.KeyName) fyne.Shortcut {
+	return &desktop.CustomShortcut{KeyName: key, Modifier: fyne.KeyModifierShortcutDefault}
+}
+
+// mainMenu builds the window's menu. The shortcuts live on the menu items,
+// not on the canvas: the driver looks at the main menu before the focused
+// widget, so Ctrl+N and Ctrl+F work while the cursor is in an entry, where
+// canvas shortcuts would go to the entry instead.
+func (s *shell) mainMenu() *fyne.MainMenu {
+	noLedger := s.ledger == nil
+
+	open := fyne.NewMenuItem(lang.L("menu.open"), s.onOpenLedger)
+	open.Shortcut = shortcut(fyne.KeyO)
+	backup := fyne.NewMenuItem(lang.L("menu.backup"), s.backupNow)
+	backup.Disabled = noLedger
+	quit := fyne.NewMenuItem(lang.L("menu.quit"), s.quit)
+	quit.IsQuit = true
+	file := fyne.NewMenu(lang.L("menu.file"), open, backup, fyne.NewMenuItemSeparator(), quit)
+
+	newMember := fyne.NewMenuItem(lang.L("menu.new_member"), s.onNewMember)
+	newMember.Shortcut = shortcut(fyne.KeyN)
+	newMember.Disabled = noLedger
+	find := fyne.NewMenuItem(lang.L("menu.find"), s.onFind)
+	find.Shortcut = shortcut(fyne.KeyF)
+	find.Disabled = noLedger
+	members := fyne.NewMenu(lang.L("menu.members"), newMember, find)
+
+	return fyne.NewMainMenu(file, members)
+}
+
+// onNewMember goes to the members screen and opens the form (新建党员, Ctrl+N).
+func (s *shell) onNewMember() {
+	if p := s.membersPage(); p != nil {
+		p.openForm(nil)
+	}
+}
+
+// onFind goes to the members screen and puts the cursor in its search
+// field (查找, Ctrl+F).
+func (s *shell) onFind() {
+	if p := s.membersPage(); p != nil {
+		p.focusSearch()
+	}
+}
+
+// backupNow writes a backup of the open ledger into its backups folder,
+// named like the automatic ones, and says where it went (立即备份).
+func (s *shell) backupNow() {
+	l := s.ledger
+	if l == nil {
+		return
+	}
+	background(func() (string, error) {
+		return backupLedger(l)
+	}, func(dest string, err error) {
+		if err != nil {
+			showError(err, s.win)
+			return
+		}
+		showMessage(lang.L("menu.backup_done_title"), lang.L("menu.backup_done", map[string]any{"Path": dest}), s.win)
+		if sc, ok := s.screens["nav.settings"]; ok && s.current == "nav.settings" {
+			sc.shown() // the backups list there gains a line
+		}
+	})
+}
+
+// backupLedger writes a timestamped backup of l beside its automatic
+// backups ("支部台账-20261129-150405.ledger" in backups/) and returns its
+// path. It runs off the UI goroutine.
+func backupLedger(l *data.Ledger) (string, error) {
+	dir := data.BackupDir(l.Path())
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return "", err
+	}
+	base := strings.TrimSuffix(filepath.Base(l.Path()), filepath.Ext(l.Path()))
+	dest := filepath.Join(dir, base+"-"+l.Now().Format("20060102-150405")+".ledger")
+	return dest, l.Backup(dest)
+}
+
+// quit remembers the window size, closes the ledger and ends the program
+// (退出; also the window's close button).
+func (s *shell) quit() {
+	size := s.win.Canvas().Size()
+	s.app.Preferences().SetFloat(prefWinWidth, float64(size.Width))
+	s.app.Preferences().SetFloat(prefWinHeight, float64(size.Height))
+	s.closeLedger()
+	s.app.Quit()
+}
+
+// showMessage shows an information dialog whose button reads 确定.
+func showMessage(title, text string, w fyne.Window) {
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustom(title, lang.L("button.ok"), l, w)
+	d.Resize(fyne.NewSize(460, 200))
+	d.Show()
+}
