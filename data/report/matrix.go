@@ -1,8 +1,11 @@
 package report
 
 import (
+	"errors"
 	"fmt"
+	"runtime"
 	"slices"
+	"sync"
 
 	"github.com/google/uuid"
 	"github.com/xuri/excelize/v2"
@@ -33,20 +36,40 @@ func newMatrixSheet(b *book) (*matrixSheet, error) {
 		index[s.members[i].Member.ID] = i
 	}
 	s.marks = make([][]data.MarkStatus, len(s.held))
-	for j := range s.held {
-		marks, err := b.l.Marks(s.held[j].Session.ID)
-		if err != nil {
-			return nil, err
-		}
-		col := make([]data.MarkStatus, len(s.members))
-		for id, m := range marks {
-			if i, ok := index[id]; ok {
-				col[i] = m.Status
+	errs := make([]error, len(s.held))
+	// Reading the marks is most of the time spent before writing (one
+	// lookup per mark in data.Marks); read transactions run side by side,
+	// so the sessions are shared among the processors.
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(s.held)) {
+		wg.Go(func() {
+			for j := range next {
+				s.marks[j], errs[j] = sessionMarks(b.l, s.held[j].Session.ID, index)
 			}
-		}
-		s.marks[j] = col
+		})
 	}
-	return s, nil
+	for j := range s.held {
+		next <- j
+	}
+	close(next)
+	wg.Wait()
+	return s, errors.Join(errs...)
+}
+
+// sessionMarks returns a session's marks by matrix row.
+func sessionMarks(l *data.Ledger, id uuid.UUID, index map[uuid.UUID]int) ([]data.MarkStatus, error) {
+	marks, err := l.Marks(id)
+	if err != nil {
+		return nil, err
+	}
+	col := make([]data.MarkStatus, len(index))
+	for id, m := range marks {
+		if i, ok := index[id]; ok {
+			col[i] = m.Status
+		}
+	}
+	return col, nil
 }
 
 func (s *matrixSheet) rows() int { return len(s.members) }
