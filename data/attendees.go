@@ -2,8 +2,11 @@ package data
 
 import (
 	"encoding/binary"
+	"fmt"
 	"slices"
 	"sort"
+
+	"github.com/google/uuid"
 )
 
 // The statistics engine's view of who is expected when. Asking every
@@ -149,8 +152,9 @@ func (a *attendees) expects(i int, m *Member, s *Session) bool {
 // statusCounts are counts indexed by MarkStatus.
 type statusCounts [Absent + 1]int32
 
-// count tallies one held session into st (whose Session is set) and each
-// expected member's per entry, from the session's encoded marks. Marks of
+// count tallies one session into st (whose Session is set) and, when per
+// is not nil, each expected member's entry, from the session's encoded
+// marks. Marks of
 // members the session does not expect are left out, as are entries out of
 // seq order (Check reports those).
 func (a *attendees) count(st *SessionStat, ms []Member, raw []byte, per []statusCounts) error {
@@ -177,13 +181,31 @@ func (a *attendees) count(st *SessionStat, ms []Member, raw []byte, per []status
 			continue
 		}
 		sc[mk]++
-		per[mi][mk]++
+		if per != nil {
+			per[mi][mk]++
+		}
 		if (mk == Present || mk == Late) && a.votes[mi].holds(s.Date) {
 			st.VotingAttended++
 		}
 	}
 	st.Counts = countsOf(st.Expected, sc)
 	return nil
+}
+
+// sessionStats counts every session of ss, held or planned (a planned
+// one has everyone unmarked): the numbers tally gives, in one pass over
+// each session's marks instead of one over every member per session. The
+// session list and the overview can use it for many sessions at once.
+func sessionStats(ms []Member, ss []Session, marksOf func(uuid.UUID) []byte) ([]SessionStat, error) {
+	a := newAttendees(ms)
+	out := make([]SessionStat, len(ss))
+	for i := range ss {
+		out[i].Session = ss[i]
+		if err := a.count(&out[i], ms, marksOf(ss[i].ID), nil); err != nil {
+			return nil, fmt.Errorf("marks of session %s: %w", ss[i].ID, err)
+		}
+	}
+	return out, nil
 }
 
 // countsOf turns status counts over expected pairs into Counts; the pairs

@@ -23,8 +23,9 @@ func (l *Ledger) Members() ([]Member, error) {
 
 func readMembers(tx *bolt.Tx) ([]Member, error) {
 	// Members are never deleted, so the seq counter is the number of
-	// members (Bucket.Stats would walk every page to count them).
-	ms := make([]Member, 0, tx.Bucket(bMemberSeq).Sequence())
+	// members (Bucket.Stats would walk every page to count them); bounded,
+	// so that a damaged counter cannot ask for any amount of memory.
+	ms := make([]Member, 0, min(tx.Bucket(bMemberSeq).Sequence(), 1<<16))
 	err := tx.Bucket(bMembers).ForEach(func(k, v []byte) error {
 		ms = append(ms, Member{})
 		if err := decode(v, &ms[len(ms)-1]); err != nil {

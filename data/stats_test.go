@@ -519,6 +519,22 @@ func TestYearStatsMatchesReference(t *testing.T) {
 				t.Errorf("seed %d session %d: tally %+v, want %+v", seed, i, tl, w)
 			}
 		}
+		// sessionStats counts every session, planned and cancelled ones
+		// too, as tally does.
+		all, err := sessionStats(ms, ss, func(id uuid.UUID) []byte { return raw[id] })
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := range ss {
+			status := make([]MarkStatus, 200)
+			if err := loadStatus(status, raw[ss[i].ID]); err != nil {
+				t.Fatal(err)
+			}
+			tl := tally(&ss[i], ms, status, nil)
+			if g := all[i]; g.Session.ID != ss[i].ID || g.Counts != tl.Counts || g.Voting != tl.Voting || g.VotingAttended != tl.VotingAttended {
+				t.Errorf("seed %d: sessionStats %d = %+v, tally %+v", seed, i, g, tl)
+			}
+		}
 		var got []Counts
 		for _, m := range ys.Members {
 			got = append(got, m.Counts)
