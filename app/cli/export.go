@@ -1,9 +1,136 @@
 package cli
 
-import "fmt"
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"slices"
+	"strings"
 
-// runExport is implemented with the reports (issue 5).
+	"github.com/google/uuid"
+
+	"branchledger/data"
+	"branchledger/data/report"
+)
+
+// runExport writes the reports for upward reporting:
+//
+//	branchledger export FILE.ledger --year 2026 --out REPORT.xlsx
+//	    [--report all|roster,register,…] [--session ID|DATE] [--full-ids]
+//
+// The ledger is opened for writing, since the export is recorded in it.
 func runExport(e *Env, args []string) int {
-	fmt.Fprintln(e.Err, "export: not available yet")
-	return ExitRefused
+	fs := flag.NewFlagSet("export", flag.ContinueOnError)
+	year := fs.Int("year", e.Now().Year(), "cli.flag.year")
+	out := fs.String("out", "", "report.cli.flag.out")
+	which := fs.String("report", "all", "report.cli.flag.report")
+	session := fs.String("session", "", "report.cli.flag.session")
+	full := fs.Bool("full-ids", false, "report.cli.flag.full_ids")
+	pos, code := e.parse(fs, "export", args, 1)
+	if code >= 0 {
+		return code
+	}
+	if strings.TrimSpace(*out) == "" {
+		fmt.Fprintln(e.Err, e.Words.T("report.cli.need_out", nil))
+		return ExitUsage
+	}
+	reports, bad := reportList(*which)
+	if bad != "" {
+		fmt.Fprintln(e.Err, e.Words.T("report.cli.bad_report", map[string]any{"Name": bad}))
+		return ExitUsage
+	}
+	var date data.Date
+	id, err := uuid.Parse(*session)
+	if *session != "" && err != nil {
+		if date, err = data.ParseDate(*session); err != nil || !date.Valid() {
+			fmt.Fprintln(e.Err, e.Words.T("report.cli.bad_session", map[string]any{"Session": *session}))
+			return ExitUsage
+		}
+	}
+	l, err := data.Open(pos[0], e.options())
+	if err != nil {
+		return e.fail(err)
+	}
+	if date != 0 {
+		if id, err = sessionOn(l, date); err != nil {
+			_ = l.Close() // read only so far; the error that matters is err
+			return e.exportFail(err)
+		}
+	}
+	opt := report.Options{Year: *year, Reports: reports, SessionID: id, FullIDs: *full}
+	err = report.WriteFile(l, *out, opt)
+	if cerr := l.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return e.exportFail(err)
+	}
+	reports, err = report.Normalise(reports) // workbook order, as the sheets are
+	if err != nil {
+		return e.exportFail(err)
+	}
+	names := make([]string, 0, len(reports))
+	for _, r := range reports {
+		names = append(names, e.Words.T("report.name."+r, nil))
+	}
+	mask := "report.masked"
+	if *full {
+		mask = "report.full_ids"
+	}
+	fmt.Fprintln(e.Out, e.Words.T("report.cli.done", map[string]any{"File": *out,
+		"Reports": strings.Join(names, "、") + "（" + e.Words.T(mask, nil) + "）"}))
+	return ExitOK
+}
+
+// reportList reads --report: "all" or names separated by commas. It
+// returns nil for all, or the first unknown name.
+func reportList(s string) (reports []string, bad string) {
+	for _, n := range strings.Split(s, ",") {
+		n = strings.ToLower(strings.TrimSpace(n))
+		switch {
+		case n == "" || n == "all":
+		case !slices.Contains(report.AllReports, n):
+			return nil, n
+		default:
+			reports = append(reports, n)
+		}
+		if n == "all" {
+			return nil, ""
+		}
+	}
+	return reports, ""
+}
+
+// sessionOn finds the session held (or planned) on a date, for --session
+// given as a date: the first one of the day that is not cancelled.
+func sessionOn(l *data.Ledger, d data.Date) (uuid.UUID, error) {
+	ss, err := l.Sessions(d, d)
+	if err != nil {
+		return uuid.Nil, err
+	}
+	for _, s := range ss {
+		if !s.Cancelled {
+			return s.ID, nil
+		}
+	}
+	return uuid.Nil, report.ErrNoSession
+}
+
+// exportFail prints an export error in the user's language.
+func (e *Env) exportFail(err error) int {
+	for _, k := range []struct {
+		err error
+		key string
+	}{
+		{report.ErrTargetBusy, "report.error.target_busy"},
+		{report.ErrTargetReadOnly, "report.error.target_read_only"},
+		{report.ErrNoSession, "report.error.no_session"},
+		{report.ErrUnknownReport, "report.error.unknown_report"},
+	} {
+		if errors.Is(err, k.err) {
+			fmt.Fprintln(e.Err, e.Words.T(k.key, nil))
+			return ExitRefused
+		}
+	}
+	return e.fail(err)
 }
