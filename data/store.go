@@ -4,9 +4,8 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
-	"hash/fnv"
-	"io"
 	"os"
+	"runtime"
 	"time"
 
 	"github.com/google/uuid"
@@ -178,11 +177,14 @@ func Open(path string, opt Options) (*Ledger, error) {
 		return nil, mapOpenError(path, err)
 	}
 	var schema uint32
-	err = db.View(func(tx *bolt.Tx) error {
-		var err error
-		schema, err = readSchema(tx)
-		return err
-	})
+	err = func() (err error) {
+		defer damaged(&err)
+		return db.View(func(tx *bolt.Tx) error {
+			var err error
+			schema, err = readSchema(tx)
+			return err
+		})
+	}()
 	if cerr := db.Close(); err == nil {
 		err = cerr
 	}
@@ -243,87 +245,31 @@ func mapOpenError(path string, err error) error {
 	return err
 }
 
-// bbolt's on-disk meta page, read here so that foreign and truncated files
-// are refused before bbolt maps them (reading past the end of a truncated
-// file would crash the process, and bbolt initialises an empty file).
-const (
-	boltMagic      = 0xED0CDAED
-	boltVersion    = 2
-	pageHeaderSize = 16
-	metaSize       = 64
-)
-
-type diskMeta struct {
-	pageSize uint32
-	pgid     uint64
-	txid     uint64
+func (l *Ledger) view(fn func(tx *bolt.Tx) error) (err error) {
+	defer damaged(&err)
+	return l.db.View(fn)
 }
 
-func parseMeta(b []byte) (diskMeta, bool) {
-	if len(b) < pageHeaderSize+metaSize {
-		return diskMeta{}, false
-	}
-	m := b[pageHeaderSize : pageHeaderSize+metaSize]
-	le := binary.LittleEndian
-	if le.Uint32(m[0:]) != boltMagic || le.Uint32(m[4:]) != boltVersion {
-		return diskMeta{}, false
-	}
-	h := fnv.New64a()
-	_, _ = h.Write(m[:56]) // hash.Hash never returns an error
-	if h.Sum64() != le.Uint64(m[56:]) {
-		return diskMeta{}, false
-	}
-	return diskMeta{pageSize: le.Uint32(m[8:]), pgid: le.Uint64(m[40:]), txid: le.Uint64(m[48:])}, true
+func (l *Ledger) update(fn func(tx *bolt.Tx) error) (err error) {
+	defer damaged(&err)
+	return l.db.Update(fn)
 }
 
-func checkHeader(path string) error {
-	f, err := os.Open(path)
-	if err != nil {
-		if errors.Is(err, os.ErrNotExist) {
-			return fmt.Errorf("%s: %w", path, ErrNotFound)
-		}
-		return err
+// damaged turns bbolt's panic on a damaged page into ErrNotLedger, so that
+// a file damaged after it was opened gives the user an error instead of
+// ending the program. bbolt has rolled the transaction back by then. It
+// must be deferred directly. bbolt's assertions panic with strings; Go
+// runtime errors are bugs and keep panicking.
+func damaged(err *error) {
+	r := recover()
+	if r == nil {
+		return
 	}
-	defer f.Close()
-	info, err := f.Stat()
-	if err != nil {
-		return err
+	if _, bug := r.(runtime.Error); bug {
+		panic(r)
 	}
-	if info.IsDir() {
-		return fmt.Errorf("%s: %w: a folder", path, ErrNotLedger)
-	}
-	size := info.Size()
-	buf := make([]byte, pageHeaderSize+metaSize)
-	if _, err := io.ReadFull(f, buf); err != nil {
-		return fmt.Errorf("%s: %w: too short", path, ErrNotLedger)
-	}
-	m0, ok0 := parseMeta(buf)
-	var best diskMeta
-	if ok0 {
-		best = m0
-	}
-	// The second meta page sits one page in; its page size is that of the
-	// first, or the common 4096 when the first is damaged.
-	ps := int64(4096)
-	if ok0 && m0.pageSize >= 512 && m0.pageSize <= 1<<16 {
-		ps = int64(m0.pageSize)
-	}
-	if _, err := f.ReadAt(buf, ps); err == nil {
-		if m1, ok := parseMeta(buf); ok && (!ok0 || m1.txid > m0.txid) {
-			best, ok0 = m1, true
-		}
-	}
-	if !ok0 {
-		return fmt.Errorf("%s: %w", path, ErrNotLedger)
-	}
-	if best.pageSize < 512 || best.pageSize > 1<<16 || size < int64(best.pgid)*int64(best.pageSize) {
-		return fmt.Errorf("%s: %w: truncated", path, ErrNotLedger)
-	}
-	return nil
+	*err = fmt.Errorf("%w: damaged: %v", ErrNotLedger, r)
 }
-
-func (l *Ledger) view(fn func(tx *bolt.Tx) error) error   { return l.db.View(fn) }
-func (l *Ledger) update(fn func(tx *bolt.Tx) error) error { return l.db.Update(fn) }
 
 // newID returns a time-ordered (v7) UUID.
 func newID() uuid.UUID {

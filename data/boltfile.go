@@ -1,0 +1,122 @@
+package data
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"hash/fnv"
+	"io"
+	"os"
+)
+
+// This file reads bbolt's file format just enough to refuse a file before
+// bbolt maps it: bbolt trusts its pages, and a foreign, truncated or
+// damaged file would otherwise crash the program (or, empty, be
+// initialised as a new database).
+
+// The layout of bbolt's meta page (format version 2).
+const (
+	boltMagic      = 0xED0CDAED
+	boltVersion    = 2
+	pageHeaderSize = 16
+	metaSize       = 64
+)
+
+type diskMeta struct {
+	pageSize uint32
+	root     uint64 // page of the root bucket
+	freelist uint64 // page of the free list, or noFreelist
+	pgid     uint64 // high-water mark
+	txid     uint64
+}
+
+// Page flags and the "no free list" page id of bbolt's file format.
+const (
+	branchPageFlag   = 0x01
+	leafPageFlag     = 0x02
+	freelistPageFlag = 0x10
+	noFreelist       = ^uint64(0)
+)
+
+func parseMeta(b []byte) (diskMeta, bool) {
+	if len(b) < pageHeaderSize+metaSize {
+		return diskMeta{}, false
+	}
+	m := b[pageHeaderSize : pageHeaderSize+metaSize]
+	le := binary.LittleEndian
+	if le.Uint32(m[0:]) != boltMagic || le.Uint32(m[4:]) != boltVersion {
+		return diskMeta{}, false
+	}
+	h := fnv.New64a()
+	_, _ = h.Write(m[:56]) // hash.Hash never returns an error
+	if h.Sum64() != le.Uint64(m[56:]) {
+		return diskMeta{}, false
+	}
+	return diskMeta{pageSize: le.Uint32(m[8:]), root: le.Uint64(m[16:]), freelist: le.Uint64(m[32:]),
+		pgid: le.Uint64(m[40:]), txid: le.Uint64(m[48:])}, true
+}
+
+func checkHeader(path string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		if errors.Is(err, os.ErrNotExist) {
+			return fmt.Errorf("%s: %w", path, ErrNotFound)
+		}
+		return err
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return err
+	}
+	if info.IsDir() {
+		return fmt.Errorf("%s: %w: a folder", path, ErrNotLedger)
+	}
+	size := info.Size()
+	buf := make([]byte, pageHeaderSize+metaSize)
+	if _, err := io.ReadFull(f, buf); err != nil {
+		return fmt.Errorf("%s: %w: too short", path, ErrNotLedger)
+	}
+	m0, ok0 := parseMeta(buf)
+	var best diskMeta
+	if ok0 {
+		best = m0
+	}
+	// The second meta page sits one page in; its page size is that of the
+	// first, or the common 4096 when the first is damaged.
+	ps := int64(4096)
+	if ok0 && m0.pageSize >= 512 && m0.pageSize <= 1<<16 {
+		ps = int64(m0.pageSize)
+	}
+	if _, err := f.ReadAt(buf, ps); err == nil {
+		if m1, ok := parseMeta(buf); ok && (!ok0 || m1.txid > m0.txid) {
+			best, ok0 = m1, true
+		}
+	}
+	if !ok0 {
+		return fmt.Errorf("%s: %w", path, ErrNotLedger)
+	}
+	if best.pageSize < 512 || best.pageSize > 1<<16 || size < int64(best.pgid)*int64(best.pageSize) {
+		return fmt.Errorf("%s: %w: truncated", path, ErrNotLedger)
+	}
+	// bbolt reads these two pages as it opens a file for writing, and
+	// panics when they are not what the meta page says.
+	if !pageIs(f, best, best.root, branchPageFlag|leafPageFlag) ||
+		(best.freelist != noFreelist && !pageIs(f, best, best.freelist, freelistPageFlag)) {
+		return fmt.Errorf("%s: %w: damaged", path, ErrNotLedger)
+	}
+	return nil
+}
+
+// pageIs reports whether page id of f carries its own id and one of flags.
+func pageIs(f *os.File, m diskMeta, id uint64, flags uint16) bool {
+	if id < 2 || id >= m.pgid {
+		return false
+	}
+	h := make([]byte, pageHeaderSize)
+	if _, err := f.ReadAt(h, int64(id)*int64(m.pageSize)); err != nil {
+		return false
+	}
+	le := binary.LittleEndian
+	return le.Uint64(h) == id && le.Uint16(h[8:])&flags != 0
+}
