@@ -59,18 +59,23 @@ func runExport(e *Env, args []string) int {
 	}
 	opt := report.Options{Year: *year, Reports: reports, SessionID: id, FullIDs: *full}
 	err = report.WriteFile(l, *out, opt)
+	var exps []data.ExportRecord
+	if err == nil {
+		// The record says which sheets were written: "all" leaves the
+		// sign-in sheet out when no session is planned.
+		exps, err = l.Exports()
+	}
 	if cerr := l.Close(); err == nil {
 		err = cerr
 	}
+	if err == nil && len(exps) == 0 {
+		err = data.ErrNotFound
+	}
 	if err != nil {
 		return e.exportFail(err)
 	}
-	reports, err = report.Normalise(reports) // workbook order, as the sheets are
-	if err != nil {
-		return e.exportFail(err)
-	}
-	names := make([]string, 0, len(reports))
-	for _, r := range reports {
+	names := make([]string, 0, len(exps[0].Reports))
+	for _, r := range exps[0].Reports {
 		names = append(names, e.Words.T("report.name."+r, nil))
 	}
 	mask := "report.masked"

@@ -141,3 +141,19 @@ func TestExportWordsInBothLanguages(t *testing.T) {
 		}
 	}
 }
+
+// TestExportAllWithoutSession exports "all" from a ledger with no session
+// planned: four sheets, and the output says so.
+func TestExportAllWithoutSession(t *testing.T) {
+	r := newCLI(t, "zh-Hans")
+	ledger := filepath.Join(t.TempDir(), "new.ledger")
+	r.want(ExitOK, "new", ledger, "--branch", "新支部")
+	out := filepath.Join(t.TempDir(), "r.xlsx")
+	stdout, _ := r.want(ExitOK, "export", ledger, "--out", out)
+	if !strings.Contains(stdout, "：党员花名册、组织生活台账、考勤汇总、年度统计（") {
+		t.Errorf("stdout %q, want four reports", stdout)
+	}
+	if got := openXLSX(t, out).GetSheetList(); len(got) != 4 {
+		t.Errorf("sheets %v, want four", got)
+	}
+}

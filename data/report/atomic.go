@@ -20,13 +20,8 @@ import (
 // one. A target open in Excel gives ErrTargetBusy and a read-only target
 // or folder ErrTargetReadOnly, before anything is written.
 func WriteFile(l *data.Ledger, path string, opt Options) (err error) {
-	reps, err := Normalise(opt.Reports)
-	if err != nil {
+	if opt, err = resolve(l, opt); err != nil {
 		return err
-	}
-	opt.Reports = reps
-	if opt.Year == 0 {
-		opt.Year = l.Today().Year()
 	}
 	if abs, aerr := filepath.Abs(path); aerr == nil {
 		path = abs

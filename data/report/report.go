@@ -54,7 +54,8 @@ type Options struct {
 	// the workbook always follows AllReports order). Empty means all.
 	Reports []string
 	// SessionID is the session of the sign-in sheet; uuid.Nil means
-	// today's or the next planned session (see NextSession).
+	// today's or the next planned session (see NextSession). With no
+	// session planned, asking for all reports leaves the sign-in sheet out.
 	SessionID uuid.UUID
 	// FullIDs writes ID numbers and phone numbers in full; by default they
 	// are masked, and each sheet's title says which.
@@ -122,16 +123,42 @@ type book struct {
 	first bool
 }
 
-// Write writes the reports of opt as one workbook to w.
-func Write(l *data.Ledger, w io.Writer, opt Options) error {
+// resolve fills in what opt leaves to defaults: the year, the reports in
+// workbook order, and the sign-in sheet's session. When all reports are
+// asked for (none named) and no session is named or planned, the sign-in
+// sheet is left out rather than failing the other four; named on its own,
+// it gives ErrNoSession.
+func resolve(l *data.Ledger, opt Options) (Options, error) {
+	implicit := len(opt.Reports) == 0
 	reps, err := Normalise(opt.Reports)
 	if err != nil {
-		return err
+		return opt, err
 	}
-	opt.Reports = reps
 	if opt.Year == 0 {
 		opt.Year = l.Today().Year()
 	}
+	if slices.Contains(reps, SignIn) && opt.SessionID == uuid.Nil {
+		s, err := NextSession(l)
+		switch {
+		case errors.Is(err, ErrNoSession) && implicit:
+			reps = slices.DeleteFunc(reps, func(r string) bool { return r == SignIn })
+		case err != nil:
+			return opt, err
+		default:
+			opt.SessionID = s.ID
+		}
+	}
+	opt.Reports = reps
+	return opt, nil
+}
+
+// Write writes the reports of opt as one workbook to w.
+func Write(l *data.Ledger, w io.Writer, opt Options) error {
+	opt, err := resolve(l, opt)
+	if err != nil {
+		return err
+	}
+	reps := opt.Reports
 	ys, err := l.YearStats(opt.Year)
 	if err != nil {
 		return err

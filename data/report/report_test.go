@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"github.com/xuri/excelize/v2"
+
+	"branchledger/data"
 )
 
 func TestSheetsFollowWorkbookOrder(t *testing.T) {
@@ -161,5 +163,21 @@ func TestTextWidth(t *testing.T) {
 		if got := textWidth(tc.s); got != tc.want {
 			t.Errorf("textWidth(%q) = %v, want %v", tc.s, got, tc.want)
 		}
+	}
+}
+
+// TestEmptyLedger exports every report of a new ledger: all but the
+// sign-in sheet, which has no session to be for.
+func TestEmptyLedger(t *testing.T) {
+	l := newTestLedger(t, data.Branch{Name: "新支部"})
+	f := export(t, l, Options{})
+	if got, want := f.GetSheetList(), []string{"党员花名册", "组织生活台账", "考勤汇总", "年度统计"}; !slices.Equal(got, want) {
+		t.Errorf("sheets %v, want %v", got, want)
+	}
+	wantCell(t, f, "党员花名册", "A2", "统计截至 2026-11-29　共 0 人")
+	wantCell(t, f, "组织生活台账", "A4", "合计")
+	wantCell(t, f, "考勤汇总", "A5", "应到")
+	if cfs, _ := f.GetConditionalFormats("考勤汇总"); len(cfs) != 0 {
+		t.Errorf("conditional formats %v on an empty matrix", cfs)
 	}
 }

@@ -30,11 +30,8 @@ type signInSheet struct {
 const signInHeadRows = 6
 
 func newSignInSheet(b *book) (*signInSheet, error) {
-	var s data.Session
-	var err error
-	if b.opt.SessionID == uuid.Nil {
-		s, err = NextSession(b.l)
-	} else if s, err = b.l.Session(b.opt.SessionID); errors.Is(err, data.ErrNotFound) {
+	s, err := b.l.Session(b.opt.SessionID) // resolve has named one
+	if errors.Is(err, data.ErrNotFound) {
 		err = fmt.Errorf("%w: %w", ErrNoSession, err)
 	}
 	if err != nil {
