@@ -26,6 +26,7 @@ func (f *memberForm) onDepart() {
 		reasons = append(reasons, lang.L("departure."+string(r)))
 	}
 	reason := widget.NewSelect(reasons, nil)
+	reason.PlaceHolder = lang.L("members.select_placeholder")
 	reason.SetSelectedIndex(0)
 	date := newDateEntry(f.today)
 	date.setDate(f.today())

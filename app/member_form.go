@@ -73,6 +73,7 @@ func (f *memberForm) build() {
 	f.gender = f.choice(data.FieldGender, []string{"", string(data.Male), string(data.Female)}, "gender.", string(m.Gender))
 	groups := f.groupOptions(m.Group)
 	f.group = widget.NewSelect(groups, func(string) { f.changed(data.FieldGroup) })
+	f.group.PlaceHolder = lang.L("members.select_placeholder")
 	f.group.SetSelected(m.Group)
 	cats := make([]string, 0, 4)
 	for _, c := range memberCategories() {
@@ -89,15 +90,18 @@ func (f *memberForm) build() {
 	f.id = newMaskedEntry(m.IDNumber, data.MaskIDNumber, !f.isNew(), func() { f.onIDChanged() })
 	f.phone = newMaskedEntry(m.Phone, data.MaskPhone, !f.isNew(), func() { f.changed(data.FieldPhone) })
 
-	grid := container.NewGridWithColumns(2,
-		f.field(data.FieldName, f.name), f.field(data.FieldIDNumber, f.id.root),
-		f.field(data.FieldGender, f.gender), f.field(data.FieldBirth, f.birth.root),
-		f.field(data.FieldEthnicity, f.ethnicity), f.field(data.FieldEducation, f.education),
-		f.field(data.FieldPhone, f.phone.root), f.field(data.FieldPost, f.post),
-		f.field(data.FieldGroup, f.group), f.field(data.FieldCategory, f.category),
-		f.field(data.FieldJoined, f.joined.root), f.field(data.FieldConfirmed, f.confirmed.root),
-		f.field(data.FieldStatus, f.status), f.field(data.FieldTransferredIn, f.transferred.root),
-		f.field("committee_role", f.committee), widget.NewLabel(""),
+	// One grid per row: a grid layout gives all its cells one height, so a
+	// problem line under one field would otherwise open gaps in every row.
+	pair := func(a, b fyne.CanvasObject) fyne.CanvasObject { return container.NewGridWithColumns(2, a, b) }
+	grid := container.NewVBox(
+		pair(f.field(data.FieldName, f.name), f.field(data.FieldIDNumber, f.id.root)),
+		pair(f.field(data.FieldGender, f.gender), f.field(data.FieldBirth, f.birth.root)),
+		pair(f.field(data.FieldEthnicity, f.ethnicity), f.field(data.FieldEducation, f.education)),
+		pair(f.field(data.FieldPhone, f.phone.root), f.field(data.FieldPost, f.post)),
+		pair(f.field(data.FieldGroup, f.group), f.field(data.FieldCategory, f.category)),
+		pair(f.field(data.FieldJoined, f.joined.root), f.field(data.FieldConfirmed, f.confirmed.root)),
+		pair(f.field(data.FieldStatus, f.status), f.field(data.FieldTransferredIn, f.transferred.root)),
+		pair(f.field("committee_role", f.committee), widget.NewLabel("")),
 	)
 	body := container.NewVBox(grid, f.field(data.FieldNotes, f.notes))
 	if !f.isNew() && len(f.orig.Events) > 0 {
@@ -167,6 +171,7 @@ func (f *memberForm) choice(field string, values []string, prefix, cur string) *
 		}
 	}
 	s := widget.NewSelect(labels, nil)
+	s.PlaceHolder = lang.L("members.select_placeholder")
 	for i, v := range values {
 		if v == cur {
 			s.SetSelectedIndex(i)

@@ -33,14 +33,14 @@ func memberColumns() [numCols]struct {
 		key   string
 		width float32
 	}{
-		{"field.name", 120},
-		{"field.gender", 60},
-		{"field.group", 120},
-		{"field.category", 110},
-		{"field.status", 110},
-		{"field.joined", 110},
-		{"field.phone", 130},
-		{"field.id_number", 190},
+		{"field.name", 100},
+		{"field.gender", 50},
+		{"field.group", 100},
+		{"field.category", 95},
+		{"field.status", 120},
+		{"field.joined", 100},
+		{"field.phone", 115},
+		{"field.id_number", 175},
 	}
 }
 
@@ -70,6 +70,19 @@ type roster struct {
 	view     int
 	group    string        // "" for every group
 	category data.Category // "" for every category
+
+	// The last search, for narrowing: typing one more letter can only
+	// drop rows, so the next search looks only at the last result.
+	lastKey  filterKey
+	lastRows []int
+}
+
+// filterKey is what the rows depend on besides the query.
+type filterKey struct {
+	query, group string
+	view         int
+	category     data.Category
+	order        *int // identity of the order slice: changes on every sort
 }
 
 // load replaces the members and rebuilds the index and the order.
@@ -100,9 +113,10 @@ func (r *roster) setSort(col int) {
 // sort recomputes order for the sort column, names in pinyin order
 // breaking ties, then refilters.
 func (r *roster) sort() {
-	r.order = r.order[:0]
-	for i := range r.all {
-		r.order = append(r.order, i)
+	// A new slice on every sort: filter recognises a re-sort by it.
+	r.order = make([]int, len(r.all))
+	for i := range r.order {
+		r.order[i] = i
 	}
 	byName := func(a, b int) int {
 		if c := r.ix.Compare(a, b); c != 0 {
@@ -157,8 +171,24 @@ func categoryRank(c data.Category) int {
 }
 
 // filter recomputes rows from order: view, group and category first, then
-// the search over the remaining names.
+// the search over the remaining names. When only the query grew since the
+// last call, it searches the last result instead of every member.
 func (r *roster) filter() {
+	q := search.Normalise(r.query)
+	key := filterKey{query: q, group: r.group, view: r.view, category: r.category}
+	if len(r.order) > 0 {
+		key.order = &r.order[0]
+	}
+	prev := r.lastKey
+	r.lastKey = key
+	if q != "" && prev.query != "" && strings.HasPrefix(q, prev.query) && r.lastRows != nil {
+		prev.query = q
+		if prev == key {
+			r.rows = r.ix.Filter(q, r.lastRows, make([]int, 0, len(r.lastRows)))
+			r.lastRows = r.rows
+			return
+		}
+	}
 	rows := make([]int, 0, len(r.order))
 	for _, i := range r.order {
 		m := &r.all[i]
@@ -172,10 +202,11 @@ func (r *roster) filter() {
 		}
 		rows = append(rows, i)
 	}
-	if strings.TrimSpace(r.query) != "" {
-		rows = r.ix.Filter(r.query, rows, rows[:0])
+	if q != "" {
+		rows = r.ix.Filter(q, rows, rows[:0])
 	}
 	r.rows = rows
+	r.lastRows = rows
 }
 
 // member returns the member shown on table row row.

@@ -62,8 +62,11 @@ func newMembersScreen(s *shell) screen {
 	p.table = p.newTable()
 	p.count = widget.NewLabel(lang.L("common.working"))
 
-	filters := container.NewHBox(p.view, p.group, p.category)
-	top := container.NewBorder(nil, nil, nil, container.NewHBox(filters, p.add), p.search)
+	// Two rows, so that long group names in the filters never push the
+	// 新建党员 button out of a narrow window.
+	top := container.NewVBox(
+		container.NewBorder(nil, nil, nil, p.add, p.search),
+		container.NewHBox(p.view, p.group, p.category))
 	p.root = container.NewBorder(top, p.count, nil, nil, p.table)
 	return p
 }

@@ -30,6 +30,7 @@ type item struct {
 	full     string // first reading of every character, joined: "zhangsan"
 	initials string // first letters of those readings: "zs"
 	syl      []syllable
+	letters  uint32 // a bit per letter a–z found in any reading
 	sortKey  []byte
 }
 
@@ -59,6 +60,11 @@ func NewIndex(names []string) *Index {
 			ini.WriteByte(s.readings[0][0])
 		}
 		it.full, it.initials = full.String(), ini.String()
+		for _, s := range it.syl {
+			for _, r := range s.readings {
+				it.letters |= letterMask(r)
+			}
+		}
 		// Collation keys are compared with bytes.Compare; the buffer is
 		// reused, so each key is copied out.
 		it.sortKey = bytes.Clone(col.KeyFromString(&buf, n))
@@ -128,10 +134,32 @@ func (ix *Index) Len() int { return len(ix.items) }
 // of one of its readings: for 张三丰, "张三", "zs", "zhangsan", "zhangs",
 // "zsf", "sanf" and "三f" all match.
 func (ix *Index) Match(i int, q string) bool {
+	return ix.match(i, q, letterMask(q))
+}
+
+// letterMask has a bit for each letter a–z in s.
+func letterMask(s string) uint32 {
+	var m uint32
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 'a' && c <= 'z' {
+			m |= 1 << (c - 'a')
+		}
+	}
+	return m
+}
+
+// match is Match with the query's letter mask computed once per Filter.
+// Every letter of a query must come from some reading of the name, so a
+// name lacking one of them is rejected without looking further: most
+// names, for most queries.
+func (ix *Index) match(i int, q string, qLetters uint32) bool {
 	if q == "" {
 		return true
 	}
 	it := &ix.items[i]
+	if qLetters&^it.letters != 0 {
+		return false
+	}
 	if strings.Contains(it.name, q) || strings.Contains(it.initials, q) || strings.Contains(it.full, q) {
 		return true
 	}
@@ -189,16 +217,17 @@ func commonPrefix(a, b string) int {
 // narrow the result, so callers may pass the previous result back in.
 func (ix *Index) Filter(query string, candidates []int, dst []int) []int {
 	q := Normalise(query)
+	qm := letterMask(q)
 	if candidates == nil {
 		for i := range ix.items {
-			if ix.Match(i, q) {
+			if ix.match(i, q, qm) {
 				dst = append(dst, i)
 			}
 		}
 		return dst
 	}
 	for _, i := range candidates {
-		if ix.Match(i, q) {
+		if ix.match(i, q, qm) {
 			dst = append(dst, i)
 		}
 	}
