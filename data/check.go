@@ -113,6 +113,22 @@ func (l *Ledger) Check() ([]Problem, error) {
 			}
 			return nil
 		})
+		for _, r := range []struct {
+			bucket []byte
+			what   string
+			rec    func() any
+		}{
+			{bMarkHist, "mark history", func() any { return new(MarkChange) }},
+			{bSeries, "series", func() any { return new(Series) }},
+			{bExports, "export", func() any { return new(ExportRecord) }},
+		} {
+			_ = tx.Bucket(r.bucket).ForEach(func(k, v []byte) error {
+				if err := decode(v, r.rec()); err != nil {
+					add(CheckBadRecord, fmt.Sprintf("%s %x", r.what, k))
+				}
+				return nil
+			})
+		}
 		_ = tx.Bucket(bMakeUps).ForEach(func(k, v []byte) error {
 			var mu MakeUp
 			if err := decode(v, &mu); err != nil {

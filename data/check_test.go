@@ -10,6 +10,7 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/google/uuid"
 	bolt "go.etcd.io/bbolt"
 )
 
@@ -173,6 +174,14 @@ func TestCheckFindsCorruption(t *testing.T) {
 		}, CheckOrphanMakeUp},
 		{"branch profile unreadable", func(tx *bolt.Tx) error {
 			return bad(tx, bMeta, kBranch, []byte{recordVersion, '['})
+		}, CheckBadRecord},
+		{"mark history record unreadable", func(tx *bolt.Tx) error {
+			s, _ := firstKV(tx, bSessions)
+			return bad(tx, bMarkHist, histKey(uuid.UUID(s), testNow, 1, 1), []byte{recordVersion})
+		}, CheckBadRecord},
+		{"export record unreadable", func(tx *bolt.Tx) error {
+			id := newID()
+			return bad(tx, bExports, id[:], []byte(`{"file":"x.xlsx"}`)) // no version byte
 		}, CheckBadRecord},
 		{"a bucket missing", func(tx *bolt.Tx) error { return tx.DeleteBucket(bMakeUps) }, CheckBolt},
 	}

@@ -240,18 +240,19 @@ func TestSecondInstance(t *testing.T) {
 	c := startChild(t, "hold", path)
 
 	for _, tc := range []struct {
-		name string
-		open func() error
+		name  string
+		timed bool // Restore copies and verifies the backup first: its time is the disk's
+		open  func() error
 	}{
-		{"Open with the default timeout", func() error {
+		{"Open with the default timeout", true, func() error {
 			l, err := Open(path, Options{Now: testOptions().Now})
 			if err == nil {
 				_ = l.Close()
 			}
 			return err
 		}},
-		{"Verify (read-only)", func() error { _, err := Verify(path, Options{}); return err }},
-		{"Restore over it", func() error { return Restore(other, path, Options{}) }},
+		{"Verify (read-only)", true, func() error { _, err := Verify(path, Options{}); return err }},
+		{"Restore over it", false, func() error { return Restore(other, path, Options{}) }},
 	} {
 		before := stateOf(t, path)
 		start := time.Now()
@@ -260,7 +261,7 @@ func TestSecondInstance(t *testing.T) {
 		if !errors.Is(err, ErrLocked) {
 			t.Errorf("%s: got %v, want ErrLocked", tc.name, err)
 		}
-		if elapsed > 2*time.Second {
+		if tc.timed && elapsed > 2*time.Second {
 			t.Errorf("%s: refused after %v, want within 2 s", tc.name, elapsed)
 		}
 		if after := stateOf(t, path); after != before {
