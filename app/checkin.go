@@ -1,20 +1,488 @@
 package app
 
 import (
+	"fmt"
+	"strings"
+
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+	"github.com/google/uuid"
+
+	"branchledger/data"
+	"branchledger/data/search"
 )
 
-// checkinScreen is a placeholder until its issue builds the page.
+// checkinScreen is 签到: one session's expected members with a one-tap
+// status each, the live counts, and the make-up study tab. Every tap is
+// saved at once, one transaction each, in the order tapped.
 type checkinScreen struct {
-	root fyne.CanvasObject
+	sh      *shell
+	root    fyne.CanvasObject
+	tabs    *container.AppTabs
+	makeups *makeupPanel
+
+	picker     *widget.Select
+	info       *widget.Label
+	counts     *widget.Label
+	quorum     *widget.Label
+	search     *widget.Entry
+	allPresent *widget.Button
+	closeBtn   *widget.Button
+	historyBtn *widget.Button
+	list       *rollList
+
+	sessions    []data.Session // the picker's, newest first
+	roll        *data.Roll
+	index       *search.Index
+	rows        []int // indices into roll.Members that match the search
+	leaveCounts bool
+	want        uuid.UUID // session to show once the picker is loaded
+	unlocked    uuid.UUID // closed session whose marks the user agreed to change
+
+	queue  []func() // saves waiting for the one in flight
+	saving bool
+	work   inflight
 }
 
 func newCheckinScreen(s *shell) screen {
-	return &checkinScreen{root: widget.NewLabel(lang.L("nav.checkin"))}
+	c := &checkinScreen{sh: s}
+	c.picker = widget.NewSelect(nil, c.onPicked)
+	c.picker.PlaceHolder = lang.L("checkin.pick")
+	prev := widget.NewButtonWithIcon("", theme.NavigateBackIcon(), func() { c.step(1) })
+	next := widget.NewButtonWithIcon("", theme.NavigateNextIcon(), func() { c.step(-1) })
+	c.info = widget.NewLabel("")
+	c.info.Wrapping = fyne.TextWrapWord
+	c.counts = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	c.counts.SizeName = theme.SizeNameSubHeadingText
+	c.quorum = widget.NewLabel("")
+	c.quorum.Importance = widget.DangerImportance
+	c.quorum.TextStyle = fyne.TextStyle{Bold: true}
+	c.quorum.Hide()
+	c.search = widget.NewEntry()
+	c.search.SetPlaceHolder(lang.L("checkin.search"))
+	c.search.OnChanged = func(string) { c.applySearch() }
+	c.search.OnSubmitted = func(string) { c.focusList() }
+	c.allPresent = widget.NewButtonWithIcon(lang.L("checkin.all_present"), theme.ConfirmIcon(), c.onAllPresent)
+	c.allPresent.Importance = widget.HighImportance
+	c.closeBtn = widget.NewButtonWithIcon(lang.L("checkin.close"), theme.CheckButtonCheckedIcon(), c.onClose)
+	c.historyBtn = widget.NewButtonWithIcon(lang.L("checkin.history"), theme.HistoryIcon(), c.onHistory)
+	c.list = newRollList(func() int { return len(c.rows) }, newRollRowObject, c.updateRow, c.onKey)
+	hint := widget.NewLabel(lang.L("checkin.keys_hint"))
+	hint.Importance = widget.LowImportance
+	hint.Wrapping = fyne.TextWrapWord
+
+	pick := container.NewBorder(nil, nil, nil, container.NewHBox(prev, next), c.picker)
+	tools := container.NewBorder(nil, nil, nil, container.NewHBox(c.allPresent, c.closeBtn, c.historyBtn), c.search)
+	top := container.NewVBox(pick, c.info, c.counts, c.quorum, tools)
+	roll := container.NewBorder(top, hint, nil, nil, c.list)
+	c.makeups = newMakeupPanel(s)
+	c.tabs = container.NewAppTabs(
+		container.NewTabItemWithIcon(lang.L("checkin.tab_roll"), theme.ConfirmIcon(), roll),
+		container.NewTabItemWithIcon(lang.L("makeup.tab"), theme.DocumentCreateIcon(), c.makeups.root))
+	c.tabs.OnSelected = func(t *container.TabItem) {
+		if t.Content == c.makeups.root {
+			c.makeups.reload()
+		}
+	}
+	c.root = c.tabs
+	return c
 }
 
-func (p *checkinScreen) content() fyne.CanvasObject { return p.root }
+func (c *checkinScreen) content() fyne.CanvasObject { return c.root }
 
-func (p *checkinScreen) shown() {}
+func (c *checkinScreen) shown() {
+	c.loadSessions()
+	if c.tabs.SelectedIndex() == 1 {
+		c.makeups.reload()
+	}
+}
+
+// openSession shows the check-in of session id.
+func (c *checkinScreen) openSession(id uuid.UUID) {
+	c.tabs.SelectIndex(0)
+	c.want = id
+	c.loadSessions()
+}
+
+// showMakeUps switches to the make-up study tab.
+func (c *checkinScreen) showMakeUps() {
+	c.tabs.SelectIndex(1)
+	c.makeups.reload()
+}
+
+// loadSessions fills the picker, newest first, and opens the wanted
+// session: the one asked for, else the one shown, else today's or the
+// next one.
+func (c *checkinScreen) loadSessions() {
+	l := c.sh.ledger
+	if l == nil {
+		return // the ledger was closed meanwhile
+	}
+	type result struct {
+		ss    []data.Session
+		leave bool
+	}
+	tracked(&c.work, func() (result, error) {
+		ss, err := l.Sessions(0, 0)
+		if err != nil {
+			return result{}, err
+		}
+		b, err := l.Branch()
+		return result{ss, b.LeaveCountsAgainst}, err
+	}, func(r result, err error) {
+		if err != nil {
+			showError(err, c.sh.win)
+			return
+		}
+		c.leaveCounts = r.leave
+		want := c.want
+		if want == uuid.Nil && c.roll != nil {
+			want = c.roll.Session.ID
+		}
+		if want == uuid.Nil {
+			if i := data.CheckinSession(r.ss, l.Today()); i >= 0 {
+				want = r.ss[i].ID
+			}
+		}
+		c.want = uuid.Nil
+		c.sessions = c.sessions[:0]
+		for i := len(r.ss) - 1; i >= 0; i-- {
+			if !r.ss[i].Cancelled || r.ss[i].ID == want {
+				c.sessions = append(c.sessions, r.ss[i])
+			}
+		}
+		opts := make([]string, len(c.sessions))
+		seen := map[string]int{}
+		sel := -1
+		for i := range c.sessions {
+			opts[i] = pickerLabel(&c.sessions[i])
+			if seen[opts[i]]++; seen[opts[i]] > 1 {
+				opts[i] += fmt.Sprintf(" (%d)", seen[opts[i]])
+			}
+			if c.sessions[i].ID == want {
+				sel = i
+			}
+		}
+		c.picker.OnChanged = nil
+		c.picker.SetOptions(opts)
+		c.picker.OnChanged = c.onPicked
+		if sel >= 0 {
+			c.picker.SetSelectedIndex(sel) // loads the roll
+		} else {
+			c.picker.ClearSelected()
+			c.showRoll(nil)
+		}
+	})
+}
+
+// pickerLabel is "2026-12-04 周五 正午课堂 · 正午课堂：股权转让…".
+func pickerLabel(s *data.Session) string {
+	t := []rune(s.Theme)
+	if len(t) > 24 {
+		t = append(t[:23], '…')
+	}
+	label := dateWithWeekday(s.Date) + " " + kindName(s.Kind) + " · " + string(t)
+	if s.Cancelled {
+		label = lang.L("sessions.cancelled_mark") + " " + label
+	}
+	return label
+}
+
+func (c *checkinScreen) onPicked(string) {
+	i := c.picker.SelectedIndex()
+	if i < 0 || i >= len(c.sessions) {
+		return
+	}
+	c.loadRoll(c.sessions[i].ID)
+}
+
+// step moves the picker by d (+1 older, −1 newer).
+func (c *checkinScreen) step(d int) {
+	i := c.picker.SelectedIndex() + d
+	if i >= 0 && i < len(c.sessions) {
+		c.picker.SetSelectedIndex(i)
+	}
+}
+
+func (c *checkinScreen) loadRoll(id uuid.UUID) {
+	l := c.sh.ledger
+	if l == nil {
+		return // the ledger was closed meanwhile
+	}
+	tracked(&c.work, func() (*data.Roll, error) { return l.Roll(id) }, func(r *data.Roll, err error) {
+		if err != nil {
+			showError(err, c.sh.win)
+			return
+		}
+		c.showRoll(r)
+	})
+}
+
+// showRoll shows a freshly read check-in sheet (nil: no session).
+func (c *checkinScreen) showRoll(r *data.Roll) {
+	if r == nil || c.roll == nil || r.Session.ID != c.roll.Session.ID {
+		c.search.SetText("")
+		c.list.UnselectAll()
+		c.list.cur = -1
+	}
+	c.roll = r
+	c.index = nil
+	if r != nil {
+		names := make([]string, len(r.Members))
+		for i := range r.Members {
+			names[i] = r.Members[i].Name
+		}
+		c.index = search.NewIndex(names)
+	}
+	c.refreshHeader()
+	c.applySearch()
+}
+
+// refreshHeader updates the session line, the counts and the quorum flag.
+func (c *checkinScreen) refreshHeader() {
+	for _, b := range []*widget.Button{c.allPresent, c.closeBtn, c.historyBtn} {
+		if c.roll == nil {
+			b.Disable()
+		} else {
+			b.Enable()
+		}
+	}
+	if c.roll == nil {
+		c.info.SetText(lang.L("checkin.no_session"))
+		c.counts.SetText("")
+		c.quorum.Hide()
+		return
+	}
+	s := &c.roll.Session
+	parts := []string{dateWithWeekday(s.Date)}
+	for _, p := range []string{timeRange(s), s.Place} {
+		if p != "" {
+			parts = append(parts, p)
+		}
+	}
+	if s.Host != "" {
+		parts = append(parts, lang.L("field.host")+" "+s.Host)
+	}
+	info := kindName(s.Kind) + " · " + s.Theme + "\n" + strings.Join(parts, " · ")
+	if s.Closed {
+		info += " · " + lang.L("checkin.closed_mark")
+		c.closeBtn.Disable()
+	}
+	c.info.SetText(info)
+	c.counts.SetText(countsText(c.roll.Stat.Counts, c.leaveCounts))
+	if q := quorumText(&c.roll.Stat); q != "" {
+		c.quorum.SetText(q)
+		c.quorum.Show()
+	} else {
+		c.quorum.Hide()
+	}
+}
+
+// applySearch narrows the rows to the names matching the search (by
+// characters, pinyin or initials).
+func (c *checkinScreen) applySearch() {
+	c.rows = c.rows[:0]
+	if c.index != nil {
+		c.rows = c.index.Filter(c.search.Text, nil, c.rows)
+	}
+	c.list.UnselectAll()
+	c.list.cur = -1
+	c.list.Refresh()
+}
+
+func (c *checkinScreen) focusList() {
+	if len(c.rows) == 0 {
+		return
+	}
+	c.sh.win.Canvas().Focus(c.list)
+	c.list.Select(0)
+}
+
+// onKey handles the shortcuts of the focused row: 1–4 set the status,
+// 7–9 the leave reason.
+func (c *checkinScreen) onKey(row int, r rune) {
+	if c.roll == nil || row < 0 || row >= len(c.rows) {
+		return
+	}
+	m := &c.roll.Members[c.rows[row]]
+	switch {
+	case r >= '1' && r <= '4':
+		st := data.MarkStatuses[r-'1']
+		c.setMark(m, data.Mark{Status: st, Reason: c.roll.Marks[m.ID].Reason})
+		if st != data.OnLeave {
+			c.list.Select(row + 1)
+		}
+	case r >= '7' && r <= '9':
+		c.setMark(m, data.Mark{Status: data.OnLeave, Reason: data.LeaveReasons[r-'7']})
+		c.list.Select(row + 1)
+	}
+}
+
+// setMark records one member's mark.
+func (c *checkinScreen) setMark(m *data.Member, mk data.Mark) {
+	if mk.Status != data.OnLeave {
+		mk.Reason = data.NoReason
+	}
+	if old, ok := c.roll.Marks[m.ID]; ok && old == mk {
+		return
+	}
+	c.save(map[uuid.UUID]data.Mark{m.ID: mk})
+}
+
+// onAllPresent marks every member not yet marked as present, in one
+// transaction; the exceptions are tapped afterwards.
+func (c *checkinScreen) onAllPresent() {
+	if c.roll == nil {
+		return
+	}
+	marks := map[uuid.UUID]data.Mark{}
+	for i := range c.roll.Members {
+		if _, ok := c.roll.Marks[c.roll.Members[i].ID]; !ok {
+			marks[c.roll.Members[i].ID] = data.Mark{Status: data.Present}
+		}
+	}
+	if len(marks) > 0 {
+		c.save(marks)
+	}
+}
+
+// save applies marks on screen at once and writes them in the background,
+// one transaction, after any save still in flight. A closed session asks
+// first, once per session shown.
+func (c *checkinScreen) save(marks map[uuid.UUID]data.Mark) {
+	s := c.roll.Session
+	if s.Closed && c.unlocked != s.ID {
+		d := dialog.NewConfirm(lang.L("checkin.closed_title"), lang.L("checkin.closed_confirm"), func(ok bool) {
+			if ok && c.roll != nil && c.roll.Session.ID == s.ID {
+				c.unlocked = s.ID
+				c.save(marks)
+			}
+		}, c.sh.win)
+		d.SetConfirmText(lang.L("checkin.change"))
+		d.SetDismissText(lang.L("button.cancel"))
+		d.Show()
+		return
+	}
+	for id, m := range marks {
+		c.roll.Marks[id] = m
+	}
+	c.list.Refresh()
+	l, confirmed := c.sh.ledger, s.Closed
+	if l == nil {
+		return // the ledger was closed meanwhile
+	}
+	c.queue = append(c.queue, func() {
+		tracked(&c.work, func() (data.SessionStat, error) {
+			if err := l.SetMarks(s.ID, marks, confirmed); err != nil {
+				return data.SessionStat{}, err
+			}
+			return l.SessionCounts(s.ID)
+		}, func(st data.SessionStat, err error) {
+			c.saving = false
+			if err != nil {
+				c.queue = nil
+				showError(err, c.sh.win)
+				c.loadRoll(s.ID) // show what the ledger holds
+				return
+			}
+			if c.roll != nil && c.roll.Session.ID == s.ID {
+				c.roll.Stat = st
+				c.refreshHeader()
+			}
+			c.runQueue()
+		})
+	})
+	c.runQueue()
+}
+
+func (c *checkinScreen) runQueue() {
+	if c.saving || len(c.queue) == 0 {
+		return
+	}
+	next := c.queue[0]
+	c.queue = c.queue[1:]
+	c.saving = true
+	next()
+}
+
+// onClose ends registration (结束登记): later changes need confirming and
+// are kept in the history.
+func (c *checkinScreen) onClose() {
+	if c.roll == nil || c.roll.Session.Closed {
+		return
+	}
+	id := c.roll.Session.ID
+	msg := lang.L("checkin.close_confirm")
+	if n := c.roll.Stat.Unmarked; n > 0 {
+		msg = lang.L("checkin.close_confirm_unmarked", map[string]any{"Count": n}) + "\n" + msg
+	}
+	d := dialog.NewConfirm(lang.L("checkin.close"), msg, func(ok bool) {
+		if !ok {
+			return
+		}
+		l := c.sh.ledger
+		if l == nil {
+			return // the ledger was closed meanwhile
+		}
+		tracked(&c.work, func() (struct{}, error) { return struct{}{}, l.CloseSession(id, true) }, func(_ struct{}, err error) {
+			if err != nil {
+				showError(err, c.sh.win)
+				return
+			}
+			c.loadRoll(id)
+		})
+	}, c.sh.win)
+	d.SetConfirmText(lang.L("checkin.close"))
+	d.SetDismissText(lang.L("button.cancel"))
+	d.Show()
+}
+
+// onHistory lists the changes made after the session was closed.
+func (c *checkinScreen) onHistory() {
+	if c.roll == nil {
+		return
+	}
+	id := c.roll.Session.ID
+	names := map[uuid.UUID]string{}
+	for i := range c.roll.Members {
+		names[c.roll.Members[i].ID] = c.roll.Members[i].Name
+	}
+	l := c.sh.ledger
+	if l == nil {
+		return // the ledger was closed meanwhile
+	}
+	tracked(&c.work, func() ([]data.MarkChange, error) { return l.MarkHistory(id) }, func(hs []data.MarkChange, err error) {
+		if err != nil {
+			showError(err, c.sh.win)
+			return
+		}
+		var lines []string
+		for _, h := range hs {
+			lines = append(lines, lang.L("checkin.history_line", map[string]any{
+				"At": data.DateOf(h.At).String() + " " + h.At.Format("15:04"), "Name": names[h.MemberID],
+				"Old": markText(h.Old), "New": markText(h.New)}))
+		}
+		text := lang.L("checkin.history_none")
+		if len(lines) > 0 {
+			text = strings.Join(lines, "\n")
+		}
+		lb := widget.NewLabel(text)
+		lb.Wrapping = fyne.TextWrapWord
+		d := dialog.NewCustom(lang.L("checkin.history"), lang.L("button.close"), container.NewVScroll(lb), c.sh.win)
+		d.Resize(fyne.NewSize(560, 400))
+		d.Show()
+	})
+}
+
+// markText is 出席, or 请假（因病）.
+func markText(m data.Mark) string {
+	t := lang.L("mark." + m.Status.Code())
+	if m.Status == data.OnLeave && m.Reason != data.NoReason {
+		t += "（" + lang.L("reason."+m.Reason.Code()) + "）"
+	}
+	return t
+}

@@ -1,20 +1,217 @@
 package app
 
 import (
+	"fmt"
+	"strings"
+
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+	"github.com/google/uuid"
+
+	"branchledger/data"
 )
 
-// overviewScreen is a placeholder until its issue builds the page.
+// overviewScreen is 首页: the coming sessions, the last session's numbers,
+// the make-up studies still owed, and this year's compliance with the
+// branch work regulations, all read from data/ in one background load.
 type overviewScreen struct {
+	sh   *shell
 	root fyne.CanvasObject
+
+	title      *widget.Label
+	next       *fyne.Container
+	last       *fyne.Container
+	owed       *widget.Label
+	compliance *fyne.Container
+	complCard  *widget.Card
+	work       inflight
 }
 
 func newOverviewScreen(s *shell) screen {
-	return &overviewScreen{root: widget.NewLabel(lang.L("nav.overview"))}
+	p := &overviewScreen{sh: s}
+	p.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	p.title.SizeName = theme.SizeNameSubHeadingText
+	p.next = container.NewVBox(widget.NewLabel(lang.L("common.working")))
+	p.last = container.NewVBox()
+	p.owed = widget.NewLabel("")
+	p.compliance = container.New(layout.NewFormLayout())
+	allSessions := widget.NewButtonWithIcon(lang.L("overview.all_sessions"), theme.CalendarIcon(), func() { s.show("nav.sessions") })
+	toMakeUps := widget.NewButtonWithIcon(lang.L("overview.to_makeups"), theme.DocumentCreateIcon(), p.onMakeUps)
+	toStats := widget.NewButtonWithIcon(lang.L("overview.to_stats"), theme.GridIcon(), func() { s.show("nav.stats") })
+	p.complCard = widget.NewCard(lang.L("overview.compliance"), "", container.NewVBox(p.compliance, container.NewHBox(toStats)))
+	left := container.NewVBox(
+		widget.NewCard(lang.L("overview.next"), "", container.NewVBox(p.next, container.NewHBox(allSessions))),
+		widget.NewCard(lang.L("overview.last"), "", p.last),
+		widget.NewCard(lang.L("overview.owed"), "", container.NewVBox(p.owed, container.NewHBox(toMakeUps))))
+	body := container.NewGridWithColumns(2, left, container.NewVBox(p.complCard))
+	p.root = container.NewBorder(p.title, nil, nil, nil, container.NewVScroll(body))
+	return p
 }
 
 func (p *overviewScreen) content() fyne.CanvasObject { return p.root }
 
-func (p *overviewScreen) shown() {}
+func (p *overviewScreen) shown() { p.reload() }
+
+func (p *overviewScreen) reload() {
+	l := p.sh.ledger
+	if l == nil {
+		return // the ledger was closed meanwhile
+	}
+	type result struct {
+		a *data.Agenda
+		b data.Branch
+	}
+	tracked(&p.work, func() (result, error) {
+		a, err := l.Agenda(5)
+		if err != nil {
+			return result{}, err
+		}
+		b, err := l.Branch()
+		return result{a, b}, err
+	}, func(r result, err error) {
+		if err != nil {
+			showError(err, p.sh.win)
+			return
+		}
+		p.show(r.a, r.b)
+	})
+}
+
+func (p *overviewScreen) show(a *data.Agenda, b data.Branch) {
+	p.title.SetText(b.Name + "　" + lang.L("overview.today", map[string]any{"Date": dateWithWeekday(a.Today)}))
+
+	p.next.RemoveAll()
+	if len(a.Next) == 0 {
+		p.next.Add(widget.NewLabel(lang.L("overview.no_next")))
+	}
+	for _, s := range a.Next {
+		parts := []string{dateWithWeekday(s.Date)}
+		if t := timeRange(&s); t != "" {
+			parts = append(parts, t)
+		}
+		parts = append(parts, kindName(s.Kind), s.Theme)
+		if s.Place != "" {
+			parts = append(parts, s.Place)
+		}
+		lb := widget.NewLabel(strings.Join(parts, " · "))
+		lb.Truncation = fyne.TextTruncateEllipsis
+		if s.Date == a.Today {
+			lb.TextStyle = fyne.TextStyle{Bold: true}
+		}
+		p.next.Add(container.NewBorder(nil, nil, nil, p.checkinButton(s.ID), lb))
+	}
+
+	p.last.RemoveAll()
+	if a.Last == nil {
+		p.last.Add(widget.NewLabel(lang.L("overview.no_last")))
+	} else {
+		s := &a.Last.Session
+		head := widget.NewLabel(dateWithWeekday(s.Date) + " · " + kindName(s.Kind) + " · " + s.Theme)
+		head.Wrapping = fyne.TextWrapWord
+		counts := widget.NewLabelWithStyle(countsText(a.Last.Counts, b.LeaveCountsAgainst), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		p.last.Add(head)
+		p.last.Add(counts)
+		if q := quorumText(a.Last); q != "" {
+			flag := widget.NewLabel(q)
+			flag.Importance = widget.DangerImportance
+			p.last.Add(flag)
+		}
+		p.last.Add(container.NewHBox(p.checkinButton(s.ID)))
+	}
+
+	p.owed.SetText(lang.L("overview.owed_count", map[string]any{"Year": a.Today.Year(), "Count": a.Owed}))
+	if a.Owed > 0 {
+		p.owed.Importance = widget.WarningImportance
+	} else {
+		p.owed.Importance = widget.SuccessImportance
+	}
+	p.owed.Refresh()
+
+	p.complCard.SetTitle(lang.L("overview.compliance_year", map[string]any{"Year": a.Today.Year()}))
+	p.compliance.RemoveAll()
+	for _, c := range a.Compliance {
+		name := widget.NewLabelWithStyle(complianceName(&c), fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
+		p.compliance.Add(name)
+		p.compliance.Add(complianceStatus(&c))
+	}
+	p.compliance.Refresh()
+}
+
+func (p *overviewScreen) checkinButton(id uuid.UUID) *widget.Button {
+	return widget.NewButtonWithIcon(lang.L("nav.checkin"), theme.ConfirmIcon(), func() {
+		p.sh.show("nav.checkin")
+		if c, ok := p.sh.screens["nav.checkin"].(*checkinScreen); ok {
+			c.openSession(id)
+		}
+	})
+}
+
+func (p *overviewScreen) onMakeUps() {
+	p.sh.show("nav.checkin")
+	if c, ok := p.sh.screens["nav.checkin"].(*checkinScreen); ok {
+		c.showMakeUps()
+	}
+}
+
+// complianceName is "支部委员会（每月）", "党小组会（每月，第一党小组）" or
+// "支部党员大会 法定人数".
+func complianceName(c *data.Compliance) string {
+	n := kindName(c.Kind)
+	if c.Period == "" {
+		return n + " " + lang.L("overview.quorum")
+	}
+	p := lang.L("period." + string(c.Period))
+	if c.Group != "" {
+		p += "，" + c.Group
+	}
+	return n + "（" + p + "）"
+}
+
+// complianceStatus shows, for one rule, the periods that lack the required
+// session in red, the current period still to do in amber, meetings
+// without quorum in red, or 已落实 in green.
+func complianceStatus(c *data.Compliance) fyne.CanvasObject {
+	box := container.NewVBox()
+	add := func(text string, imp widget.Importance) {
+		lb := widget.NewLabel(text)
+		lb.Importance = imp
+		lb.Wrapping = fyne.TextWrapWord
+		box.Add(lb)
+	}
+	if len(c.Missing) > 0 {
+		add(lang.L("overview.missing", map[string]any{"Periods": periodList(c.Missing)}), widget.DangerImportance)
+	}
+	if len(c.NoQuorum) > 0 {
+		add(lang.L("overview.no_quorum", map[string]any{"Dates": strings.Join(c.NoQuorum, "、")}), widget.DangerImportance)
+	}
+	if len(c.Pending) > 0 {
+		add(lang.L("overview.pending", map[string]any{"Periods": periodList(c.Pending)}), widget.WarningImportance)
+	}
+	if len(box.Objects) == 0 {
+		add(lang.L("overview.ok"), widget.SuccessImportance)
+	}
+	return box
+}
+
+// periodList writes compliance periods for people: months stay 2026-08,
+// quarters become 2026年第2季度, a year 2026年.
+func periodList(keys []string) string {
+	out := make([]string, len(keys))
+	for i, k := range keys {
+		var y, q int
+		switch {
+		case strings.Contains(k, "-Q"):
+			if _, err := fmt.Sscanf(k, "%d-Q%d", &y, &q); err == nil {
+				k = lang.L("overview.quarter", map[string]any{"Year": y, "Quarter": q})
+			}
+		case len(k) == 4:
+			k = lang.L("overview.year", map[string]any{"Year": k})
+		}
+		out[i] = k
+	}
+	return strings.Join(out, "、")
+}

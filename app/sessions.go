@@ -1,20 +1,314 @@
 package app
 
 import (
+	"fmt"
+	"strconv"
+	"sync/atomic"
+
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"branchledger/data"
 )
 
-// sessionsScreen is a placeholder until its issue builds the page.
+// sessionsScreen is 组织生活: the year's sessions grouped by month, with
+// filters by kind and year, the session form and the series dialog.
 type sessionsScreen struct {
+	sh   *shell
 	root fyne.CanvasObject
+
+	yearSel *widget.Select
+	kindSel *widget.Select
+	summary *widget.Label
+	list    *widget.List
+
+	year        int
+	kind        data.Kind // "" for every kind
+	stats       []data.SessionStat
+	rows        []sessionRow
+	leaveCounts bool
+
+	form   *sessionForm  // the form last opened
+	series *seriesDialog // the series dialog last opened
+	work   inflight
+}
+
+// sessionRow is one line of the list: a month heading or a session.
+type sessionRow struct {
+	month string // "2026-11" for a heading
+	stat  *data.SessionStat
 }
 
 func newSessionsScreen(s *shell) screen {
-	return &sessionsScreen{root: widget.NewLabel(lang.L("nav.sessions"))}
+	p := &sessionsScreen{sh: s, year: s.ledger.Today().Year()}
+	p.yearSel = widget.NewSelect(nil, p.onYearChanged)
+	kinds := []string{lang.L("common.all")}
+	for _, k := range data.Kinds {
+		kinds = append(kinds, kindName(k))
+	}
+	p.kindSel = widget.NewSelect(kinds, p.onKindChanged)
+	p.kindSel.SetSelectedIndex(0)
+	p.summary = widget.NewLabel("")
+	p.list = widget.NewList(func() int { return len(p.rows) }, newSessionRowObject, p.updateRow)
+	p.list.OnSelected = p.onRowSelected
+	newBtn := widget.NewButtonWithIcon(lang.L("sessions.new"), theme.ContentAddIcon(), p.onNew)
+	newBtn.Importance = widget.HighImportance
+	seriesBtn := widget.NewButtonWithIcon(lang.L("sessions.new_series"), theme.ViewRefreshIcon(), p.onNewSeries)
+	bar := container.NewHBox(widget.NewLabel(lang.L("sessions.year")), p.yearSel,
+		widget.NewLabel(lang.L("field.kind")), p.kindSel, p.summary)
+	top := container.NewBorder(nil, nil, nil, container.NewHBox(seriesBtn, newBtn), bar)
+	p.root = container.NewBorder(top, nil, nil, nil, p.list)
+	return p
 }
 
 func (p *sessionsScreen) content() fyne.CanvasObject { return p.root }
 
-func (p *sessionsScreen) shown() {}
+func (p *sessionsScreen) shown() { p.reload() }
+
+// reload reads the selected year's sessions with their counts.
+func (p *sessionsScreen) reload() {
+	l, year := p.sh.ledger, p.year
+	if l == nil {
+		return // the ledger was closed meanwhile
+	}
+	type result struct {
+		years []int
+		stats []data.SessionStat
+		leave bool
+	}
+	tracked(&p.work, func() (result, error) {
+		var r result
+		var err error
+		if r.years, err = l.SessionYears(); err != nil {
+			return r, err
+		}
+		b, err := l.Branch()
+		if err != nil {
+			return r, err
+		}
+		r.leave = b.LeaveCountsAgainst
+		r.stats, err = l.SessionsWithCounts(data.NewDate(year, 1, 1), data.NewDate(year, 12, 31))
+		return r, err
+	}, func(r result, err error) {
+		if err != nil {
+			showError(err, p.sh.win)
+			return
+		}
+		opts := make([]string, len(r.years))
+		for i, y := range r.years {
+			opts[i] = strconv.Itoa(y)
+		}
+		p.yearSel.OnChanged = nil
+		p.yearSel.SetOptions(opts)
+		p.yearSel.SetSelected(strconv.Itoa(p.year))
+		p.yearSel.OnChanged = p.onYearChanged
+		p.stats, p.leaveCounts = r.stats, r.leave
+		p.rebuildRows()
+	})
+}
+
+// rebuildRows applies the kind filter and inserts a heading before each
+// month.
+func (p *sessionsScreen) rebuildRows() {
+	p.rows = p.rows[:0]
+	month, n := "", 0
+	for i := range p.stats {
+		st := &p.stats[i]
+		if p.kind != "" && st.Session.Kind != p.kind {
+			continue
+		}
+		if mk := st.Session.Date.MonthKey(); mk != month {
+			month = mk
+			p.rows = append(p.rows, sessionRow{month: mk})
+		}
+		p.rows = append(p.rows, sessionRow{stat: st})
+		n++
+	}
+	p.summary.SetText(lang.L("sessions.summary", map[string]any{"Count": n}))
+	p.list.UnselectAll()
+	p.list.Refresh()
+}
+
+func (p *sessionsScreen) onYearChanged(v string) {
+	y, err := strconv.Atoi(v)
+	if err != nil || y == p.year {
+		return
+	}
+	p.year = y
+	p.reload()
+}
+
+func (p *sessionsScreen) onKindChanged(string) {
+	p.kind = ""
+	if i := p.kindSel.SelectedIndex(); i > 0 {
+		p.kind = data.Kinds[i-1]
+	}
+	p.rebuildRows()
+}
+
+func (p *sessionsScreen) onRowSelected(id widget.ListItemID) {
+	p.list.Unselect(id)
+	if id < 0 || id >= len(p.rows) || p.rows[id].stat == nil {
+		return
+	}
+	openSessionForm(p.sh, &p.work, p.rows[id].stat.Session, p.reload, p.formOpened)
+}
+
+func (p *sessionsScreen) onNew() {
+	today := p.sh.ledger.Today()
+	d := today
+	if p.year != today.Year() {
+		d = data.NewDate(p.year, 1, 1)
+	}
+	k := p.kind
+	if k == "" {
+		k = data.NoonClassroom
+	}
+	openSessionForm(p.sh, &p.work, data.Session{Kind: k, Date: d}, p.reload, p.formOpened)
+}
+
+func (p *sessionsScreen) formOpened(f *sessionForm) { p.form = f }
+
+func (p *sessionsScreen) onNewSeries() {
+	openSeriesDialog(p.sh, &p.work, p.reload, func(d *seriesDialog) { p.series = d })
+}
+
+// newSessionRowObject is the template of a list line: date, kind, theme,
+// counts and rate.
+func newSessionRowObject() fyne.CanvasObject {
+	date := widget.NewLabel("2026-11-29 周五")
+	kind := widget.NewLabel("支部党员大会")
+	theme := widget.NewLabel("")
+	theme.Truncation = fyne.TextTruncateEllipsis
+	counts := widget.NewLabel("应到 14 · 实到 14")
+	rate := widget.NewLabel("100.0%")
+	return container.NewBorder(nil, nil, container.NewHBox(date, kind), container.NewHBox(counts, rate), theme)
+}
+
+func (p *sessionsScreen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
+	c := o.(*fyne.Container)
+	theme := c.Objects[0].(*widget.Label)
+	left := c.Objects[1].(*fyne.Container)
+	right := c.Objects[2].(*fyne.Container)
+	date, kind := left.Objects[0].(*widget.Label), left.Objects[1].(*widget.Label)
+	counts, rate := right.Objects[0].(*widget.Label), right.Objects[1].(*widget.Label)
+	if id >= len(p.rows) {
+		return
+	}
+	r := p.rows[id]
+	if r.stat == nil {
+		d, _ := data.ParseDate(r.month + "-01")
+		date.TextStyle = fyne.TextStyle{Bold: true}
+		date.SetText(lang.L("sessions.month", map[string]any{"Year": d.Year(), "Month": int(d.Month())}))
+		for _, lb := range []*widget.Label{kind, theme, counts, rate} {
+			lb.SetText("")
+		}
+		return
+	}
+	s := &r.stat.Session
+	date.TextStyle = fyne.TextStyle{}
+	date.SetText(dateWithWeekday(s.Date))
+	kind.SetText(kindName(s.Kind))
+	t := s.Theme
+	imp := widget.MediumImportance
+	if s.Cancelled {
+		t = lang.L("sessions.cancelled_mark") + " " + t
+		imp = widget.LowImportance
+	}
+	theme.Importance = imp
+	theme.SetText(t)
+	planned := s.Date > p.sh.ledger.Today() && r.stat.Unmarked == r.stat.Expected
+	switch {
+	case s.Cancelled:
+		counts.SetText("")
+		rate.SetText("")
+	case planned:
+		counts.SetText(lang.L("sessions.expected_only", map[string]any{"Expected": r.stat.Expected}))
+		rate.SetText("")
+	default:
+		counts.SetText(lang.L("sessions.row_counts", map[string]any{"Expected": r.stat.Expected, "Attended": r.stat.Attended()}))
+		rate.SetText(rateText(r.stat.Counts, p.leaveCounts))
+	}
+}
+
+// inflight counts a screen's background work still running (loads,
+// saves, and the loads their results start), so that tests can wait until
+// the screen is idle before they look or tap.
+type inflight struct{ n atomic.Int32 }
+
+func (f *inflight) idle() bool { return f.n.Load() == 0 }
+
+// tracked is background with the work counted in f until done returns.
+func tracked[T any](f *inflight, work func() (T, error), done func(T, error)) {
+	f.n.Add(1)
+	background(work, func(v T, err error) {
+		defer f.n.Add(-1)
+		done(v, err)
+	})
+}
+
+// kindName is the Chinese (or English) name of a session kind.
+func kindName(k data.Kind) string { return lang.L("kind." + string(k)) }
+
+// weekdayName is 周一…周日.
+func weekdayName(d data.Date) string {
+	return lang.L(fmt.Sprintf("sessions.weekday.%d", int(d.Weekday())))
+}
+
+// dateWithWeekday is "2026-11-27 周五": dates are always yyyy-mm-dd.
+func dateWithWeekday(d data.Date) string { return d.String() + " " + weekdayName(d) }
+
+// timeRange is "12:00–13:00", or one end, or "".
+func timeRange(s *data.Session) string {
+	switch {
+	case s.Start != "" && s.End != "":
+		return s.Start + "–" + s.End
+	default:
+		return s.Start + s.End
+	}
+}
+
+// rateText is "92.3%", or "—" when nobody counts (everyone on leave, or
+// nothing expected).
+func rateText(c data.Counts, leaveCounts bool) string {
+	den := c.Expected
+	if !leaveCounts {
+		den -= c.Leave
+	}
+	if den <= 0 {
+		return "—"
+	}
+	return fmt.Sprintf("%.1f%%", c.Rate(leaveCounts)*100)
+}
+
+// countsText is the live line "应到 14 · 实到 12 · 请假 1 · 缺席 1 ·
+// 出席率 92.3%", with 迟到 and 未登记 added when there are any.
+func countsText(c data.Counts, leaveCounts bool) string {
+	args := map[string]any{"Expected": c.Expected, "Attended": c.Attended(), "Late": c.Late,
+		"Leave": c.Leave, "Absent": c.Absent, "Unmarked": c.Unmarked, "Rate": rateText(c, leaveCounts)}
+	key := "sessions.counts"
+	switch {
+	case c.Late > 0 && c.Unmarked > 0:
+		key = "sessions.counts_late_unmarked"
+	case c.Late > 0:
+		key = "sessions.counts_late"
+	case c.Unmarked > 0:
+		key = "sessions.counts_unmarked"
+	}
+	return lang.L(key, args)
+}
+
+// quorumText is the red flag of a meeting held without quorum, or "" when
+// the session has no quorum rule, has quorum, or has no mark yet.
+func quorumText(st *data.SessionStat) string {
+	if !st.NeedsQuorum() || st.Quorate() || st.Expected == st.Unmarked {
+		return ""
+	}
+	if st.Session.Kind == data.CommitteeMeeting {
+		return lang.L("sessions.no_quorum_committee", map[string]any{"Attended": st.Attended(), "Expected": st.Expected})
+	}
+	return lang.L("sessions.no_quorum", map[string]any{"Attended": st.VotingAttended, "Voting": st.Voting})
+}

@@ -1,0 +1,328 @@
+package app
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+	"github.com/google/uuid"
+
+	"branchledger/data"
+	"branchledger/data/search"
+)
+
+// settle polls cond until it holds, failing the test after 30 seconds:
+// waitFor's five are short when the machine is busy with other builds.
+func settle(t testing.TB, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(30 * time.Second)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatalf("waited 30s for %s", what)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+// eachObject calls fn for every visible object under o, depth first,
+// through containers and widget renderers (list rows included).
+func eachObject(o fyne.CanvasObject, fn func(fyne.CanvasObject)) {
+	if o == nil || !o.Visible() {
+		return
+	}
+	fn(o)
+	switch x := o.(type) {
+	case *fyne.Container:
+		for _, c := range x.Objects {
+			eachObject(c, fn)
+		}
+	case fyne.Widget:
+		for _, c := range test.WidgetRenderer(x).Objects() {
+			eachObject(c, fn)
+		}
+	}
+}
+
+// rollRow returns the status buttons and reason picker of the check-in
+// row whose name label starts with name, waiting for it to be on screen.
+func rollRow(t *testing.T, c *checkinScreen, name string) (map[string]*widget.Button, *widget.Select) {
+	t.Helper()
+	var btns map[string]*widget.Button
+	var reason *widget.Select
+	settle(t, "the check-in row of "+name, func() bool {
+		btns, reason = findRollRow(c, name)
+		return btns != nil
+	})
+	return btns, reason
+}
+
+func findRollRow(c *checkinScreen, name string) (btns map[string]*widget.Button, reason *widget.Select) {
+	eachObject(c.list, func(o fyne.CanvasObject) {
+		row, ok := o.(*fyne.Container)
+		if !ok || btns != nil || len(row.Objects) != 2 {
+			return
+		}
+		left, ok := row.Objects[1].(*fyne.Container)
+		if !ok || len(left.Objects) != 1 {
+			return
+		}
+		if lb, ok := left.Objects[0].(*widget.Label); !ok || !strings.HasPrefix(lb.Text, name+" ") {
+			return
+		}
+		btns = map[string]*widget.Button{}
+		eachObject(row.Objects[0], func(o fyne.CanvasObject) {
+			switch x := o.(type) {
+			case *widget.Button:
+				btns[x.Text] = x
+			case *widget.Select:
+				reason = x
+			}
+		})
+	})
+	return btns, reason
+}
+
+// openCheckin shows the check-in screen and waits for its sheet.
+func openCheckin(t *testing.T, s *shell) *checkinScreen {
+	t.Helper()
+	s.show("nav.checkin")
+	c := s.screens["nav.checkin"].(*checkinScreen)
+	t.Cleanup(func() {
+		settle(t, "the check-in screen idle", func() bool { return c.work.idle() && c.makeups.work.idle() })
+	})
+	settle(t, "the check-in sheet", func() bool { return c.work.idle() && c.roll != nil })
+	return c
+}
+
+func TestCheckinByTapping(t *testing.T) {
+	s, w := newTestShell(t)
+	w.Resize(fyne.NewSize(1100, 1000))
+	l := s.ledger
+	c := openCheckin(t, s)
+	if got, want := c.roll.Session.Date.String(), "2026-12-04"; got != want {
+		t.Fatalf("opens on %s, want the next session %s (today is Sunday 2026-11-29)", got, want)
+	}
+	id := c.roll.Session.ID
+	if got, want := c.counts.Text, "应到 14 · 实到 0 · 请假 0 · 缺席 0 · 未登记 14"; !strings.HasPrefix(got, want) {
+		t.Errorf("counts before: got %q, want prefix %q", got, want)
+	}
+	test.Tap(findButton(w, "全部出席"))
+	settle(t, "counts after 全部出席", func() bool {
+		return c.counts.Text == "应到 14 · 实到 14 · 请假 0 · 缺席 0 · 出席率 100.0%"
+	})
+	marks, err := l.Marks(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(marks) != 14 {
+		t.Fatalf("after 全部出席: got %d marks, want 14", len(marks))
+	}
+
+	// Two exceptions, found by name and by pinyin initials.
+	a, b := c.roll.Members[2], c.roll.Members[9]
+	test.Type(c.search, a.Name)
+	settle(t, "the search by name", func() bool { return len(c.rows) >= 1 && len(c.rows) < 14 })
+	btns, _ := rollRow(t, c, a.Name)
+	test.Tap(btns["请假"])
+	var reason *widget.Select
+	settle(t, "the leave reason picker", func() bool {
+		_, reason = findRollRow(c, a.Name)
+		return reason != nil
+	})
+	reason.SetSelected("因病")
+
+	c.search.SetText("")
+	test.Type(c.search, search.NewIndex([]string{b.Name}).Initials(0))
+	settle(t, "the search by initials", func() bool { return len(c.rows) >= 1 && len(c.rows) < 14 })
+	btns, _ = rollRow(t, c, b.Name)
+	test.Tap(btns["请假"])
+	reason = nil
+	settle(t, "the leave reason picker", func() bool {
+		_, reason = findRollRow(c, b.Name)
+		return reason != nil
+	})
+	reason.SetSelected("因公")
+
+	settle(t, "counts after the exceptions", func() bool {
+		return c.counts.Text == "应到 14 · 实到 12 · 请假 2 · 缺席 0 · 出席率 100.0%"
+	})
+	settle(t, "the reasons saved", func() bool {
+		marks, err = l.Marks(id)
+		return err == nil && marks[b.ID].Reason == data.OnDuty
+	})
+	for _, tc := range []struct {
+		who  data.Member
+		want data.Mark
+	}{
+		{a, data.Mark{Status: data.OnLeave, Reason: data.Sick}},
+		{b, data.Mark{Status: data.OnLeave, Reason: data.OnDuty}},
+		{c.roll.Members[0], data.Mark{Status: data.Present}},
+	} {
+		if got := marks[tc.who.ID]; got != tc.want {
+			t.Errorf("%s: got %+v, want %+v", tc.who.Name, got, tc.want)
+		}
+	}
+	present := 0
+	for _, m := range marks {
+		if m.Status == data.Present {
+			present++
+		}
+	}
+	if present != 12 {
+		t.Errorf("got %d present, want 12", present)
+	}
+}
+
+func TestCheckinClosedSessionAsksAndKeepsHistory(t *testing.T) {
+	s, w := newTestShell(t)
+	w.Resize(fyne.NewSize(1100, 1000))
+	l := s.ledger
+	ss, err := l.Sessions(data.NewDate(2026, 11, 27), data.NewDate(2026, 11, 27))
+	if err != nil || len(ss) != 1 || !ss[0].Closed {
+		t.Fatalf("the demo's 2026-11-27 session: %v %+v", err, ss)
+	}
+	c := openCheckin(t, s)
+	c.openSession(ss[0].ID)
+	settle(t, "the closed session", func() bool { return c.work.idle() && c.roll != nil && c.roll.Session.ID == ss[0].ID })
+	if !hasText(w, "已结束登记") {
+		t.Error("the closed session is not shown as 已结束登记")
+	}
+	m := c.roll.Members[0]
+	old := c.roll.Marks[m.ID]
+	to := "缺席"
+	if old.Status == data.Absent {
+		to = "出席"
+	}
+	btns, _ := rollRow(t, c, m.Name)
+	test.Tap(btns[to])
+	confirm := findButton(w, "确认修改")
+	if confirm == nil {
+		t.Fatalf("no confirmation asked; window shows %q", windowTexts(w))
+	}
+	if got, _ := l.Marks(ss[0].ID); got[m.ID] != old {
+		t.Fatalf("mark changed before confirming: got %+v, want %+v", got[m.ID], old)
+	}
+	test.Tap(confirm)
+	var hs []data.MarkChange
+	settle(t, "the change in the history", func() bool {
+		hs, err = l.MarkHistory(ss[0].ID)
+		return err == nil && len(hs) == 1
+	})
+	if hs[0].MemberID != m.ID || hs[0].Old != old || hs[0].New.Status.Code() == old.Status.Code() {
+		t.Errorf("history: got %+v, want %s's old %+v kept", hs[0], m.Name, old)
+	}
+	test.Tap(findButton(w, "修改记录"))
+	settle(t, "the history dialog", func() bool { return hasText(w, m.Name+"："+markText(old)) })
+}
+
+func TestCheckinGeneralMeetingWithoutQuorum(t *testing.T) {
+	s, w := newTestShell(t)
+	w.Resize(fyne.NewSize(1100, 1000))
+	l := s.ledger
+	gm := &data.Session{Kind: data.GeneralMeeting, Theme: "支部党员大会：选举", Date: data.NewDate(2026, 11, 29), Start: "14:00", End: "15:00"}
+	if err := l.SaveSession(gm); err != nil {
+		t.Fatal(err)
+	}
+	c := openCheckin(t, s)
+	if c.roll.Session.ID != gm.ID {
+		t.Fatalf("opens on %s %s, want today's general meeting", c.roll.Session.Date, c.roll.Session.Theme)
+	}
+	if c.quorum.Visible() {
+		t.Errorf("quorum flag shown before any mark: %q", c.quorum.Text)
+	}
+	// Keyboard only: the first nine members absent, one key each.
+	w.Canvas().Focus(c.list)
+	c.list.Select(0)
+	test.Type(c.list, "444444444")
+	settle(t, "nine absent", func() bool { return strings.Contains(c.counts.Text, "缺席 9") })
+	test.Tap(findButton(w, "全部出席"))
+	settle(t, "the rest present", func() bool { return strings.Contains(c.counts.Text, "实到 5 ") })
+	if !c.quorum.Visible() || !strings.HasPrefix(c.quorum.Text, "未达到法定人数：需超过半数有表决权的党员") {
+		t.Errorf("quorum flag: got %q (visible %v), want the red 未达到法定人数 line", c.quorum.Text, c.quorum.Visible())
+	}
+	if c.quorum.Importance != widget.DangerImportance {
+		t.Errorf("quorum flag importance %v, want danger (red)", c.quorum.Importance)
+	}
+	st, err := l.SessionCounts(gm.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Quorate() || st.Absent != 9 {
+		t.Errorf("ledger: got quorate %v with %d absent, want no quorum with 9 absent", st.Quorate(), st.Absent)
+	}
+	// Four of the absent (all full members) come late after all: 7 of
+	// the 12 voting members attend, quorum reached.
+	c.list.Select(0)
+	test.Type(c.list, "2222")
+	settle(t, "quorum reached", func() bool { return strings.Contains(c.counts.Text, "实到 9") && !c.quorum.Visible() })
+}
+
+func TestCheckinMakeUpLeavesOwedList(t *testing.T) {
+	s, w := newTestShell(t)
+	w.Resize(fyne.NewSize(1100, 1000))
+	l := s.ledger
+	c := openCheckin(t, s)
+	c.showMakeUps()
+	p := c.makeups
+	settle(t, "the owed list", func() bool { return p.work.idle() && len(p.owed) > 0 })
+	n := len(p.owed)
+	want := p.owed[0]
+	if !strings.Contains(p.summary.Text, "待补学") {
+		t.Errorf("summary %q, want 待补学 N 人次", p.summary.Text)
+	}
+	var btn *widget.Button
+	settle(t, "the first owed row on screen", func() bool {
+		eachObject(p.list, func(o fyne.CanvasObject) {
+			row, ok := o.(*fyne.Container)
+			if !ok || btn != nil || len(row.Objects) != 3 {
+				return
+			}
+			what, ok := row.Objects[0].(*widget.Label)
+			if ok && strings.HasPrefix(what.Text, want.Session.Date.String()) && strings.Contains(what.Text, want.Session.Theme) {
+				if name, ok := row.Objects[1].(*fyne.Container).Objects[0].(*widget.Label); ok && name.Text == want.Member.Name {
+					btn = row.Objects[2].(*widget.Button)
+				}
+			}
+		})
+		return btn != nil
+	})
+	test.Tap(btn)
+	var how *widget.RadioGroup
+	for _, o := range w.Canvas().Overlays().List() {
+		eachObject(o, func(o fyne.CanvasObject) {
+			if r, ok := o.(*widget.RadioGroup); ok {
+				how = r
+			}
+		})
+	}
+	if how == nil {
+		t.Fatal("no make-up form")
+	}
+	how.SetSelected("与书记谈话")
+	test.Tap(findButton(w, "保存"))
+	settle(t, "the list without it", func() bool { return p.work.idle() && len(p.owed) == n-1 })
+	for _, o := range p.owed {
+		if o.Session.ID == want.Session.ID && o.Member.ID == want.Member.ID {
+			t.Errorf("%s %s still owed after recording", o.Member.Name, o.Session.Date)
+		}
+	}
+	mus, err := l.MakeUps()
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, mu := range mus {
+		if mu.SessionID == want.Session.ID && mu.MemberID == want.Member.ID {
+			found = mu.Method == data.TalkWithSec && mu.Date == l.Today()
+		}
+	}
+	if !found {
+		t.Errorf("make-up of %s not in the ledger as 与书记谈话 on %s", want.Member.Name, l.Today())
+	}
+	if c.roll == nil || c.roll.Session.ID == uuid.Nil {
+		t.Error("check-in sheet lost")
+	}
+}

@@ -1,0 +1,175 @@
+package app
+
+import (
+	"errors"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"branchledger/data"
+)
+
+// makeupPanel is 补学, a tab of the check-in screen: who still owes a
+// make-up study for a session they missed (请假 or 缺席), and a quick form
+// to record one done. A recorded study drops off the list.
+type makeupPanel struct {
+	sh      *shell
+	root    fyne.CanvasObject
+	yearSel *widget.Select
+	summary *widget.Label
+	list    *widget.List
+
+	year int
+	owed []data.Owed
+	work inflight
+}
+
+func newMakeupPanel(sh *shell) *makeupPanel {
+	p := &makeupPanel{sh: sh, year: sh.ledger.Today().Year()}
+	p.yearSel = widget.NewSelect(nil, p.onYearChanged)
+	p.summary = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	p.list = widget.NewList(func() int { return len(p.owed) }, newOwedRowObject, p.updateRow)
+	hint := widget.NewLabel(lang.L("makeup.hint"))
+	hint.Importance = widget.LowImportance
+	top := container.NewVBox(container.NewHBox(widget.NewLabel(lang.L("sessions.year")), p.yearSel, p.summary), hint)
+	p.root = container.NewBorder(top, nil, nil, nil, p.list)
+	return p
+}
+
+// reload reads what is still owed for the year's sessions.
+func (p *makeupPanel) reload() {
+	l, year := p.sh.ledger, p.year
+	if l == nil {
+		return // the ledger was closed meanwhile
+	}
+	type result struct {
+		years []int
+		owed  []data.Owed
+	}
+	tracked(&p.work, func() (result, error) {
+		ys, err := l.SessionYears()
+		if err != nil {
+			return result{}, err
+		}
+		owed, err := l.OwedMakeUps(data.NewDate(year, 1, 1), data.NewDate(year, 12, 31))
+		return result{ys, owed}, err
+	}, func(r result, err error) {
+		if err != nil {
+			showError(err, p.sh.win)
+			return
+		}
+		opts := make([]string, len(r.years))
+		for i, y := range r.years {
+			opts[i] = strconv.Itoa(y)
+		}
+		p.yearSel.OnChanged = nil
+		p.yearSel.SetOptions(opts)
+		p.yearSel.SetSelected(strconv.Itoa(p.year))
+		p.yearSel.OnChanged = p.onYearChanged
+		p.owed = r.owed
+		p.summary.SetText(lang.L("makeup.summary", map[string]any{"Count": len(r.owed)}))
+		p.list.Refresh()
+	})
+}
+
+func (p *makeupPanel) onYearChanged(v string) {
+	if y, err := strconv.Atoi(v); err == nil && y != p.year {
+		p.year = y
+		p.reload()
+	}
+}
+
+func newOwedRowObject() fyne.CanvasObject {
+	name := widget.NewLabelWithStyle("王晓明", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	what := widget.NewLabel("")
+	what.Truncation = fyne.TextTruncateEllipsis
+	btn := widget.NewButtonWithIcon(lang.L("makeup.record"), theme.DocumentCreateIcon(), nil)
+	return container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(120, 36), name), btn, what)
+}
+
+func (p *makeupPanel) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
+	if id >= len(p.owed) {
+		return
+	}
+	row := o.(*fyne.Container)
+	what := row.Objects[0].(*widget.Label)
+	name := row.Objects[1].(*fyne.Container).Objects[0].(*widget.Label)
+	btn := row.Objects[2].(*widget.Button)
+	ow := p.owed[id]
+	name.SetText(ow.Member.Name)
+	what.SetText(strings.Join([]string{dateWithWeekday(ow.Session.Date), kindName(ow.Session.Kind),
+		ow.Session.Theme, markText(ow.Mark)}, " · "))
+	btn.OnTapped = func() { p.openRecord(ow) }
+}
+
+// openRecord shows the quick form for one owed study: date, how, note.
+func (p *makeupPanel) openRecord(ow data.Owed) {
+	date := newDateField(p.sh.win, p.sh.ledger.Today(), nil)
+	methods := []data.MakeUpMethod{data.SelfStudy, data.TalkWithSec, data.OtherSession}
+	names := make([]string, len(methods))
+	for i, m := range methods {
+		names[i] = lang.L("makeup." + string(m))
+	}
+	how := widget.NewRadioGroup(names, nil)
+	how.Horizontal = true
+	how.Required = true
+	how.SetSelected(names[0])
+	note := widget.NewEntry()
+	note.SetPlaceHolder(lang.L("makeup.note_hint"))
+	prob := widget.NewLabel("")
+	prob.Importance = widget.DangerImportance
+	prob.Hide()
+	what := widget.NewLabel(ow.Member.Name + " · " + ow.Session.Date.String() + " " + kindName(ow.Session.Kind) +
+		" · " + ow.Session.Theme + " · " + markText(ow.Mark))
+	what.Wrapping = fyne.TextWrapWord
+	form := container.New(layout.NewFormLayout(),
+		widget.NewLabelWithStyle(lang.L("field.date"), fyne.TextAlignTrailing, fyne.TextStyle{Bold: true}), container.NewVBox(date.box, prob),
+		widget.NewLabelWithStyle(lang.L("field.method"), fyne.TextAlignTrailing, fyne.TextStyle{Bold: true}), how,
+		widget.NewLabelWithStyle(lang.L("field.notes"), fyne.TextAlignTrailing, fyne.TextStyle{Bold: true}), note)
+	d := dialog.NewCustomWithoutButtons(lang.L("makeup.record_title"), container.NewVBox(what, form), p.sh.win)
+	save := widget.NewButtonWithIcon(lang.L("button.save"), theme.DocumentSaveIcon(), func() {
+		day, bad := date.value()
+		if bad || !day.Valid() {
+			prob.SetText(lang.L(dateProblem(bad)))
+			prob.Show()
+			return
+		}
+		method := methods[0]
+		for i, n := range names {
+			if how.Selected == n {
+				method = methods[i]
+			}
+		}
+		mu := &data.MakeUp{SessionID: ow.Session.ID, MemberID: ow.Member.ID, Date: day,
+			Method: method, Note: strings.TrimSpace(note.Text)}
+		l := p.sh.ledger
+		if l == nil {
+			return // the ledger was closed meanwhile
+		}
+		tracked(&p.work, func() (struct{}, error) { return struct{}{}, l.SaveMakeUp(mu) }, func(_ struct{}, err error) {
+			var ve *data.ValidationError
+			if errors.As(err, &ve) {
+				prob.SetText(problemText(ve.Problems[0]))
+				prob.Show()
+				return
+			}
+			if err != nil {
+				showError(err, p.sh.win)
+				return
+			}
+			d.Hide()
+			p.reload()
+		})
+	})
+	save.Importance = widget.HighImportance
+	d.SetButtons([]fyne.CanvasObject{widget.NewButton(lang.L("button.cancel"), d.Hide), save})
+	d.Resize(fyne.NewSize(620, 320))
+	d.Show()
+}

@@ -1,0 +1,252 @@
+package app
+
+import (
+	"errors"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"branchledger/data"
+)
+
+// seriesDialog plans a recurring session, such as "每周五 12:00–13:00 正午
+// 课堂，窗口会议室": it creates one ordinary session per week in the chosen
+// period, skipping the holidays listed, so that each can later be moved or
+// cancelled on its own.
+type seriesDialog struct {
+	sh      *shell
+	work    *inflight
+	onSaved func()
+	dlg     *dialog.CustomDialog
+
+	kind       *widget.Select
+	theme      *widget.Entry
+	weekday    *widget.Select
+	start, end *widget.Entry
+	place      *widget.Entry
+	host       *widget.SelectEntry
+	from, to   *dateField
+	themed     *widget.Check
+	holidays   *widget.Entry
+	preview    *widget.Label
+	problems   map[string]*widget.Label
+}
+
+// seriesWeekdays is the weekday picker's order, Monday first.
+var seriesWeekdays = [...]time.Weekday{time.Monday, time.Tuesday, time.Wednesday, time.Thursday,
+	time.Friday, time.Saturday, time.Sunday}
+
+// openSeriesDialog loads the roster (for the host picker) and shows the
+// series dialog; onSaved runs after the sessions are created, opened (when
+// not nil) once the dialog is on screen.
+func openSeriesDialog(sh *shell, work *inflight, onSaved func(), opened func(*seriesDialog)) {
+	l := sh.ledger
+	if l == nil {
+		return // the ledger was closed meanwhile
+	}
+	tracked(work, func() ([]data.Member, error) { return l.Members() }, func(ms []data.Member, err error) {
+		if err != nil {
+			showError(err, sh.win)
+			return
+		}
+		d := newSeriesDialog(sh, work, ms, onSaved)
+		d.dlg.Show()
+		if opened != nil {
+			opened(d)
+		}
+	})
+}
+
+func newSeriesDialog(sh *shell, work *inflight, ms []data.Member, onSaved func()) *seriesDialog {
+	today := sh.ledger.Today()
+	d := &seriesDialog{sh: sh, work: work, onSaved: onSaved, problems: map[string]*widget.Label{}}
+	var names []string
+	for i := range ms {
+		if ms[i].Active() {
+			names = append(names, ms[i].Name)
+		}
+	}
+	changed := func(string) { d.updatePreview() }
+	kinds := make([]string, len(data.Kinds))
+	for i, k := range data.Kinds {
+		kinds[i] = kindName(k)
+	}
+	d.kind = widget.NewSelect(kinds, changed)
+	d.theme = widget.NewEntry()
+	d.theme.SetText(kindName(data.NoonClassroom))
+	days := make([]string, len(seriesWeekdays))
+	for i, w := range seriesWeekdays {
+		days[i] = lang.L("sessions.every_weekday", map[string]any{"Day": lang.L(weekdayKey(w))})
+	}
+	d.weekday = widget.NewSelect(days, changed)
+	d.start, d.end = timeEntry("12:00"), timeEntry("13:00")
+	d.place = widget.NewEntry()
+	d.place.SetPlaceHolder(lang.L("sessions.series.place_hint"))
+	d.host = personEntry(names, "")
+	d.from = newDateField(sh.win, today, d.updatePreview)
+	d.to = newDateField(sh.win, data.NewDate(today.Year(), 12, 31), d.updatePreview)
+	d.themed = widget.NewCheck(lang.L("sessions.series.themed_day"), nil)
+	d.holidays = widget.NewMultiLineEntry()
+	d.holidays.SetPlaceHolder(lang.L("sessions.series.holidays_hint"))
+	d.holidays.SetMinRowsVisible(3)
+	d.holidays.OnChanged = changed
+	d.preview = widget.NewLabel("")
+	d.preview.Wrapping = fyne.TextWrapWord
+
+	form := container.New(layout.NewFormLayout())
+	add := func(field, label string, w fyne.CanvasObject) {
+		prob := widget.NewLabel("")
+		prob.Importance = widget.DangerImportance
+		prob.Hide()
+		d.problems[field] = prob
+		form.Add(widget.NewLabelWithStyle(lang.L(label), fyne.TextAlignTrailing, fyne.TextStyle{Bold: true}))
+		form.Add(container.NewVBox(w, prob))
+	}
+	add(data.FieldKind, "field.kind", d.kind)
+	add(data.FieldTheme, "field.theme", d.theme)
+	add("weekday", "sessions.series.weekday", d.weekday)
+	add(data.FieldStart, "sessions.form.time", container.NewHBox(d.start, widget.NewLabel("–"), d.end))
+	add("place", "field.place", d.place)
+	add("host", "field.host", d.host)
+	add("from", "sessions.series.from", d.from.box)
+	add("to", "sessions.series.to", d.to.box)
+	add("themed", "sessions.form.themed_label", d.themed)
+	add("holidays", "sessions.series.holidays", d.holidays)
+	add("preview", "sessions.series.preview", d.preview)
+	d.problems[data.FieldEnd] = d.problems[data.FieldStart]
+
+	d.kind.SetSelectedIndex(kindIndex(data.NoonClassroom))
+	d.weekday.SetSelectedIndex(4) // Friday: the Noon Classroom's day
+
+	d.dlg = dialog.NewCustomWithoutButtons(lang.L("sessions.series.title"), container.NewVScroll(form), sh.win)
+	save := widget.NewButtonWithIcon(lang.L("button.save"), theme.DocumentSaveIcon(), d.onSave)
+	save.Importance = widget.HighImportance
+	d.dlg.SetButtons([]fyne.CanvasObject{widget.NewButton(lang.L("button.cancel"), d.dlg.Hide), save})
+	size := sh.win.Canvas().Size()
+	d.dlg.Resize(fyne.NewSize(min(760, size.Width*0.95), min(680, size.Height*0.95)))
+	d.updatePreview()
+	return d
+}
+
+// weekdayKey is the translation key of a weekday's short name (周五).
+func weekdayKey(w time.Weekday) string {
+	return "sessions.weekday." + string(rune('0'+int(w)))
+}
+
+// plan reads the fields into a series and its holidays, with the problems
+// found at each field.
+func (d *seriesDialog) plan() (*data.Series, map[data.Date]bool, []data.Problem) {
+	sr := &data.Series{Theme: strings.TrimSpace(d.theme.Text),
+		Start: strings.TrimSpace(d.start.Text), End: strings.TrimSpace(d.end.Text),
+		Place: strings.TrimSpace(d.place.Text), Host: strings.TrimSpace(d.host.Text), ThemedDay: d.themed.Checked}
+	if i := d.kind.SelectedIndex(); i >= 0 {
+		sr.Kind = data.Kinds[i]
+	}
+	if i := d.weekday.SelectedIndex(); i >= 0 {
+		sr.Weekday = seriesWeekdays[i]
+	}
+	var ps []data.Problem
+	var bad bool
+	if sr.From, bad = d.from.value(); bad || sr.From == 0 {
+		ps = append(ps, data.Problem{Field: "from", Code: dateProblem(bad)})
+	}
+	if sr.To, bad = d.to.value(); bad || sr.To == 0 {
+		ps = append(ps, data.Problem{Field: "to", Code: dateProblem(bad)})
+	} else if sr.From != 0 && sr.To < sr.From {
+		ps = append(ps, data.Problem{Field: "to", Code: "sessions.series.to_before_from"})
+	}
+	holidays := map[data.Date]bool{}
+	for _, w := range strings.FieldsFunc(d.holidays.Text, func(r rune) bool {
+		return r == ',' || r == '，' || r == '、' || r == ';' || r == '；' || r == ' ' || r == '\n' || r == '\t' || r == '\r'
+	}) {
+		h, err := data.ParseDate(w)
+		if err != nil {
+			ps = append(ps, data.Problem{Field: "holidays", Code: "sessions.series.bad_holiday", Args: map[string]any{"Text": w}})
+			continue
+		}
+		holidays[h] = true
+	}
+	proto := data.Session{Kind: sr.Kind, Theme: sr.Theme, Date: data.NewDate(2000, 1, 1), Start: sr.Start, End: sr.End}
+	ps = append(ps, data.ValidateSession(&proto)...)
+	return sr, holidays, ps
+}
+
+func dateProblem(bad bool) string {
+	if bad {
+		return data.ProblemBadDate
+	}
+	return data.ProblemRequired
+}
+
+// updatePreview says how many sessions the series will create, and when.
+func (d *seriesDialog) updatePreview() {
+	if d.preview == nil || d.to == nil || d.holidays == nil {
+		return
+	}
+	sr, holidays, ps := d.plan()
+	for _, p := range ps {
+		if p.Field == "from" || p.Field == "to" {
+			d.preview.SetText("")
+			return
+		}
+	}
+	gen := data.GenerateSeries(sr, holidays)
+	if len(gen) == 0 {
+		d.preview.SetText(lang.L("sessions.series.none"))
+		return
+	}
+	d.preview.SetText(lang.L("sessions.series.will_create", map[string]any{"Count": len(gen),
+		"First": gen[0].Date.String(), "Last": gen[len(gen)-1].Date.String()}))
+}
+
+func (d *seriesDialog) showProblems(ps []data.Problem) {
+	for _, lb := range d.problems {
+		lb.SetText("")
+		lb.Hide()
+	}
+	for _, p := range ps {
+		if lb := d.problems[p.Field]; lb != nil {
+			lb.SetText(lang.L(p.Code, p.Args))
+			lb.Show()
+		}
+	}
+}
+
+func (d *seriesDialog) onSave() {
+	sr, holidays, ps := d.plan()
+	if len(ps) == 0 && len(data.GenerateSeries(sr, holidays)) == 0 {
+		ps = append(ps, data.Problem{Field: "preview", Code: "sessions.series.none"})
+	}
+	d.showProblems(ps)
+	if len(ps) > 0 {
+		return
+	}
+	l := d.sh.ledger
+	if l == nil {
+		return // the ledger was closed meanwhile
+	}
+	tracked(d.work, func() ([]data.Session, error) { return l.SaveSeries(sr, holidays) }, func(gen []data.Session, err error) {
+		var ve *data.ValidationError
+		if errors.As(err, &ve) {
+			d.showProblems(ve.Problems)
+			return
+		}
+		if err != nil {
+			showError(err, d.sh.win)
+			return
+		}
+		d.dlg.Hide()
+		if d.onSaved != nil {
+			d.onSaved()
+		}
+		dialog.ShowInformation(lang.L("sessions.series.title"),
+			lang.L("sessions.series.created", map[string]any{"Count": len(gen)}), d.sh.win)
+	})
+}

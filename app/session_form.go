@@ -1,0 +1,506 @@
+package app
+
+import (
+	"errors"
+	"net/url"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"branchledger/data"
+)
+
+// sessionForm edits one session with every field of DOMAIN.md. Problems
+// from data.ValidateSession are shown in red under their fields; 应到 is
+// derived from the roster and shown, never typed.
+type sessionForm struct {
+	sh      *shell
+	work    *inflight
+	orig    data.Session
+	members []data.Member
+	onSaved func()
+	dlg     *dialog.CustomDialog
+
+	kind                  *widget.Select
+	theme                 *widget.Entry
+	date                  *dateField
+	start, end            *widget.Entry
+	place                 *widget.Entry
+	host, recorder, speak *widget.SelectEntry
+	group                 *widget.Select
+	themed                *widget.Check
+	minutes, outcomes     *widget.Entry
+	expected              *widget.Label
+
+	attachments []string
+	attachBox   *fyne.Container
+	guestBox    *fyne.Container
+	guests      []guestRow
+
+	problems map[string]*widget.Label
+	rows     map[string][2]fyne.CanvasObject // label and field, to hide by kind
+}
+
+type guestRow struct{ name, unit *widget.Entry }
+
+// openSessionForm loads the roster and shows the form for s (a new
+// session when s.ID is zero); onSaved runs after a save, opened (when not
+// nil) once the form is on screen.
+func openSessionForm(sh *shell, work *inflight, s data.Session, onSaved func(), opened func(*sessionForm)) {
+	l := sh.ledger
+	if l == nil {
+		return // the ledger was closed meanwhile
+	}
+	type roster struct {
+		ms     []data.Member
+		groups []string
+	}
+	tracked(work, func() (roster, error) {
+		ms, err := l.Members()
+		if err != nil {
+			return roster{}, err
+		}
+		b, err := l.Branch()
+		return roster{ms, b.Groups}, err
+	}, func(r roster, err error) {
+		if err != nil {
+			showError(err, sh.win)
+			return
+		}
+		f := newSessionForm(sh, work, s, r.ms, r.groups, onSaved)
+		f.dlg.Show()
+		if opened != nil {
+			opened(f)
+		}
+	})
+}
+
+func newSessionForm(sh *shell, work *inflight, s data.Session, ms []data.Member, groups []string, onSaved func()) *sessionForm {
+	f := &sessionForm{sh: sh, work: work, orig: s, members: ms, onSaved: onSaved,
+		problems: map[string]*widget.Label{}, rows: map[string][2]fyne.CanvasObject{},
+		attachments: append([]string(nil), s.Attachments...)}
+	var names []string
+	for i := range ms {
+		if ms[i].Active() {
+			names = append(names, ms[i].Name)
+		}
+	}
+	kinds := make([]string, len(data.Kinds))
+	for i, k := range data.Kinds {
+		kinds[i] = kindName(k)
+	}
+	f.kind = widget.NewSelect(kinds, func(string) { f.onKindChanged() })
+	f.theme = widget.NewEntry()
+	f.theme.SetText(s.Theme)
+	f.date = newDateField(sh.win, s.Date, f.updateExpected)
+	f.start, f.end = timeEntry(s.Start), timeEntry(s.End)
+	f.place = widget.NewEntry()
+	f.place.SetText(s.Place)
+	f.host, f.recorder, f.speak = personEntry(names, s.Host), personEntry(names, s.Recorder), personEntry(names, s.Speaker)
+	f.group = widget.NewSelect(groups, func(string) { f.updateExpected() })
+	f.group.SetSelected(s.Group)
+	f.themed = widget.NewCheck(lang.L("sessions.form.themed_day"), nil)
+	f.themed.SetChecked(s.ThemedDay)
+	f.minutes, f.outcomes = multiLine(s.Minutes), multiLine(s.Outcomes)
+	f.expected = widget.NewLabel("")
+	f.attachBox = container.NewVBox()
+	f.guestBox = container.NewVBox()
+	for _, g := range s.Guests {
+		f.addGuest(g)
+	}
+	f.refreshAttachments()
+
+	form := container.New(layout.NewFormLayout())
+	add := func(field, label string, w fyne.CanvasObject) {
+		prob := widget.NewLabel("")
+		prob.Importance = widget.DangerImportance
+		prob.Wrapping = fyne.TextWrapWord
+		prob.Hide()
+		f.problems[field] = prob
+		lb := widget.NewLabelWithStyle(lang.L(label), fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
+		box := container.NewVBox(w, prob)
+		f.rows[field] = [2]fyne.CanvasObject{lb, box}
+		form.Add(lb)
+		form.Add(box)
+	}
+	times := container.NewHBox(f.start, widget.NewLabel("–"), f.end)
+	add(data.FieldKind, "field.kind", f.kind)
+	add(data.FieldTheme, "field.theme", f.theme)
+	add(data.FieldDate, "field.date", f.date.box)
+	add(data.FieldStart, "sessions.form.time", container.NewVBox(times, f.problemsFor(data.FieldEnd)))
+	add("place", "field.place", f.place)
+	add("host", "field.host", f.host)
+	add("recorder", "field.recorder", f.recorder)
+	add("speaker", "field.speaker", f.speak)
+	add("group", "field.group", f.group)
+	add("themed", "sessions.form.themed_label", f.themed)
+	add("expected", "sessions.form.expected", f.expected)
+	add("minutes", "field.minutes", f.minutes)
+	add("outcomes", "field.outcomes", f.outcomes)
+	add("attachments", "field.attachments", container.NewVBox(f.attachBox,
+		widget.NewButtonWithIcon(lang.L("sessions.form.add_attachment"), theme.FileIcon(), f.onAddAttachment)))
+	add("guests", "field.guests", container.NewVBox(f.guestBox,
+		widget.NewButtonWithIcon(lang.L("sessions.form.add_guest"), theme.ContentAddIcon(), func() { f.addGuest(data.Guest{}) })))
+
+	f.kind.SetSelectedIndex(kindIndex(s.Kind)) // after the rows exist: shows the kind's fields
+
+	title := lang.L("sessions.form.new_title")
+	if s.ID != [16]byte{} {
+		title = lang.L("sessions.form.edit_title", map[string]any{"Date": s.Date.String()})
+	}
+	var top fyne.CanvasObject = widget.NewLabel("")
+	if s.SeriesID != [16]byte{} {
+		top = widget.NewLabel(lang.L("sessions.form.in_series"))
+	}
+	f.dlg = dialog.NewCustomWithoutButtons(title, container.NewBorder(top, nil, nil, nil, container.NewVScroll(form)), sh.win)
+	save := widget.NewButtonWithIcon(lang.L("button.save"), theme.DocumentSaveIcon(), f.onSave)
+	save.Importance = widget.HighImportance
+	buttons := []fyne.CanvasObject{widget.NewButton(lang.L("button.cancel"), f.dlg.Hide), save}
+	if s.ID != [16]byte{} {
+		label := "sessions.form.cancel_once"
+		if s.Cancelled {
+			label = "sessions.form.restore_once"
+		}
+		extra := []fyne.CanvasObject{widget.NewButton(lang.L(label), f.onCancelOnce)}
+		if !s.Cancelled {
+			extra = append(extra, widget.NewButtonWithIcon(lang.L("sessions.form.to_checkin"), theme.ConfirmIcon(), f.onCheckin))
+		}
+		buttons = append(extra, buttons...)
+	}
+	f.dlg.SetButtons(buttons)
+	size := sh.win.Canvas().Size()
+	f.dlg.Resize(fyne.NewSize(min(900, size.Width*0.95), min(720, size.Height*0.95)))
+	return f
+}
+
+// problemsFor gives the end time its own red line under the time row.
+func (f *sessionForm) problemsFor(field string) *widget.Label {
+	prob := widget.NewLabel("")
+	prob.Importance = widget.DangerImportance
+	prob.Hide()
+	f.problems[field] = prob
+	return prob
+}
+
+func kindIndex(k data.Kind) int {
+	for i, x := range data.Kinds {
+		if x == k {
+			return i
+		}
+	}
+	return 0
+}
+
+func timeEntry(v string) *widget.Entry {
+	e := widget.NewEntry()
+	e.SetPlaceHolder("12:00")
+	e.SetText(v)
+	return e
+}
+
+func personEntry(names []string, v string) *widget.SelectEntry {
+	e := widget.NewSelectEntry(names)
+	e.SetText(v)
+	return e
+}
+
+func multiLine(v string) *widget.Entry {
+	e := widget.NewMultiLineEntry()
+	e.Wrapping = fyne.TextWrapWord
+	e.SetMinRowsVisible(3)
+	e.SetText(v)
+	return e
+}
+
+func (f *sessionForm) selectedKind() data.Kind {
+	if i := f.kind.SelectedIndex(); i >= 0 {
+		return data.Kinds[i]
+	}
+	return ""
+}
+
+// onKindChanged shows the fields that belong to the kind: the speaker of
+// a party lecture, the party group of a group meeting, the themed-day flag
+// of a Noon Classroom, the guests of a joint activity.
+func (f *sessionForm) onKindChanged() {
+	k := f.selectedKind()
+	f.showRow("speaker", k == data.PartyLecture || f.speak.Text != "")
+	f.showRow("group", k == data.GroupMeeting)
+	f.showRow("themed", k == data.NoonClassroom)
+	f.showRow("guests", k == data.JointActivity || len(f.guests) > 0)
+	f.updateExpected()
+}
+
+func (f *sessionForm) showRow(field string, on bool) {
+	for _, o := range f.rows[field] {
+		if on {
+			o.Show()
+		} else {
+			o.Hide()
+		}
+	}
+}
+
+// collect builds the session from the fields; a date that does not parse
+// comes back as a problem of its own.
+func (f *sessionForm) collect() (data.Session, []data.Problem) {
+	s := f.orig
+	s.Kind = f.selectedKind()
+	s.Theme = strings.TrimSpace(f.theme.Text)
+	s.Start, s.End = strings.TrimSpace(f.start.Text), strings.TrimSpace(f.end.Text)
+	s.Place = strings.TrimSpace(f.place.Text)
+	s.Host, s.Recorder = strings.TrimSpace(f.host.Text), strings.TrimSpace(f.recorder.Text)
+	s.Speaker = strings.TrimSpace(f.speak.Text)
+	s.Group, s.ThemedDay = "", false
+	switch s.Kind {
+	case data.GroupMeeting:
+		s.Group = f.group.Selected
+	case data.NoonClassroom:
+		s.ThemedDay = f.themed.Checked
+	}
+	s.Minutes, s.Outcomes = f.minutes.Text, f.outcomes.Text
+	s.Attachments = append([]string(nil), f.attachments...)
+	s.Guests = nil
+	for _, g := range f.guests {
+		if n := strings.TrimSpace(g.name.Text); n != "" {
+			s.Guests = append(s.Guests, data.Guest{Name: n, Unit: strings.TrimSpace(g.unit.Text)})
+		}
+	}
+	d, bad := f.date.value()
+	s.Date = d
+	ps := data.ValidateSession(&s)
+	if bad {
+		kept := ps[:0]
+		for _, p := range ps {
+			if p.Field != data.FieldDate {
+				kept = append(kept, p)
+			}
+		}
+		ps = append(kept, data.Problem{Field: data.FieldDate, Code: data.ProblemBadDate})
+	}
+	return s, ps
+}
+
+// showProblems puts each problem under its field and clears the others.
+func (f *sessionForm) showProblems(ps []data.Problem) {
+	for _, lb := range f.problems {
+		lb.SetText("")
+		lb.Hide()
+	}
+	for _, p := range ps {
+		lb := f.problems[p.Field]
+		if lb == nil {
+			continue
+		}
+		if lb.Text != "" {
+			lb.SetText(lb.Text + "；" + lang.L(p.Code, p.Args))
+		} else {
+			lb.SetText(lang.L(p.Code, p.Args))
+		}
+		lb.Show()
+	}
+}
+
+func (f *sessionForm) onSave() {
+	s, ps := f.collect()
+	f.showProblems(ps)
+	if len(ps) > 0 {
+		return
+	}
+	l := f.sh.ledger
+	if l == nil {
+		return // the ledger was closed meanwhile
+	}
+	tracked(f.work, func() (struct{}, error) { return struct{}{}, l.SaveSession(&s) }, func(_ struct{}, err error) {
+		var ve *data.ValidationError
+		if errors.As(err, &ve) {
+			f.showProblems(ve.Problems)
+			return
+		}
+		if err != nil {
+			showError(err, f.sh.win)
+			return
+		}
+		f.dlg.Hide()
+		if f.onSaved != nil {
+			f.onSaved()
+		}
+	})
+}
+
+// onCancelOnce cancels (取消本次) or restores this one session; the rest of
+// its series is untouched.
+func (f *sessionForm) onCancelOnce() {
+	s := f.orig
+	s.Cancelled = !s.Cancelled
+	l := f.sh.ledger
+	if l == nil {
+		return // the ledger was closed meanwhile
+	}
+	do := func() {
+		tracked(f.work, func() (struct{}, error) { return struct{}{}, l.SaveSession(&s) }, func(_ struct{}, err error) {
+			if err != nil {
+				showError(err, f.sh.win)
+				return
+			}
+			f.dlg.Hide()
+			if f.onSaved != nil {
+				f.onSaved()
+			}
+		})
+	}
+	if !s.Cancelled {
+		do()
+		return
+	}
+	c := dialog.NewConfirm(lang.L("sessions.form.cancel_once"),
+		lang.L("sessions.form.cancel_confirm", map[string]any{"Date": s.Date.String(), "Theme": s.Theme}),
+		func(ok bool) {
+			if ok {
+				do()
+			}
+		}, f.sh.win)
+	c.SetConfirmText(lang.L("sessions.form.cancel_once"))
+	c.SetDismissText(lang.L("sessions.form.keep"))
+	c.Show()
+}
+
+func (f *sessionForm) onCheckin() {
+	f.dlg.Hide()
+	f.sh.show("nav.checkin")
+	if c, ok := f.sh.screens["nav.checkin"].(*checkinScreen); ok {
+		c.openSession(f.orig.ID)
+	}
+}
+
+// updateExpected shows 应到 for the kind, date and group as they stand.
+func (f *sessionForm) updateExpected() {
+	if f.expected == nil || f.date == nil {
+		return
+	}
+	d, bad := f.date.value()
+	if bad || !d.Valid() {
+		f.expected.SetText(lang.L("sessions.form.expected_unknown"))
+		return
+	}
+	s := data.Session{Kind: f.selectedKind(), Date: d, Group: f.group.Selected}
+	f.expected.SetText(lang.L("sessions.form.expected_n", map[string]any{"Count": len(data.ExpectedMembers(&s, f.members))}))
+}
+
+func (f *sessionForm) onAddAttachment() {
+	fd := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			showError(err, f.sh.win)
+			return
+		}
+		if r == nil {
+			return // the user closed the dialog
+		}
+		path := r.URI().Path()
+		if cerr := r.Close(); cerr != nil {
+			fyne.LogError("closing attachment", cerr)
+		}
+		f.attachments = append(f.attachments, path)
+		f.refreshAttachments()
+	}, f.sh.win)
+	fd.Show()
+}
+
+func (f *sessionForm) refreshAttachments() {
+	f.attachBox.RemoveAll()
+	if len(f.attachments) == 0 {
+		f.attachBox.Add(widget.NewLabel(lang.L("common.none")))
+	}
+	for i, p := range f.attachments {
+		name := widget.NewLabel(filepath.Base(p))
+		name.Truncation = fyne.TextTruncateEllipsis
+		open := widget.NewButtonWithIcon(lang.L("sessions.form.open"), theme.FolderOpenIcon(), func() { f.openAttachment(p) })
+		remove := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {
+			f.attachments = append(f.attachments[:i:i], f.attachments[i+1:]...)
+			f.refreshAttachments()
+		})
+		f.attachBox.Add(container.NewBorder(nil, nil, nil, container.NewHBox(open, remove), name))
+	}
+}
+
+// openAttachment opens the file with the system's default program.
+func (f *sessionForm) openAttachment(path string) {
+	u, err := url.Parse(storage.NewFileURI(path).String())
+	if err == nil {
+		err = f.sh.app.OpenURL(u)
+	}
+	if err != nil {
+		showError(err, f.sh.win)
+	}
+}
+
+func (f *sessionForm) addGuest(g data.Guest) {
+	r := guestRow{name: widget.NewEntry(), unit: widget.NewEntry()}
+	r.name.SetPlaceHolder(lang.L("sessions.form.guest_name"))
+	r.unit.SetPlaceHolder(lang.L("sessions.form.guest_unit"))
+	r.name.SetText(g.Name)
+	r.unit.SetText(g.Unit)
+	f.guests = append(f.guests, r)
+	var row *fyne.Container
+	remove := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {
+		for i := range f.guests {
+			if f.guests[i].name == r.name {
+				f.guests = append(f.guests[:i:i], f.guests[i+1:]...)
+				break
+			}
+		}
+		f.guestBox.Remove(row)
+	})
+	row = container.NewBorder(nil, nil, nil, remove, container.NewGridWithColumns(2, r.name, r.unit))
+	f.guestBox.Add(row)
+}
+
+// dateField is a yyyy-mm-dd entry with a calendar button. Dates are typed
+// and shown as 2026-11-29 whatever the locale.
+type dateField struct {
+	entry *widget.Entry
+	box   fyne.CanvasObject
+}
+
+func newDateField(win fyne.Window, d data.Date, changed func()) *dateField {
+	f := &dateField{entry: widget.NewEntry()}
+	f.entry.SetPlaceHolder("2026-11-29")
+	f.entry.SetText(d.String())
+	f.entry.OnChanged = func(string) {
+		if changed != nil {
+			changed()
+		}
+	}
+	var btn *widget.Button
+	btn = widget.NewButtonWithIcon("", theme.CalendarIcon(), func() {
+		start := time.Now()
+		if v, bad := f.value(); !bad && v.Valid() {
+			start = v.Time()
+		}
+		var pop *widget.PopUp
+		cal := widget.NewCalendar(start, func(t time.Time) {
+			f.entry.SetText(data.DateOf(t).String())
+			pop.Hide()
+		})
+		pop = widget.NewPopUp(cal, win.Canvas())
+		pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(btn)
+		pop.ShowAtPosition(pos.Add(fyne.NewPos(0, btn.Size().Height)))
+	})
+	f.box = container.NewBorder(nil, nil, nil, btn, f.entry)
+	return f
+}
+
+// value returns the date typed, and bad when the text is not a date.
+func (f *dateField) value() (data.Date, bool) {
+	d, err := data.ParseDate(strings.TrimSpace(f.entry.Text))
+	return d, err != nil
+}
