@@ -28,9 +28,18 @@ type matrixSheet struct {
 const fixedCols = 3 // 序号, 姓名, 党小组
 
 func newMatrixSheet(b *book) (*matrixSheet, error) {
-	s := &matrixSheet{members: slices.Clone(b.ys.Members), held: b.ys.Held}
+	// Sorted through an index: a MemberStat is a few hundred bytes.
 	order := groupOrder(b.ys.Branch.Groups)
-	slices.SortStableFunc(s.members, func(a, c data.MemberStat) int { return order(a.Member.Group, c.Member.Group) })
+	ms := b.ys.Members
+	perm := make([]int, len(ms))
+	for i := range perm {
+		perm[i] = i
+	}
+	slices.SortStableFunc(perm, func(a, c int) int { return order(ms[a].Member.Group, ms[c].Member.Group) })
+	s := &matrixSheet{members: make([]data.MemberStat, len(ms)), held: b.ys.Held}
+	for i, p := range perm {
+		s.members[i] = ms[p]
+	}
 	index := make(map[uuid.UUID]int, len(s.members))
 	for i := range s.members {
 		index[s.members[i].Member.ID] = i
@@ -111,18 +120,28 @@ func (s *matrixSheet) write(b *book) error {
 	if err := s.header(w, st, ncols, firstTotal); err != nil {
 		return err
 	}
+	// The marks as interface values made once: boxing a string per cell
+	// would allocate 300,000 times on a large matrix.
+	var marks [data.Absent + 1]any
+	for k := range marks {
+		marks[k] = markChar(data.MarkStatus(k))
+	}
+	var notExpected any = markNotExpected
 	row := make([]excelize.Cell, ncols)
+	for j := range s.held {
+		row[fixedCols+j].StyleID = st.mark
+	}
 	for i := range s.members {
 		m := &s.members[i]
 		row[0] = excelize.Cell{StyleID: st.num, Value: i + 1}
 		row[1] = excelize.Cell{StyleID: st.textC, Value: m.Member.Name}
 		row[2] = excelize.Cell{StyleID: st.textC, Value: m.Member.Group}
 		for j := range s.held {
-			v := markNotExpected
 			if s.held[j].Session.Expects(&m.Member) {
-				v = markChar(s.marks[j][i])
+				row[fixedCols+j].Value = marks[s.marks[j][i]]
+			} else {
+				row[fixedCols+j].Value = notExpected
 			}
-			row[fixedCols+j] = excelize.Cell{StyleID: st.mark, Value: v}
 		}
 		totalCells(b, row[firstTotal-1:], m.Counts, false)
 		if err := w.row(5+i, row, 0); err != nil {

@@ -55,12 +55,14 @@ func newRosterSheet(b *book) (*rosterSheet, error) {
 // groupOrder compares party groups in the branch's order; groups the
 // branch does not list come after, by name, and no group comes last.
 func groupOrder(groups []string) func(a, b string) int {
+	ranks := make(map[string]int, len(groups)+1)
+	for i := len(groups) - 1; i >= 0; i-- {
+		ranks[groups[i]] = i
+	}
+	ranks[""] = len(groups) + 1
 	rank := func(g string) int {
-		if g == "" {
-			return len(groups) + 1
-		}
-		if i := slices.Index(groups, g); i >= 0 {
-			return i
+		if r, ok := ranks[g]; ok {
+			return r
 		}
 		return len(groups)
 	}

@@ -78,19 +78,28 @@ func (w *sheetWriter) fitToPage() error {
 	return w.f.SetSheetProps(w.name, &excelize.SheetPropsOptions{FitToPage: &on})
 }
 
-// widths sets the column widths, from column A. Stream mode: before rows.
+// widths sets the column widths, from column A, one range per run of
+// equal widths. Stream mode: before rows. The ranges matter: for every
+// cell it writes, the StreamWriter looks through the column entries for a
+// column style, so sixty one-column entries would cost 60 steps a cell.
 func (w *sheetWriter) widths(ws []float64) error {
-	for i, x := range ws {
+	for i := 0; i < len(ws); {
+		j := i
+		for j+1 < len(ws) && ws[j+1] == ws[i] {
+			j++
+		}
 		var err error
 		if w.sw != nil {
-			err = w.sw.SetColWidth(i+1, i+1, x)
+			err = w.sw.SetColWidth(i+1, j+1, ws[i])
 		} else {
-			col, _ := excelize.ColumnNumberToName(i + 1)
-			err = w.f.SetColWidth(w.name, col, col, x)
+			from, _ := excelize.ColumnNumberToName(i + 1)
+			to, _ := excelize.ColumnNumberToName(j + 1)
+			err = w.f.SetColWidth(w.name, from, to, ws[i])
 		}
 		if err != nil {
 			return err
 		}
+		i = j + 1
 	}
 	return nil
 }
