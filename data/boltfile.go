@@ -82,15 +82,24 @@ func checkHeader(path string) error {
 	if ok0 {
 		best = m0
 	}
-	// The second meta page sits one page in; its page size is that of the
-	// first, or the common 4096 when the first is damaged.
-	ps := int64(4096)
-	if ok0 && m0.pageSize >= 512 && m0.pageSize <= 1<<16 {
-		ps = int64(m0.pageSize)
+	// The second meta page sits one page in. When the first is damaged (a
+	// write torn by a power cut) its page size is unknown, and, as bbolt
+	// does, every size is tried: 4096 on most systems, 16384 on Apple
+	// silicon.
+	sizes := []int64{int64(m0.pageSize)}
+	if !ok0 {
+		sizes = []int64{1 << 10, 2 << 10, 4 << 10, 8 << 10, 16 << 10, 32 << 10, 64 << 10}
 	}
-	if _, err := f.ReadAt(buf, ps); err == nil {
-		if m1, ok := parseMeta(buf); ok && (!ok0 || m1.txid > m0.txid) {
-			best, ok0 = m1, true
+	for _, ps := range sizes {
+		if _, err := f.ReadAt(buf, ps); err != nil {
+			break
+		}
+		if m1, ok := parseMeta(buf); ok && int64(m1.pageSize) == ps {
+			if !ok0 || m1.txid > m0.txid {
+				best = m1
+			}
+			ok0 = true
+			break
 		}
 	}
 	if !ok0 {

@@ -476,3 +476,62 @@ func TestBranchProfile(t *testing.T) {
 		t.Errorf("after a refused save: got %q (%v), want %q", got2.Name, err, b.Name)
 	}
 }
+
+// TestTornMetaPage: bbolt keeps two meta pages so that a meta write torn
+// by a power cut falls back to the previous transaction. The header check
+// must accept such a file too, including one with 16 KiB pages (what bbolt
+// makes on Apple silicon), where the second meta page is not at 4096.
+func TestTornMetaPage(t *testing.T) {
+	demo := demoFile(t, t.TempDir())
+	big := filepath.Join(t.TempDir(), "16k.ledger")
+	dst, err := bolt.Open(big, 0o600, &bolt.Options{PageSize: 16384})
+	if err != nil {
+		t.Fatal(err)
+	}
+	src, err := bolt.Open(demo, 0o600, &bolt.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = bolt.Compact(dst, src, 0)
+	if err == nil { // one more commit, so that both meta pages hold the whole ledger
+		err = dst.Update(func(tx *bolt.Tx) error { return tx.Bucket(bMeta).Put(kApp, []byte(appMagic)) })
+	}
+	for _, db := range []*bolt.DB{src, dst} {
+		if cerr := db.Close(); err == nil {
+			err = cerr
+		}
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	compareContent(t, "the ledger with 16 KiB pages", contentOf(t, big), contentOf(t, demo))
+
+	for _, tc := range []struct {
+		file     string
+		pageSize int
+	}{{demo, 4096}, {big, 16384}} {
+		for page := range 2 {
+			path := filepath.Join(t.TempDir(), "torn.ledger")
+			b, err := os.ReadFile(tc.file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			off := page*tc.pageSize + pageHeaderSize
+			clear(b[off : off+metaSize])
+			putFile(t, path, b)
+			l, err := Open(path, testOptions())
+			if err != nil {
+				t.Errorf("%d-byte pages, meta page %d torn: Open got %v, want the other meta page used", tc.pageSize, page, err)
+				continue
+			}
+			ms, err := l.Members()
+			if err != nil || len(ms) != 14 {
+				t.Errorf("%d-byte pages, meta page %d torn: got %d members (%v), want 14", tc.pageSize, page, len(ms), err)
+			}
+			requireClean(t, l)
+			if err := l.Close(); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+}
