@@ -76,9 +76,15 @@ type attendees struct {
 
 func newAttendees(ms []Member) *attendees {
 	a := &attendees{spans: make([]span, len(ms)), votes: make([]span, len(ms)), groups: map[string]*crowd{}}
+	// Seqs run from 1 without gaps (members are never deleted); a seq far
+	// beyond the roster's size is damage (Check reports it), and must not
+	// make this table gigabytes long: such a member's marks are not read.
+	limit := uint32(2*len(ms) + 1024)
 	maxSeq := uint32(0)
 	for i := range ms {
-		maxSeq = max(maxSeq, ms[i].Seq)
+		if ms[i].Seq <= limit {
+			maxSeq = max(maxSeq, ms[i].Seq)
+		}
 	}
 	a.bySeq = make([]int32, maxSeq+1)
 	for i := range a.bySeq {
@@ -86,7 +92,9 @@ func newAttendees(ms []Member) *attendees {
 	}
 	for i := range ms {
 		m := &ms[i]
-		a.bySeq[m.Seq] = int32(i)
+		if m.Seq <= maxSeq {
+			a.bySeq[m.Seq] = int32(i)
+		}
 		from, until := m.expectedSpan()
 		if from >= until {
 			continue

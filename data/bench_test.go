@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strconv"
 	"testing"
 	"time"
@@ -63,15 +64,33 @@ func floorOf(b *testing.B, fn func() error) time.Duration {
 	return d
 }
 
-// reportFloor reports the floor per operation and the measured operation
-// as a ratio to it.
-func reportFloor(b *testing.B, op, floor time.Duration) {
-	n := float64(b.N)
-	b.ReportMetric(float64(floor.Nanoseconds())/n, "floor-ns/op")
-	b.ReportMetric(op.Seconds()*1000/n, "ms/op")
+// samples keeps each iteration's time of the operation and of its floor.
+// The figures are medians: on a shared machine a few iterations stall
+// behind other work, and a median does not let them speak for the rest.
+type samples struct{ op, floor []time.Duration }
+
+func newSamples(n int) *samples {
+	return &samples{op: make([]time.Duration, 0, n), floor: make([]time.Duration, 0, n)}
+}
+
+// report adds the median operation ("med-ms"), the median floor
+// ("floor-med-ms") and their ratio ("x-floor") to the benchmark's line.
+func (s *samples) report(b *testing.B) {
+	op, floor := median(s.op), median(s.floor)
+	b.ReportMetric(op.Seconds()*1000, "med-ms")
+	b.ReportMetric(floor.Seconds()*1000, "floor-med-ms")
 	if floor > 0 {
 		b.ReportMetric(float64(op)/float64(floor), "x-floor")
 	}
+}
+
+func median(ds []time.Duration) time.Duration {
+	if len(ds) == 0 {
+		return 0
+	}
+	ds = slices.Clone(ds)
+	slices.Sort(ds)
+	return ds[len(ds)/2]
 }
 
 // syncedByte is the floor of a committed write: one byte written to a new
@@ -112,18 +131,18 @@ func BenchmarkSetMark(b *testing.B) {
 	}
 	s, who := ss[len(ss)-1], ms[len(ms)/2].ID
 	dir := b.TempDir()
-	var op, floor time.Duration
+	sm := newSamples(b.N)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		floor += floorOf(b, func() error { return syncedByte(dir, i) })
+		sm.floor = append(sm.floor, floorOf(b, func() error { return syncedByte(dir, i) }))
 		st := Present
 		if i%2 == 1 {
 			st = Late
 		}
-		op += timed(b, func() error { return l.SetMark(s.ID, who, Mark{Status: st}, true) })
+		sm.op = append(sm.op, timed(b, func() error { return l.SetMark(s.ID, who, Mark{Status: st}, true) }))
 	}
 	b.StopTimer()
-	reportFloor(b, op, floor)
+	sm.report(b)
 }
 
 // BenchmarkOpenRoster opens the large ledger (no automatic backup: that
@@ -132,11 +151,11 @@ func BenchmarkSetMark(b *testing.B) {
 func BenchmarkOpenRoster(b *testing.B) {
 	path := largeLedger(b)
 	opt := testOptions()
-	var op, floor time.Duration
+	sm := newSamples(b.N)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		floor += floorOf(b, func() error { return readWhole(path) })
-		op += timed(b, func() error {
+		sm.floor = append(sm.floor, floorOf(b, func() error { return readWhole(path) }))
+		sm.op = append(sm.op, timed(b, func() error {
 			l, err := Open(path, opt)
 			if err != nil {
 				return err
@@ -152,31 +171,31 @@ func BenchmarkOpenRoster(b *testing.B) {
 				err = cerr
 			}
 			return err
-		})
+		}))
 	}
 	b.StopTimer()
-	reportFloor(b, op, floor)
+	sm.report(b)
 }
 
 // BenchmarkYearStats computes a year's statistics for all members on an
 // open ledger, against the floor of reading the file's bytes once.
 func BenchmarkYearStats(b *testing.B) {
 	l := openLarge(b, true)
-	var op, floor time.Duration
+	sm := newSamples(b.N)
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		floor += floorOf(b, func() error { return readWhole(l.Path()) })
-		op += timed(b, func() error {
+		sm.floor = append(sm.floor, floorOf(b, func() error { return readWhole(l.Path()) }))
+		sm.op = append(sm.op, timed(b, func() error {
 			ys, err := l.YearStats(2026)
 			if err == nil && (len(ys.Members) != LargeMembers || len(ys.Held) != LargeSessions) {
 				b.Fatalf("got %d members %d sessions, want %d %d", len(ys.Members), len(ys.Held), LargeMembers, LargeSessions)
 			}
 			return err
-		})
+		}))
 	}
 	b.StopTimer()
-	reportFloor(b, op, floor)
+	sm.report(b)
 }
 
 // BenchmarkOpenYearStats is what `branchledger stats` does: open the
@@ -185,11 +204,11 @@ func BenchmarkOpenYearStats(b *testing.B) {
 	path := largeLedger(b)
 	opt := testOptions()
 	opt.ReadOnly = true
-	var op, floor time.Duration
+	sm := newSamples(b.N)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		floor += floorOf(b, func() error { return readWhole(path) })
-		op += timed(b, func() error {
+		sm.floor = append(sm.floor, floorOf(b, func() error { return readWhole(path) }))
+		sm.op = append(sm.op, timed(b, func() error {
 			l, err := Open(path, opt)
 			if err != nil {
 				return err
@@ -199,10 +218,10 @@ func BenchmarkOpenYearStats(b *testing.B) {
 				err = cerr
 			}
 			return err
-		})
+		}))
 	}
 	b.StopTimer()
-	reportFloor(b, op, floor)
+	sm.report(b)
 }
 
 // BenchmarkYearStatsMemory measures the memory of one year's statistics:

@@ -207,15 +207,11 @@ func (l *Ledger) SessionCounts(id uuid.UUID) (SessionStat, error) {
 		if err != nil {
 			return err
 		}
-		maxSeq := uint32(0)
-		for i := range ms {
-			maxSeq = max(maxSeq, ms[i].Seq)
-		}
-		status := make([]MarkStatus, maxSeq+1)
-		if err := loadStatus(status, tx.Bucket(bMarks).Get(id[:])); err != nil {
+		stats, err := sessionStats(ms, []Session{s}, func(uuid.UUID) []byte { return tx.Bucket(bMarks).Get(id[:]) })
+		if err != nil {
 			return err
 		}
-		st = tally(&s, ms, status, nil)
+		st = stats[0]
 		return nil
 	})
 	return st, err

@@ -569,6 +569,17 @@ func TestYearStatsRefusesBadMarks(t *testing.T) {
 	if want := (Counts{Expected: 1, Present: 1}); ys.Total != want {
 		t.Errorf("duplicate entry: total %+v, want %+v", ys.Total, want)
 	}
+	// A damaged seq far beyond the roster neither allocates its size nor
+	// stops the statistics: that member's marks are not read.
+	ms = append(ms, Member{Seq: 1<<32 - 2, Category: Full, Status: StatusNormal})
+	raw = encodeMarks([]markEntry{{1, Mark{Status: Present}}, {1<<32 - 2, Mark{Status: Present}}})
+	ys, err = computeYear(2026, testToday, Branch{}, ms, ss, func(uuid.UUID) []byte { return raw })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := (Counts{Expected: 2, Present: 1, Unmarked: 1}); ys.Total != want {
+		t.Errorf("damaged seq: total %+v, want %+v", ys.Total, want)
+	}
 }
 
 func TestYearStatsDemo(t *testing.T) {
