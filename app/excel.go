@@ -1,20 +1,311 @@
 package app
 
 import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"branchledger/data/report"
+	rosterfile "branchledger/data/roster"
 )
 
-// excelScreen is a placeholder until its issue builds the page.
+// excelScreen is 导入导出: importing the roster workbooks people already
+// keep (pick a file, see a preview with every problem, confirm) and
+// exporting the reports that go upward (excel_export.go).
 type excelScreen struct {
+	s    *shell
 	root fyne.CanvasObject
+
+	pick     *widget.Button
+	template *widget.Button
+	status   *widget.Label
+	problems *widget.Table
+	confirm  *widget.Button
+	cancel   *widget.Button
+	saveBad  *widget.Button
+	busy     *widget.ProgressBarInfinite
+
+	plan     *rosterfile.Plan // the previewed import, nil when there is none
+	planName string
+	rows     [][4]string // the problem table: sheet, row, column, message
+
+	exp  *exportPart
+	work inflight // background reads and writes still running
 }
 
+// problemColumns are the problem table's header keys and widths.
+var problemColumns = []struct {
+	key   string
+	width float32
+}{{"excel.col.sheet", 110}, {"excel.col.row", 70}, {"excel.col.column", 170}, {"excel.col.problem", 460}}
+
 func newExcelScreen(s *shell) screen {
-	return &excelScreen{root: widget.NewLabel(lang.L("nav.excel"))}
+	p := &excelScreen{s: s}
+	p.pick = widget.NewButtonWithIcon(lang.L("excel.pick"), theme.FolderOpenIcon(), p.onPick)
+	p.pick.Importance = widget.HighImportance
+	p.template = widget.NewButtonWithIcon(lang.L("excel.template"), theme.DownloadIcon(), p.onTemplate)
+	p.status = widget.NewLabel(lang.L("excel.import_hint"))
+	p.status.Wrapping = fyne.TextWrapWord
+	p.problems = p.newProblemTable()
+	p.confirm = widget.NewButtonWithIcon(lang.L("excel.confirm"), theme.ConfirmIcon(), p.onConfirm)
+	p.confirm.Importance = widget.HighImportance
+	p.cancel = widget.NewButtonWithIcon(lang.L("button.cancel"), theme.CancelIcon(), p.onCancel)
+	p.saveBad = widget.NewButtonWithIcon(lang.L("excel.save_refused"), theme.DocumentSaveIcon(), p.onSaveRefused)
+	p.busy = widget.NewProgressBarInfinite()
+	p.busy.Hide()
+	p.setPlan(nil, "")
+
+	top := container.NewVBox(container.NewHBox(p.pick, p.template), p.status)
+	actions := container.NewVBox(p.busy, container.NewHBox(p.confirm, p.cancel, p.saveBad))
+	importCard := widget.NewCard(lang.L("excel.import_title"), "",
+		container.NewBorder(top, actions, nil, nil, p.problems))
+
+	p.exp = newExportPart(s, &p.work)
+	split := container.NewVSplit(
+		container.NewGridWithColumns(2, importCard, p.exp.card),
+		p.exp.historyCard)
+	split.SetOffset(0.72)
+	p.root = split
+	return p
 }
 
 func (p *excelScreen) content() fyne.CanvasObject { return p.root }
 
-func (p *excelScreen) shown() {}
+// shown reloads what other screens may have changed: the sessions for the
+// sign-in sheet, the branch's groups and the export history.
+func (p *excelScreen) shown() { p.exp.reload() }
+
+func (p *excelScreen) newProblemTable() *widget.Table {
+	t := widget.NewTable(
+		func() (int, int) { return len(p.rows), len(problemColumns) },
+		func() fyne.CanvasObject { return widget.NewLabel("") },
+		func(id widget.TableCellID, o fyne.CanvasObject) {
+			if id.Row < len(p.rows) {
+				o.(*widget.Label).SetText(p.rows[id.Row][id.Col])
+			}
+		})
+	t.ShowHeaderRow = true
+	t.CreateHeader = func() fyne.CanvasObject {
+		return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	}
+	t.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		if id.Col >= 0 && id.Col < len(problemColumns) {
+			o.(*widget.Label).SetText(lang.L(problemColumns[id.Col].key))
+		}
+	}
+	for i, c := range problemColumns {
+		t.SetColumnWidth(i, c.width)
+	}
+	return t
+}
+
+// words renders translation keys for the importer with Fyne's catalog.
+func words(key string, args map[string]any) string {
+	if len(args) == 0 {
+		return lang.L(key)
+	}
+	return lang.L(key, args)
+}
+
+// setPlan shows a previewed import, or clears it (plan nil).
+func (p *excelScreen) setPlan(plan *rosterfile.Plan, name string) {
+	p.plan, p.planName = plan, name
+	p.rows = nil
+	if plan != nil {
+		for _, pr := range plan.Problems() {
+			col := pr.Header
+			if col == "" {
+				col = lang.L("field." + pr.Field)
+			}
+			if pr.Column != "" {
+				col = pr.Column + "（" + col + "）"
+			}
+			p.rows = append(p.rows, [4]string{pr.Sheet, fmt.Sprint(pr.Row), col, rosterfile.Message(pr, words)})
+		}
+	}
+	p.problems.Refresh()
+	p.setEnabled(true)
+	if plan != nil {
+		p.status.SetText(lang.L("excel.preview", map[string]any{"Name": name, "Add": len(plan.Add),
+			"Update": len(plan.Update), "Unchanged": len(plan.Unchanged), "Refused": len(plan.Refused)}))
+	}
+}
+
+// setEnabled turns the import buttons on or off; while idle each is on
+// only when it has something to act on.
+func (p *excelScreen) setEnabled(idle bool) {
+	enable := func(b *widget.Button, on bool) {
+		if on && idle {
+			b.Enable()
+		} else {
+			b.Disable()
+		}
+	}
+	enable(p.pick, true)
+	enable(p.template, true)
+	enable(p.confirm, p.plan != nil && len(p.plan.Add)+len(p.plan.Update) > 0)
+	enable(p.cancel, p.plan != nil)
+	enable(p.saveBad, p.plan != nil && len(p.plan.Refused) > 0)
+}
+
+func (p *excelScreen) onPick() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			showError(err, p.s.win)
+			return
+		}
+		if r == nil {
+			return // cancelled
+		}
+		p.preview(r.URI().Name(), r)
+	}, p.s.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx"}))
+	d.Show()
+}
+
+// preview reads a roster in the background and shows what importing it
+// would do. Nothing changes in the ledger.
+func (p *excelScreen) preview(name string, r io.ReadCloser) {
+	l := p.s.ledger
+	p.setPlan(nil, "")
+	p.status.SetText(lang.L("excel.reading", map[string]any{"Name": name}))
+	p.busy.Show()
+	p.setEnabled(false)
+	tracked(&p.work, func() (*rosterfile.Plan, error) {
+		defer r.Close() // a reader: nothing to lose on close
+		ms, err := l.Members()
+		if err != nil {
+			return nil, err
+		}
+		return rosterfile.Read(r, rosterfile.Options{Today: l.Today(), Existing: ms, Source: name})
+	}, func(plan *rosterfile.Plan, err error) {
+		p.busy.Hide()
+		if err != nil {
+			p.setPlan(nil, "")
+			p.status.SetText(excelErrorText(err))
+			return
+		}
+		p.setPlan(plan, name)
+	})
+}
+
+// onConfirm applies the previewed import in one transaction: the rows to
+// add and update; refused rows are left out (they can be saved, fixed and
+// imported again).
+func (p *excelScreen) onConfirm() {
+	plan, l := p.plan, p.s.ledger
+	if plan == nil {
+		return
+	}
+	p.busy.Show()
+	p.setEnabled(false)
+	p.status.SetText(lang.L("excel.importing"))
+	tracked(&p.work, func() (struct{}, error) {
+		return struct{}{}, plan.Apply(l)
+	}, func(_ struct{}, err error) {
+		p.busy.Hide()
+		if err != nil {
+			p.setEnabled(true)
+			p.status.SetText(excelErrorText(err))
+			return
+		}
+		p.setPlan(nil, "")
+		p.status.SetText(lang.L("excel.imported", map[string]any{"Add": len(plan.Add), "Update": len(plan.Update),
+			"Refused": len(plan.Refused)}))
+	})
+}
+
+func (p *excelScreen) onCancel() {
+	p.setPlan(nil, "")
+	p.status.SetText(lang.L("excel.cancelled"))
+}
+
+// onSaveRefused saves the refused rows, with a problem column, to fix and
+// import again.
+func (p *excelScreen) onSaveRefused() {
+	plan := p.plan
+	if plan == nil {
+		return
+	}
+	name := strings.TrimSuffix(p.planName, ".xlsx") + lang.L("excel.refused_suffix") + ".xlsx"
+	p.saveAs(name, func(w io.Writer) error { return rosterfile.WriteRefused(w, plan, words) })
+}
+
+// onTemplate saves 导入模板.xlsx with the branch's party groups.
+func (p *excelScreen) onTemplate() {
+	l := p.s.ledger
+	p.saveAs(lang.L("excel.template_file"), func(w io.Writer) error {
+		b, err := l.Branch()
+		if err != nil {
+			return err
+		}
+		return rosterfile.WriteTemplate(w, b.Groups)
+	})
+}
+
+// saveAs asks where to save a new workbook and writes it in the background.
+func (p *excelScreen) saveAs(name string, write func(io.Writer) error) {
+	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
+		if err != nil {
+			showError(err, p.s.win)
+			return
+		}
+		if wc == nil {
+			return // cancelled
+		}
+		tracked(&p.work, func() (string, error) { return wc.URI().Name(), writeAndClose(wc, write) },
+			func(saved string, err error) {
+				if err != nil {
+					dialog.ShowInformation(lang.L("common.error"), excelErrorText(err), p.s.win)
+					return
+				}
+				p.status.SetText(lang.L("excel.saved", map[string]any{"Name": saved}))
+			})
+	}, p.s.win)
+	d.SetFileName(name)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx"}))
+	d.Show()
+}
+
+// writeAndClose renders the workbook in memory first, so a failure while
+// building it leaves no half-written file behind, then writes and closes.
+func writeAndClose(wc io.WriteCloser, write func(io.Writer) error) error {
+	var buf bytes.Buffer
+	err := write(&buf)
+	if err == nil {
+		_, err = wc.Write(buf.Bytes())
+	}
+	if cerr := wc.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// excelErrorText returns the words for an error of the importer or the
+// reports, falling back to the general error words.
+func excelErrorText(err error) string {
+	if key := rosterfile.MessageKey(err); key != "" {
+		return lang.L(key)
+	}
+	switch {
+	case errors.Is(err, report.ErrTargetBusy):
+		return lang.L("report.error.target_busy")
+	case errors.Is(err, report.ErrTargetReadOnly):
+		return lang.L("report.error.target_read_only")
+	case errors.Is(err, report.ErrNoSession):
+		return lang.L("report.error.no_session")
+	case errors.Is(err, report.ErrUnknownReport):
+		return lang.L("report.error.unknown_report")
+	}
+	return errorText(err)
+}
