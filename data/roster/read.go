@@ -12,6 +12,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"runtime/debug"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -142,7 +143,7 @@ func Read(r io.Reader, opt Options) (plan *Plan, err error) {
 	// panic on a malformed part, the user gets "not a workbook", not a crash.
 	defer func() {
 		if v := recover(); v != nil {
-			plan, err = nil, fmt.Errorf("%w: %v", ErrNotWorkbook, v)
+			plan, err = nil, fmt.Errorf("%w: %w", ErrNotWorkbook, &panicError{v, debug.Stack()})
 		}
 	}()
 	f, err := open(b, maxUnzipped)
@@ -161,6 +162,15 @@ func Read(r io.Reader, opt Options) (plan *Plan, err error) {
 	rd.classify()
 	return rd.plan, nil
 }
+
+// panicError keeps a recovered panic and where it happened, so that the
+// fuzz test can still report it.
+type panicError struct {
+	value any
+	stack []byte
+}
+
+func (e *panicError) Error() string { return fmt.Sprintf("panic: %v", e.value) }
 
 // oleHeader starts an OLE compound file: an old .xls workbook, or an .xlsx
 // that is encrypted with a password.
