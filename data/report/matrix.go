@@ -1,11 +1,8 @@
 package report
 
 import (
-	"errors"
 	"fmt"
-	"runtime"
 	"slices"
-	"sync"
 
 	"github.com/google/uuid"
 	"github.com/xuri/excelize/v2"
@@ -40,45 +37,17 @@ func newMatrixSheet(b *book) (*matrixSheet, error) {
 	for i, p := range perm {
 		s.members[i] = ms[p]
 	}
-	index := make(map[uuid.UUID]int, len(s.members))
-	for i := range s.members {
-		index[s.members[i].Member.ID] = i
-	}
-	s.marks = make([][]data.MarkStatus, len(s.held))
-	errs := make([]error, len(s.held))
-	// Reading the marks is most of the time spent before writing (one
-	// lookup per mark in data.Marks); read transactions run side by side,
-	// so the sessions are shared among the processors.
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(s.held)) {
-		wg.Go(func() {
-			for j := range next {
-				s.marks[j], errs[j] = sessionMarks(b.l, s.held[j].Session.ID, index)
-			}
-		})
-	}
+	ids := make([]uuid.UUID, len(s.held))
+	members := make([]data.Member, len(s.members))
 	for j := range s.held {
-		next <- j
+		ids[j] = s.held[j].Session.ID
 	}
-	close(next)
-	wg.Wait()
-	return s, errors.Join(errs...)
-}
-
-// sessionMarks returns a session's marks by matrix row.
-func sessionMarks(l *data.Ledger, id uuid.UUID, index map[uuid.UUID]int) ([]data.MarkStatus, error) {
-	marks, err := l.Marks(id)
-	if err != nil {
-		return nil, err
+	for i := range s.members {
+		members[i] = s.members[i].Member
 	}
-	col := make([]data.MarkStatus, len(index))
-	for id, m := range marks {
-		if i, ok := index[id]; ok {
-			col[i] = m.Status
-		}
-	}
-	return col, nil
+	var err error
+	s.marks, err = b.l.MarkTable(ids, members)
+	return s, err
 }
 
 func (s *matrixSheet) rows() int { return len(s.members) }
