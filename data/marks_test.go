@@ -3,6 +3,7 @@ package data
 import (
 	"errors"
 	"maps"
+	"path/filepath"
 	"sync"
 	"testing"
 	"time"
@@ -369,8 +370,25 @@ func TestConcurrentUse(t *testing.T) {
 			}
 		}()
 	}
+	// A hot backup taken in the middle of the writes is a consistent ledger.
+	backups := make([]string, 3)
+	for i := range backups {
+		backups[i] = filepath.Join(t.TempDir(), "hot.ledger")
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if err := f.l.Backup(backups[i]); err != nil {
+				errs <- err
+			}
+		}()
+	}
 	wg.Wait()
 	close(errs)
+	for _, b := range backups {
+		if ps, err := Verify(b, testOptions()); err != nil || len(ps) > 0 {
+			t.Errorf("hot backup during writes: got %v, %v; want a sound ledger", ps, err)
+		}
+	}
 	for err := range errs {
 		t.Error(err)
 	}
