@@ -39,7 +39,7 @@ func TestWelcomeCreateWritesLedger(t *testing.T) {
 	test.Type(s.welcome.secretary, "李书记")
 	s.welcome.groups.SetText("第一党小组\n第二党小组、第二党小组")
 	test.Tap(s.welcome.create)
-	waitFor(t, "the new ledger to open", func() bool { return s.ledger != nil })
+	waitFor(t, "the new ledger to open", func() bool { return strings.HasPrefix(w.Title(), "测试街道第三党支部") })
 
 	want, err := DefaultLedgerPath()
 	if err != nil {
@@ -138,7 +138,7 @@ func TestWelcomeOpenDemo(t *testing.T) {
 	s, w := newEmptyTestShell(t)
 	s.showWelcome()
 	test.Tap(s.welcome.openSample)
-	waitFor(t, "the example ledger to open", func() bool { return s.ledger != nil })
+	waitFor(t, "the example ledger to open", func() bool { return strings.Contains(w.Title(), "注册登记窗口党支部") })
 	dir, err := DataDir()
 	if err != nil {
 		t.Fatal(err)
@@ -233,5 +233,31 @@ func TestBackupNowAndRestore(t *testing.T) {
 	}
 	if s.current != "nav.settings" {
 		t.Errorf("after restore the window shows %q, want the settings", s.current)
+	}
+}
+
+func TestCJKFontFiles(t *testing.T) {
+	if cjkFontMissing("windows") || cjkFontMissing("darwin") {
+		t.Error("Windows and macOS are taken to have Chinese fonts")
+	}
+	dir := t.TempDir()
+	if hasCJKFontFile(dir) {
+		t.Error("an empty folder has a Chinese font")
+	}
+	if err := os.WriteFile(filepath.Join(dir, "DejaVuSans.ttf"), nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if hasCJKFontFile(dir) {
+		t.Error("DejaVuSans.ttf taken for a Chinese font")
+	}
+	sub := filepath.Join(dir, "opentype", "noto")
+	if err := os.MkdirAll(sub, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(sub, "NotoSansCJK-Regular.ttc"), nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if !hasCJKFontFile(dir) {
+		t.Error("NotoSansCJK-Regular.ttc not found")
 	}
 }
