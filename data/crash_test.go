@@ -174,10 +174,8 @@ func TestCrashSafety(t *testing.T) {
 		if err := c.cmd.Process.Kill(); err != nil { // SIGKILL on Unix
 			t.Fatal(err)
 		}
-		var lines []string
-		for s := range c.lines {
-			lines = append(lines, s)
-		}
+		<-c.done
+		lines := c.lines[1:] // after "ready"
 		if err := c.cmd.Wait(); err == nil {
 			t.Fatalf("kill %d: child exited normally, want killed; output %q", k, lines)
 		}

@@ -71,7 +71,9 @@ func helperHold(path string) error {
 type helperChild struct {
 	cmd   *exec.Cmd
 	stdin io.WriteCloser
-	lines chan string // closed at the child's end of output
+	first chan string   // the first line, or closed without one
+	done  chan struct{} // closed at the end of the child's output
+	lines []string      // every whole line, once done is closed
 }
 
 // startChild runs the helper in mode on path and waits until it prints
@@ -92,17 +94,22 @@ func startChild(t *testing.T, mode, path string, env ...string) *helperChild {
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	c := &helperChild{cmd: cmd, stdin: stdin, lines: make(chan string, 1024)}
+	c := &helperChild{cmd: cmd, stdin: stdin, first: make(chan string, 1), done: make(chan struct{})}
 	go func() {
-		defer close(c.lines)
-		// Only whole lines count: a line cut by the kill has no newline.
+		defer close(c.done)
+		defer close(c.first)
+		// Read without pause, so the child never waits on a full pipe;
+		// only whole lines count: a line cut by the kill has no newline.
 		r := bufio.NewReader(stdout)
 		for {
 			s, err := r.ReadString('\n')
 			if err != nil {
 				return
 			}
-			c.lines <- strings.TrimSuffix(s, "\n")
+			c.lines = append(c.lines, strings.TrimSuffix(s, "\n"))
+			if len(c.lines) == 1 {
+				c.first <- c.lines[0]
+			}
 		}
 	}()
 	t.Cleanup(func() {
@@ -110,8 +117,8 @@ func startChild(t *testing.T, mode, path string, env ...string) *helperChild {
 		_ = cmd.Wait()
 	})
 	select {
-	case s, ok := <-c.lines:
-		if !ok || s != "ready" {
+	case s := <-c.first:
+		if s != "ready" {
 			t.Fatalf("child %s: got first line %q, want \"ready\"", mode, s)
 		}
 	case <-time.After(20 * time.Second):
