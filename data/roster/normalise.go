@@ -32,11 +32,18 @@ func foldWidth(s string) string {
 	return b.String()
 }
 
+// hasWide reports whether s holds a full-width character foldWidth changes.
 func hasWide(s string) bool {
 	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
-			return true
+		if s[i] < 0x80 {
+			continue
 		}
+		for _, r := range s[i:] {
+			if (r >= 0xFF01 && r <= 0xFF5E) || r == 0x3000 {
+				return true
+			}
+		}
+		return false
 	}
 	return false
 }
@@ -55,15 +62,7 @@ func isSpace(r rune) bool {
 // clean trims a cell and collapses every run of spaces inside it into one
 // ASCII space.
 func clean(s string) string {
-	ascii := true
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= 0x80 || c < ' ' || (c == ' ' && (i == 0 || i == len(s)-1 || s[i+1] == ' ')) {
-			ascii = false
-			break
-		}
-	}
-	if ascii {
+	if isClean(s) {
 		return s
 	}
 	var b strings.Builder
@@ -81,6 +80,26 @@ func clean(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// isClean reports whether clean would leave s as it is: no space but
+// single ASCII spaces between words.
+func isClean(s string) bool {
+	prevSpace := true // a leading space is not clean
+	for _, r := range s {
+		if r == ' ' {
+			if prevSpace {
+				return false
+			}
+			prevSpace = true
+			continue
+		}
+		if isSpace(r) {
+			return false
+		}
+		prevSpace = false
+	}
+	return s == "" || !prevSpace
 }
 
 // dropSpaces removes every space, for values that never contain one (ID
@@ -129,7 +148,7 @@ func lostDigits(id string, numeric bool) bool {
 	if id == "" {
 		return false
 	}
-	if numeric || eNotation.MatchString(id) {
+	if numeric || (strings.ContainsAny(id, "eE") && eNotation.MatchString(id)) {
 		return true
 	}
 	if strings.Contains(id, ".") && isDecimal(id) {
@@ -162,13 +181,22 @@ func allDigits(s string) bool {
 // precision).
 func normalisePhone(s string) string {
 	s = dropSpaces(foldWidth(s))
-	if eNotation.MatchString(s) {
+	if strings.ContainsAny(s, "eE") && eNotation.MatchString(s) {
 		if f, err := strconv.ParseFloat(s, 64); err == nil && f > 0 && f < 1e15 && f == math.Trunc(f) {
 			s = strconv.FormatInt(int64(f), 10)
 		}
 	}
 	s = strings.TrimPrefix(strings.TrimPrefix(s, "+86"), "(+86)")
-	if d := strings.NewReplacer("-", "", "(", "", ")", "").Replace(s); len(d) == 11 && d[0] == '1' && allDigits(d) {
+	if allDigits(s) && len(s) == 11 {
+		return s
+	}
+	d := strings.Map(func(r rune) rune {
+		if r == '-' || r == '(' || r == ')' {
+			return -1
+		}
+		return r
+	}, s)
+	if len(d) == 11 && d[0] == '1' && allDigits(d) {
 		return d
 	}
 	if len(s) == 13 && strings.HasPrefix(s, "86") && allDigits(s) {

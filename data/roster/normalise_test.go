@@ -114,3 +114,17 @@ func TestHeaderKeys(t *testing.T) {
 		}
 	}
 }
+
+func TestFieldNamesFollowColumns(t *testing.T) {
+	if len(fieldNames) != len(Columns) {
+		t.Fatalf("fields: got %d, want %d", len(fieldNames), len(Columns))
+	}
+	for i, c := range Columns {
+		if fieldNames[i] != c.Field {
+			t.Errorf("field %d: got %q, want %q", i, fieldNames[i], c.Field)
+		}
+		if synonyms[headerKey(c.Header)] != c.Field {
+			t.Errorf("template header %q does not read back as %q", c.Header, c.Field)
+		}
+	}
+}

@@ -15,14 +15,29 @@ const (
 	ProblemDuplicateRowFrom = "roster.duplicate_row_sheet"
 )
 
-// fieldSet is a set of fields, one bit per entry of Columns.
+// fieldNames are the roster's fields in the order of Columns; a fieldSet
+// has one bit per entry.
+var fieldNames = [...]string{data.FieldName, data.FieldGender, data.FieldEthnicity, data.FieldBirth,
+	data.FieldIDNumber, data.FieldEducation, data.FieldPhone, data.FieldPost, data.FieldGroup,
+	data.FieldCategory, data.FieldJoined, data.FieldConfirmed, data.FieldStatus,
+	data.FieldTransferredIn, data.FieldNotes}
+
+// fieldIndex returns the index of field in fieldNames, or -1.
+func fieldIndex(field string) int {
+	for i, f := range fieldNames {
+		if f == field {
+			return i
+		}
+	}
+	return -1
+}
+
+// fieldSet is a set of fields, one bit per entry of fieldNames.
 type fieldSet uint32
 
 func bit(field string) fieldSet {
-	for i, c := range Columns {
-		if c.Field == field {
-			return 1 << i
-		}
+	if i := fieldIndex(field); i >= 0 {
+		return 1 << i
 	}
 	return 0
 }
@@ -59,7 +74,10 @@ func isTotalRow(cells []string, nameCol int) bool {
 		}
 		break
 	}
-	return nameCol >= 0 && nameCol < len(cells) && headCount.MatchString(dropSpaces(cells[nameCol]))
+	if nameCol < 0 || nameCol >= len(cells) || !strings.Contains(cells[nameCol], "共") {
+		return false
+	}
+	return headCount.MatchString(dropSpaces(cells[nameCol]))
 }
 
 // genericSheet matches sheet names that are not a party group's: Excel's
@@ -122,7 +140,8 @@ func (rd *reader) readRow(sheet string, h *header, fl fill, xs sheetXML, rr rawR
 	if nameCol >= 0 && synonyms[headerKey(cell(nameCol))] == data.FieldName {
 		return nil // the header repeated, as on every printed page
 	}
-	vals := map[string]string{}
+	var vals [len(fieldNames)]string
+	var have fieldSet
 	for c, f := range h.fields {
 		if f == "" {
 			continue
@@ -131,19 +150,22 @@ func (rd *reader) readRow(sheet string, h *header, fl fill, xs sheetXML, rr rawR
 		if strings.TrimFunc(v, isSpace) == "" {
 			continue
 		}
-		if old, ok := vals[f]; ok && f == data.FieldPost {
-			v = old + " " + clean(v) // 工作单位 and 职务 in two columns
-		} else if ok {
-			continue // a second column of the same field: the first wins
+		i := fieldIndex(f)
+		if have.has(f) {
+			if f != data.FieldPost {
+				continue // a second column of the same field: the first wins
+			}
+			v = vals[i] + " " + clean(v) // 工作单位 and 职务 in two columns
 		}
-		vals[f] = v
+		vals[i] = v
+		have |= bit(f)
 	}
-	if len(vals) == 0 {
+	if have == 0 {
 		return nil
 	}
 	row := &Row{Sheet: sheet, Row: rr.num, Cells: cells}
 	p := &parsed{h: h}
-	rd.parse(row, p, vals, xs)
+	rd.parse(row, p, &vals, xs)
 	if !h.has(data.FieldGroup) {
 		if g := sheetGroup(sheet); g != "" {
 			row.Member.Group = g
@@ -155,13 +177,17 @@ func (rd *reader) readRow(sheet string, h *header, fl fill, xs sheetXML, rr rawR
 }
 
 // parse reads the values of a row into row.Member, noting parse problems.
-func (rd *reader) parse(row *Row, p *parsed, vals map[string]string, xs sheetXML) {
+func (rd *reader) parse(row *Row, p *parsed, vals *[len(fieldNames)]string, xs sheetXML) {
 	m := &row.Member
 	bad := func(field, code string, args map[string]any) {
 		p.bad |= bit(field)
 		row.Problems = append(row.Problems, rd.problem(row, p.h, field, code, args))
 	}
-	for f, v := range vals {
+	for i, v := range vals {
+		f := fieldNames[i]
+		if v == "" || !strings.ContainsFunc(v, func(r rune) bool { return !isSpace(r) }) {
+			continue
+		}
 		p.given |= bit(f)
 		switch f {
 		case data.FieldName:
