@@ -6,7 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -46,6 +45,8 @@ type checkinScreen struct {
 	queue  []func() // saves waiting for the one in flight
 	saving bool
 	work   inflight
+	lists  latest // picker loads
+	rolls  latest // sheet loads
 }
 
 func newCheckinScreen(s *shell) screen {
@@ -126,6 +127,7 @@ func (c *checkinScreen) loadSessions() {
 		ss    []data.Session
 		leave bool
 	}
+	gen := c.lists.begin()
 	tracked(&c.work, func() (result, error) {
 		ss, err := l.Sessions(0, 0)
 		if err != nil {
@@ -134,6 +136,9 @@ func (c *checkinScreen) loadSessions() {
 		b, err := l.Branch()
 		return result{ss, b.LeaveCountsAgainst}, err
 	}, func(r result, err error) {
+		if c.lists.stale(gen) {
+			return
+		}
 		if err != nil {
 			showError(err, c.sh.win)
 			return
@@ -213,7 +218,11 @@ func (c *checkinScreen) loadRoll(id uuid.UUID) {
 	if l == nil {
 		return // the ledger was closed meanwhile
 	}
+	gen := c.rolls.begin()
 	tracked(&c.work, func() (*data.Roll, error) { return l.Roll(id) }, func(r *data.Roll, err error) {
+		if c.rolls.stale(gen) {
+			return
+		}
 		if err != nil {
 			showError(err, c.sh.win)
 			return
@@ -300,189 +309,4 @@ func (c *checkinScreen) focusList() {
 	}
 	c.sh.win.Canvas().Focus(c.list)
 	c.list.Select(0)
-}
-
-// onKey handles the shortcuts of the focused row: 1–4 set the status,
-// 7–9 the leave reason.
-func (c *checkinScreen) onKey(row int, r rune) {
-	if c.roll == nil || row < 0 || row >= len(c.rows) {
-		return
-	}
-	m := &c.roll.Members[c.rows[row]]
-	switch {
-	case r >= '1' && r <= '4':
-		st := data.MarkStatuses[r-'1']
-		c.setMark(m, data.Mark{Status: st, Reason: c.roll.Marks[m.ID].Reason})
-		if st != data.OnLeave {
-			c.list.Select(row + 1)
-		}
-	case r >= '7' && r <= '9':
-		c.setMark(m, data.Mark{Status: data.OnLeave, Reason: data.LeaveReasons[r-'7']})
-		c.list.Select(row + 1)
-	}
-}
-
-// setMark records one member's mark.
-func (c *checkinScreen) setMark(m *data.Member, mk data.Mark) {
-	if mk.Status != data.OnLeave {
-		mk.Reason = data.NoReason
-	}
-	if old, ok := c.roll.Marks[m.ID]; ok && old == mk {
-		return
-	}
-	c.save(map[uuid.UUID]data.Mark{m.ID: mk})
-}
-
-// onAllPresent marks every member not yet marked as present, in one
-// transaction; the exceptions are tapped afterwards.
-func (c *checkinScreen) onAllPresent() {
-	if c.roll == nil {
-		return
-	}
-	marks := map[uuid.UUID]data.Mark{}
-	for i := range c.roll.Members {
-		if _, ok := c.roll.Marks[c.roll.Members[i].ID]; !ok {
-			marks[c.roll.Members[i].ID] = data.Mark{Status: data.Present}
-		}
-	}
-	if len(marks) > 0 {
-		c.save(marks)
-	}
-}
-
-// save applies marks on screen at once and writes them in the background,
-// one transaction, after any save still in flight. A closed session asks
-// first, once per session shown.
-func (c *checkinScreen) save(marks map[uuid.UUID]data.Mark) {
-	s := c.roll.Session
-	if s.Closed && c.unlocked != s.ID {
-		d := dialog.NewConfirm(lang.L("checkin.closed_title"), lang.L("checkin.closed_confirm"), func(ok bool) {
-			if ok && c.roll != nil && c.roll.Session.ID == s.ID {
-				c.unlocked = s.ID
-				c.save(marks)
-			}
-		}, c.sh.win)
-		d.SetConfirmText(lang.L("checkin.change"))
-		d.SetDismissText(lang.L("button.cancel"))
-		d.Show()
-		return
-	}
-	for id, m := range marks {
-		c.roll.Marks[id] = m
-	}
-	c.list.Refresh()
-	l, confirmed := c.sh.ledger, s.Closed
-	if l == nil {
-		return // the ledger was closed meanwhile
-	}
-	c.queue = append(c.queue, func() {
-		tracked(&c.work, func() (data.SessionStat, error) {
-			if err := l.SetMarks(s.ID, marks, confirmed); err != nil {
-				return data.SessionStat{}, err
-			}
-			return l.SessionCounts(s.ID)
-		}, func(st data.SessionStat, err error) {
-			c.saving = false
-			if err != nil {
-				c.queue = nil
-				showError(err, c.sh.win)
-				c.loadRoll(s.ID) // show what the ledger holds
-				return
-			}
-			if c.roll != nil && c.roll.Session.ID == s.ID {
-				c.roll.Stat = st
-				c.refreshHeader()
-			}
-			c.runQueue()
-		})
-	})
-	c.runQueue()
-}
-
-func (c *checkinScreen) runQueue() {
-	if c.saving || len(c.queue) == 0 {
-		return
-	}
-	next := c.queue[0]
-	c.queue = c.queue[1:]
-	c.saving = true
-	next()
-}
-
-// onClose ends registration (结束登记): later changes need confirming and
-// are kept in the history.
-func (c *checkinScreen) onClose() {
-	if c.roll == nil || c.roll.Session.Closed {
-		return
-	}
-	id := c.roll.Session.ID
-	msg := lang.L("checkin.close_confirm")
-	if n := c.roll.Stat.Unmarked; n > 0 {
-		msg = lang.L("checkin.close_confirm_unmarked", map[string]any{"Count": n}) + "\n" + msg
-	}
-	d := dialog.NewConfirm(lang.L("checkin.close"), msg, func(ok bool) {
-		if !ok {
-			return
-		}
-		l := c.sh.ledger
-		if l == nil {
-			return // the ledger was closed meanwhile
-		}
-		tracked(&c.work, func() (struct{}, error) { return struct{}{}, l.CloseSession(id, true) }, func(_ struct{}, err error) {
-			if err != nil {
-				showError(err, c.sh.win)
-				return
-			}
-			c.loadRoll(id)
-		})
-	}, c.sh.win)
-	d.SetConfirmText(lang.L("checkin.close"))
-	d.SetDismissText(lang.L("button.cancel"))
-	d.Show()
-}
-
-// onHistory lists the changes made after the session was closed.
-func (c *checkinScreen) onHistory() {
-	if c.roll == nil {
-		return
-	}
-	id := c.roll.Session.ID
-	names := map[uuid.UUID]string{}
-	for i := range c.roll.Members {
-		names[c.roll.Members[i].ID] = c.roll.Members[i].Name
-	}
-	l := c.sh.ledger
-	if l == nil {
-		return // the ledger was closed meanwhile
-	}
-	tracked(&c.work, func() ([]data.MarkChange, error) { return l.MarkHistory(id) }, func(hs []data.MarkChange, err error) {
-		if err != nil {
-			showError(err, c.sh.win)
-			return
-		}
-		var lines []string
-		for _, h := range hs {
-			lines = append(lines, lang.L("checkin.history_line", map[string]any{
-				"At": data.DateOf(h.At).String() + " " + h.At.Format("15:04"), "Name": names[h.MemberID],
-				"Old": markText(h.Old), "New": markText(h.New)}))
-		}
-		text := lang.L("checkin.history_none")
-		if len(lines) > 0 {
-			text = strings.Join(lines, "\n")
-		}
-		lb := widget.NewLabel(text)
-		lb.Wrapping = fyne.TextWrapWord
-		d := dialog.NewCustom(lang.L("checkin.history"), lang.L("button.close"), container.NewVScroll(lb), c.sh.win)
-		d.Resize(fyne.NewSize(560, 400))
-		d.Show()
-	})
-}
-
-// markText is 出席, or 请假（因病）.
-func markText(m data.Mark) string {
-	t := lang.L("mark." + m.Status.Code())
-	if m.Status == data.OnLeave && m.Reason != data.NoReason {
-		t += "（" + lang.L("reason."+m.Reason.Code()) + "）"
-	}
-	return t
 }

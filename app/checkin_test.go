@@ -8,7 +8,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
-	"github.com/google/uuid"
 
 	"branchledger/data"
 	"branchledger/data/search"
@@ -98,7 +97,7 @@ func openCheckin(t *testing.T, s *shell) *checkinScreen {
 }
 
 func TestCheckinByTapping(t *testing.T) {
-	s, w := newTestShell(t)
+	s, w := quietShell(t)
 	w.Resize(fyne.NewSize(1100, 1000))
 	l := s.ledger
 	c := openCheckin(t, s)
@@ -177,7 +176,7 @@ func TestCheckinByTapping(t *testing.T) {
 }
 
 func TestCheckinClosedSessionAsksAndKeepsHistory(t *testing.T) {
-	s, w := newTestShell(t)
+	s, w := quietShell(t)
 	w.Resize(fyne.NewSize(1100, 1000))
 	l := s.ledger
 	ss, err := l.Sessions(data.NewDate(2026, 11, 27), data.NewDate(2026, 11, 27))
@@ -219,7 +218,7 @@ func TestCheckinClosedSessionAsksAndKeepsHistory(t *testing.T) {
 }
 
 func TestCheckinGeneralMeetingWithoutQuorum(t *testing.T) {
-	s, w := newTestShell(t)
+	s, w := quietShell(t)
 	w.Resize(fyne.NewSize(1100, 1000))
 	l := s.ledger
 	gm := &data.Session{Kind: data.GeneralMeeting, Theme: "支部党员大会：选举", Date: data.NewDate(2026, 11, 29), Start: "14:00", End: "15:00"}
@@ -258,71 +257,4 @@ func TestCheckinGeneralMeetingWithoutQuorum(t *testing.T) {
 	c.list.Select(0)
 	test.Type(c.list, "2222")
 	settle(t, "quorum reached", func() bool { return strings.Contains(c.counts.Text, "实到 9") && !c.quorum.Visible() })
-}
-
-func TestCheckinMakeUpLeavesOwedList(t *testing.T) {
-	s, w := newTestShell(t)
-	w.Resize(fyne.NewSize(1100, 1000))
-	l := s.ledger
-	c := openCheckin(t, s)
-	c.showMakeUps()
-	p := c.makeups
-	settle(t, "the owed list", func() bool { return p.work.idle() && len(p.owed) > 0 })
-	n := len(p.owed)
-	want := p.owed[0]
-	if !strings.Contains(p.summary.Text, "待补学") {
-		t.Errorf("summary %q, want 待补学 N 人次", p.summary.Text)
-	}
-	var btn *widget.Button
-	settle(t, "the first owed row on screen", func() bool {
-		eachObject(p.list, func(o fyne.CanvasObject) {
-			row, ok := o.(*fyne.Container)
-			if !ok || btn != nil || len(row.Objects) != 3 {
-				return
-			}
-			what, ok := row.Objects[0].(*widget.Label)
-			if ok && strings.HasPrefix(what.Text, want.Session.Date.String()) && strings.Contains(what.Text, want.Session.Theme) {
-				if name, ok := row.Objects[1].(*fyne.Container).Objects[0].(*widget.Label); ok && name.Text == want.Member.Name {
-					btn = row.Objects[2].(*widget.Button)
-				}
-			}
-		})
-		return btn != nil
-	})
-	test.Tap(btn)
-	var how *widget.RadioGroup
-	for _, o := range w.Canvas().Overlays().List() {
-		eachObject(o, func(o fyne.CanvasObject) {
-			if r, ok := o.(*widget.RadioGroup); ok {
-				how = r
-			}
-		})
-	}
-	if how == nil {
-		t.Fatal("no make-up form")
-	}
-	how.SetSelected("与书记谈话")
-	test.Tap(findButton(w, "保存"))
-	settle(t, "the list without it", func() bool { return p.work.idle() && len(p.owed) == n-1 })
-	for _, o := range p.owed {
-		if o.Session.ID == want.Session.ID && o.Member.ID == want.Member.ID {
-			t.Errorf("%s %s still owed after recording", o.Member.Name, o.Session.Date)
-		}
-	}
-	mus, err := l.MakeUps()
-	if err != nil {
-		t.Fatal(err)
-	}
-	found := false
-	for _, mu := range mus {
-		if mu.SessionID == want.Session.ID && mu.MemberID == want.Member.ID {
-			found = mu.Method == data.TalkWithSec && mu.Date == l.Today()
-		}
-	}
-	if !found {
-		t.Errorf("make-up of %s not in the ledger as 与书记谈话 on %s", want.Member.Name, l.Today())
-	}
-	if c.roll == nil || c.roll.Session.ID == uuid.Nil {
-		t.Error("check-in sheet lost")
-	}
 }

@@ -26,9 +26,10 @@ type makeupPanel struct {
 	summary *widget.Label
 	list    *widget.List
 
-	year int
-	owed []data.Owed
-	work inflight
+	year  int
+	owed  []data.Owed
+	work  inflight
+	loads latest
 }
 
 func newMakeupPanel(sh *shell) *makeupPanel {
@@ -53,6 +54,7 @@ func (p *makeupPanel) reload() {
 		years []int
 		owed  []data.Owed
 	}
+	gen := p.loads.begin()
 	tracked(&p.work, func() (result, error) {
 		ys, err := l.SessionYears()
 		if err != nil {
@@ -61,6 +63,9 @@ func (p *makeupPanel) reload() {
 		owed, err := l.OwedMakeUps(data.NewDate(year, 1, 1), data.NewDate(year, 12, 31))
 		return result{ys, owed}, err
 	}, func(r result, err error) {
+		if p.loads.stale(gen) {
+			return
+		}
 		if err != nil {
 			showError(err, p.sh.win)
 			return
@@ -111,7 +116,7 @@ func (p *makeupPanel) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 
 // openRecord shows the quick form for one owed study: date, how, note.
 func (p *makeupPanel) openRecord(ow data.Owed) {
-	date := newDateField(p.sh.win, p.sh.ledger.Today(), nil)
+	date := newDateInput(p.sh.ledger, p.sh.ledger.Today(), nil)
 	methods := []data.MakeUpMethod{data.SelfStudy, data.TalkWithSec, data.OtherSession}
 	names := make([]string, len(methods))
 	for i, m := range methods {
@@ -130,12 +135,12 @@ func (p *makeupPanel) openRecord(ow data.Owed) {
 		" · " + ow.Session.Theme + " · " + markText(ow.Mark))
 	what.Wrapping = fyne.TextWrapWord
 	form := container.New(layout.NewFormLayout(),
-		widget.NewLabelWithStyle(lang.L("field.date"), fyne.TextAlignTrailing, fyne.TextStyle{Bold: true}), container.NewVBox(date.box, prob),
+		widget.NewLabelWithStyle(lang.L("field.date"), fyne.TextAlignTrailing, fyne.TextStyle{Bold: true}), container.NewVBox(date.root, prob),
 		widget.NewLabelWithStyle(lang.L("field.method"), fyne.TextAlignTrailing, fyne.TextStyle{Bold: true}), how,
 		widget.NewLabelWithStyle(lang.L("field.notes"), fyne.TextAlignTrailing, fyne.TextStyle{Bold: true}), note)
 	d := dialog.NewCustomWithoutButtons(lang.L("makeup.record_title"), container.NewVBox(what, form), p.sh.win)
 	save := widget.NewButtonWithIcon(lang.L("button.save"), theme.DocumentSaveIcon(), func() {
-		day, bad := date.value()
+		day, bad := dateValue(date)
 		if bad || !day.Valid() {
 			prob.SetText(lang.L(dateProblem(bad)))
 			prob.Show()

@@ -29,6 +29,7 @@ type overviewScreen struct {
 	compliance *fyne.Container
 	complCard  *widget.Card
 	work       inflight
+	loads      latest
 }
 
 func newOverviewScreen(s *shell) screen {
@@ -65,6 +66,7 @@ func (p *overviewScreen) reload() {
 		a *data.Agenda
 		b data.Branch
 	}
+	gen := p.loads.begin()
 	tracked(&p.work, func() (result, error) {
 		a, err := l.Agenda(5)
 		if err != nil {
@@ -73,6 +75,9 @@ func (p *overviewScreen) reload() {
 		b, err := l.Branch()
 		return result{a, b}, err
 	}, func(r result, err error) {
+		if p.loads.stale(gen) {
+			return
+		}
 		if err != nil {
 			showError(err, p.sh.win)
 			return
@@ -84,9 +89,10 @@ func (p *overviewScreen) reload() {
 func (p *overviewScreen) show(a *data.Agenda, b data.Branch) {
 	p.title.SetText(b.Name + "　" + lang.L("overview.today", map[string]any{"Date": dateWithWeekday(a.Today)}))
 
-	p.next.RemoveAll()
+	// Each list is built aside and swapped in whole.
+	var next, last, compl []fyne.CanvasObject
 	if len(a.Next) == 0 {
-		p.next.Add(widget.NewLabel(lang.L("overview.no_next")))
+		next = append(next, widget.NewLabel(lang.L("overview.no_next")))
 	}
 	for _, s := range a.Next {
 		parts := []string{dateWithWeekday(s.Date)}
@@ -102,26 +108,28 @@ func (p *overviewScreen) show(a *data.Agenda, b data.Branch) {
 		if s.Date == a.Today {
 			lb.TextStyle = fyne.TextStyle{Bold: true}
 		}
-		p.next.Add(container.NewBorder(nil, nil, nil, p.checkinButton(s.ID), lb))
+		next = append(next, container.NewBorder(nil, nil, nil, p.checkinButton(s.ID), lb))
 	}
+	p.next.Objects = next
+	p.next.Refresh()
 
-	p.last.RemoveAll()
 	if a.Last == nil {
-		p.last.Add(widget.NewLabel(lang.L("overview.no_last")))
+		last = append(last, widget.NewLabel(lang.L("overview.no_last")))
 	} else {
 		s := &a.Last.Session
 		head := widget.NewLabel(dateWithWeekday(s.Date) + " · " + kindName(s.Kind) + " · " + s.Theme)
 		head.Wrapping = fyne.TextWrapWord
 		counts := widget.NewLabelWithStyle(countsText(a.Last.Counts, b.LeaveCountsAgainst), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-		p.last.Add(head)
-		p.last.Add(counts)
+		last = append(last, head, counts)
 		if q := quorumText(a.Last); q != "" {
 			flag := widget.NewLabel(q)
 			flag.Importance = widget.DangerImportance
-			p.last.Add(flag)
+			last = append(last, flag)
 		}
-		p.last.Add(container.NewHBox(p.checkinButton(s.ID)))
+		last = append(last, container.NewHBox(p.checkinButton(s.ID)))
 	}
+	p.last.Objects = last
+	p.last.Refresh()
 
 	p.owed.SetText(lang.L("overview.owed_count", map[string]any{"Year": a.Today.Year(), "Count": a.Owed}))
 	if a.Owed > 0 {
@@ -132,12 +140,11 @@ func (p *overviewScreen) show(a *data.Agenda, b data.Branch) {
 	p.owed.Refresh()
 
 	p.complCard.SetTitle(lang.L("overview.compliance_year", map[string]any{"Year": a.Today.Year()}))
-	p.compliance.RemoveAll()
 	for _, c := range a.Compliance {
 		name := widget.NewLabelWithStyle(complianceName(&c), fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
-		p.compliance.Add(name)
-		p.compliance.Add(complianceStatus(&c))
+		compl = append(compl, name, complianceStatus(&c))
 	}
+	p.compliance.Objects = compl
 	p.compliance.Refresh()
 }
 

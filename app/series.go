@@ -32,7 +32,7 @@ type seriesDialog struct {
 	start, end *widget.Entry
 	place      *widget.Entry
 	host       *widget.SelectEntry
-	from, to   *dateField
+	from, to   *dateEntry
 	themed     *widget.Check
 	holidays   *widget.Entry
 	preview    *widget.Label
@@ -90,8 +90,8 @@ func newSeriesDialog(sh *shell, work *inflight, ms []data.Member, onSaved func()
 	d.place = widget.NewEntry()
 	d.place.SetPlaceHolder(lang.L("sessions.series.place_hint"))
 	d.host = personEntry(names, "")
-	d.from = newDateField(sh.win, today, d.updatePreview)
-	d.to = newDateField(sh.win, data.NewDate(today.Year(), 12, 31), d.updatePreview)
+	d.from = newDateInput(sh.ledger, today, d.updatePreview)
+	d.to = newDateInput(sh.ledger, data.NewDate(today.Year(), 12, 31), d.updatePreview)
 	d.themed = widget.NewCheck(lang.L("sessions.series.themed_day"), nil)
 	d.holidays = widget.NewMultiLineEntry()
 	d.holidays.SetPlaceHolder(lang.L("sessions.series.holidays_hint"))
@@ -115,8 +115,8 @@ func newSeriesDialog(sh *shell, work *inflight, ms []data.Member, onSaved func()
 	add(data.FieldStart, "sessions.form.time", container.NewHBox(d.start, widget.NewLabel("–"), d.end))
 	add("place", "field.place", d.place)
 	add("host", "field.host", d.host)
-	add("from", "sessions.series.from", d.from.box)
-	add("to", "sessions.series.to", d.to.box)
+	add("from", "sessions.series.from", d.from.root)
+	add("to", "sessions.series.to", d.to.root)
 	add("themed", "sessions.form.themed_label", d.themed)
 	add("holidays", "sessions.series.holidays", d.holidays)
 	add("preview", "sessions.series.preview", d.preview)
@@ -154,10 +154,10 @@ func (d *seriesDialog) plan() (*data.Series, map[data.Date]bool, []data.Problem)
 	}
 	var ps []data.Problem
 	var bad bool
-	if sr.From, bad = d.from.value(); bad || sr.From == 0 {
+	if sr.From, bad = dateValue(d.from); bad || sr.From == 0 {
 		ps = append(ps, data.Problem{Field: "from", Code: dateProblem(bad)})
 	}
-	if sr.To, bad = d.to.value(); bad || sr.To == 0 {
+	if sr.To, bad = dateValue(d.to); bad || sr.To == 0 {
 		ps = append(ps, data.Problem{Field: "to", Code: dateProblem(bad)})
 	} else if sr.From != 0 && sr.To < sr.From {
 		ps = append(ps, data.Problem{Field: "to", Code: "sessions.series.to_before_from"})

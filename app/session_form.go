@@ -2,17 +2,13 @@ package app
 
 import (
 	"errors"
-	"net/url"
-	"path/filepath"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -32,7 +28,7 @@ type sessionForm struct {
 
 	kind                  *widget.Select
 	theme                 *widget.Entry
-	date                  *dateField
+	date                  *dateEntry
 	start, end            *widget.Entry
 	place                 *widget.Entry
 	host, recorder, speak *widget.SelectEntry
@@ -101,7 +97,7 @@ func newSessionForm(sh *shell, work *inflight, s data.Session, ms []data.Member,
 	f.kind = widget.NewSelect(kinds, func(string) { f.onKindChanged() })
 	f.theme = widget.NewEntry()
 	f.theme.SetText(s.Theme)
-	f.date = newDateField(sh.win, s.Date, f.updateExpected)
+	f.date = newDateInput(sh.ledger, s.Date, f.updateExpected)
 	f.start, f.end = timeEntry(s.Start), timeEntry(s.End)
 	f.place = widget.NewEntry()
 	f.place.SetText(s.Place)
@@ -135,7 +131,7 @@ func newSessionForm(sh *shell, work *inflight, s data.Session, ms []data.Member,
 	times := container.NewHBox(f.start, widget.NewLabel("–"), f.end)
 	add(data.FieldKind, "field.kind", f.kind)
 	add(data.FieldTheme, "field.theme", f.theme)
-	add(data.FieldDate, "field.date", f.date.box)
+	add(data.FieldDate, "field.date", f.date.root)
 	add(data.FieldStart, "sessions.form.time", container.NewVBox(times, f.problemsFor(data.FieldEnd)))
 	add("place", "field.place", f.place)
 	add("host", "field.host", f.host)
@@ -275,7 +271,7 @@ func (f *sessionForm) collect() (data.Session, []data.Problem) {
 			s.Guests = append(s.Guests, data.Guest{Name: n, Unit: strings.TrimSpace(g.unit.Text)})
 		}
 	}
-	d, bad := f.date.value()
+	d, bad := dateValue(f.date)
 	s.Date = d
 	ps := data.ValidateSession(&s)
 	if bad {
@@ -387,120 +383,11 @@ func (f *sessionForm) updateExpected() {
 	if f.expected == nil || f.date == nil {
 		return
 	}
-	d, bad := f.date.value()
+	d, bad := dateValue(f.date)
 	if bad || !d.Valid() {
 		f.expected.SetText(lang.L("sessions.form.expected_unknown"))
 		return
 	}
 	s := data.Session{Kind: f.selectedKind(), Date: d, Group: f.group.Selected}
 	f.expected.SetText(lang.L("sessions.form.expected_n", map[string]any{"Count": len(data.ExpectedMembers(&s, f.members))}))
-}
-
-func (f *sessionForm) onAddAttachment() {
-	fd := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			showError(err, f.sh.win)
-			return
-		}
-		if r == nil {
-			return // the user closed the dialog
-		}
-		path := r.URI().Path()
-		if cerr := r.Close(); cerr != nil {
-			fyne.LogError("closing attachment", cerr)
-		}
-		f.attachments = append(f.attachments, path)
-		f.refreshAttachments()
-	}, f.sh.win)
-	fd.Show()
-}
-
-func (f *sessionForm) refreshAttachments() {
-	f.attachBox.RemoveAll()
-	if len(f.attachments) == 0 {
-		f.attachBox.Add(widget.NewLabel(lang.L("common.none")))
-	}
-	for i, p := range f.attachments {
-		name := widget.NewLabel(filepath.Base(p))
-		name.Truncation = fyne.TextTruncateEllipsis
-		open := widget.NewButtonWithIcon(lang.L("sessions.form.open"), theme.FolderOpenIcon(), func() { f.openAttachment(p) })
-		remove := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {
-			f.attachments = append(f.attachments[:i:i], f.attachments[i+1:]...)
-			f.refreshAttachments()
-		})
-		f.attachBox.Add(container.NewBorder(nil, nil, nil, container.NewHBox(open, remove), name))
-	}
-}
-
-// openAttachment opens the file with the system's default program.
-func (f *sessionForm) openAttachment(path string) {
-	u, err := url.Parse(storage.NewFileURI(path).String())
-	if err == nil {
-		err = f.sh.app.OpenURL(u)
-	}
-	if err != nil {
-		showError(err, f.sh.win)
-	}
-}
-
-func (f *sessionForm) addGuest(g data.Guest) {
-	r := guestRow{name: widget.NewEntry(), unit: widget.NewEntry()}
-	r.name.SetPlaceHolder(lang.L("sessions.form.guest_name"))
-	r.unit.SetPlaceHolder(lang.L("sessions.form.guest_unit"))
-	r.name.SetText(g.Name)
-	r.unit.SetText(g.Unit)
-	f.guests = append(f.guests, r)
-	var row *fyne.Container
-	remove := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {
-		for i := range f.guests {
-			if f.guests[i].name == r.name {
-				f.guests = append(f.guests[:i:i], f.guests[i+1:]...)
-				break
-			}
-		}
-		f.guestBox.Remove(row)
-	})
-	row = container.NewBorder(nil, nil, nil, remove, container.NewGridWithColumns(2, r.name, r.unit))
-	f.guestBox.Add(row)
-}
-
-// dateField is a yyyy-mm-dd entry with a calendar button. Dates are typed
-// and shown as 2026-11-29 whatever the locale.
-type dateField struct {
-	entry *widget.Entry
-	box   fyne.CanvasObject
-}
-
-func newDateField(win fyne.Window, d data.Date, changed func()) *dateField {
-	f := &dateField{entry: widget.NewEntry()}
-	f.entry.SetPlaceHolder("2026-11-29")
-	f.entry.SetText(d.String())
-	f.entry.OnChanged = func(string) {
-		if changed != nil {
-			changed()
-		}
-	}
-	var btn *widget.Button
-	btn = widget.NewButtonWithIcon("", theme.CalendarIcon(), func() {
-		start := time.Now()
-		if v, bad := f.value(); !bad && v.Valid() {
-			start = v.Time()
-		}
-		var pop *widget.PopUp
-		cal := widget.NewCalendar(start, func(t time.Time) {
-			f.entry.SetText(data.DateOf(t).String())
-			pop.Hide()
-		})
-		pop = widget.NewPopUp(cal, win.Canvas())
-		pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(btn)
-		pop.ShowAtPosition(pos.Add(fyne.NewPos(0, btn.Size().Height)))
-	})
-	f.box = container.NewBorder(nil, nil, nil, btn, f.entry)
-	return f
-}
-
-// value returns the date typed, and bad when the text is not a date.
-func (f *dateField) value() (data.Date, bool) {
-	d, err := data.ParseDate(strings.TrimSpace(f.entry.Text))
-	return d, err != nil
 }

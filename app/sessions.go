@@ -34,6 +34,7 @@ type sessionsScreen struct {
 	form   *sessionForm  // the form last opened
 	series *seriesDialog // the series dialog last opened
 	work   inflight
+	loads  latest
 }
 
 // sessionRow is one line of the list: a month heading or a session.
@@ -79,6 +80,7 @@ func (p *sessionsScreen) reload() {
 		stats []data.SessionStat
 		leave bool
 	}
+	gen := p.loads.begin()
 	tracked(&p.work, func() (result, error) {
 		var r result
 		var err error
@@ -93,6 +95,9 @@ func (p *sessionsScreen) reload() {
 		r.stats, err = l.SessionsWithCounts(data.NewDate(year, 1, 1), data.NewDate(year, 12, 31))
 		return r, err
 	}, func(r result, err error) {
+		if p.loads.stale(gen) {
+			return
+		}
 		if err != nil {
 			showError(err, p.sh.win)
 			return
@@ -240,6 +245,16 @@ func (p *sessionsScreen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 type inflight struct{ n atomic.Int32 }
 
 func (f *inflight) idle() bool { return f.n.Load() == 0 }
+
+// latest numbers a screen's loads so that a result arriving after a newer
+// load began is dropped: two reloads may finish in either order.
+type latest struct{ n atomic.Uint64 }
+
+// begin starts a load and returns its number.
+func (g *latest) begin() uint64 { return g.n.Add(1) }
+
+// stale reports whether load n has been overtaken by a newer one.
+func (g *latest) stale(n uint64) bool { return g.n.Load() != n }
 
 // tracked is background with the work counted in f until done returns.
 func tracked[T any](f *inflight, work func() (T, error), done func(T, error)) {

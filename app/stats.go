@@ -29,9 +29,10 @@ type statsScreen struct {
 	months   *widget.Table
 	chart    *barChart
 
-	year int
-	ys   *data.YearStats
-	work inflight
+	year  int
+	ys    *data.YearStats
+	work  inflight
+	loads latest
 }
 
 // statsTable is one table's columns: header keys, widths and cell text.
@@ -216,6 +217,7 @@ func (p *statsScreen) reload() {
 		years []int
 		ys    *data.YearStats
 	}
+	gen := p.loads.begin()
 	tracked(&p.work, func() (result, error) {
 		years, err := l.SessionYears()
 		if err != nil {
@@ -224,6 +226,9 @@ func (p *statsScreen) reload() {
 		ys, err := l.YearStats(year)
 		return result{years, ys}, err
 	}, func(r result, err error) {
+		if p.loads.stale(gen) {
+			return
+		}
 		if err != nil {
 			showError(err, p.sh.win)
 			return

@@ -23,8 +23,8 @@ type Agenda struct {
 	// Last is the latest held session with its counts, nil when none was
 	// held yet.
 	Last *SessionStat
-	// Owed counts the make-up studies still owed for this year's sessions
-	// up to today: the same pairs OwedMakeUps lists.
+	// Owed counts the make-up studies still owed for this year's sessions:
+	// the same pairs OwedMakeUps lists for the year.
 	Owed int
 	// Compliance is this year's, as YearStats computes it.
 	Compliance []Compliance
@@ -79,7 +79,7 @@ func (l *Ledger) Agenda(next int) (*Agenda, error) {
 			held = append(held, tally(s, ms, status, nil))
 		}
 		a.Compliance = checkCompliance(year, today, b.Groups, ys, held)
-		a.Owed, err = countOwed(tx, ms, ys, today)
+		a.Owed, err = countOwed(tx, ms, ys)
 		return err
 	})
 	if err != nil {
@@ -97,9 +97,9 @@ func maxSeqOf(ms []Member) uint32 {
 }
 
 // countOwed counts the (session, member) pairs that owe a make-up study
-// among ss up to today, with the rules of OwedMakeUps, without building
-// the list: the overview only shows the number.
-func countOwed(tx *bolt.Tx, ms []Member, ss []Session, today Date) (int, error) {
+// among ss, with the rules of OwedMakeUps, without building the list: the
+// overview only shows the number.
+func countOwed(tx *bolt.Tx, ms []Member, ss []Session) (int, error) {
 	ids := make([]uuid.UUID, maxSeqOf(ms)+1)
 	for i := range ms {
 		ids[ms[i].Seq] = ms[i].ID
@@ -117,7 +117,7 @@ func countOwed(tx *bolt.Tx, ms []Member, ss []Session, today Date) (int, error) 
 	marks := tx.Bucket(bMarks)
 	for i := range ss {
 		s := &ss[i]
-		if s.Cancelled || s.Date > today {
+		if s.Cancelled {
 			continue
 		}
 		var key [32]byte

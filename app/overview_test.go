@@ -1,0 +1,148 @@
+package app
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+	"github.com/google/uuid"
+
+	"branchledger/data"
+)
+
+// quietShell is newTestShell once the overview it opens on has loaded.
+// Work started through background is not serialised under the test driver
+// (the real one runs every callback on the UI goroutine), so tests let one
+// load finish before they start another.
+func quietShell(t *testing.T) (*shell, fyne.Window) {
+	t.Helper()
+	s, w := newTestShell(t)
+	if p, ok := s.screens["nav.overview"].(*overviewScreen); ok {
+		t.Cleanup(func() { settle(t, "the overview idle", p.work.idle) })
+		settle(t, "the first overview", p.work.idle)
+	}
+	return s, w
+}
+
+// openOverview shows the overview and waits for its numbers.
+func openOverview(t *testing.T, s *shell) *overviewScreen {
+	t.Helper()
+	s.show("nav.overview")
+	p := s.screens["nav.overview"].(*overviewScreen)
+	t.Cleanup(func() { settle(t, "the overview idle", p.work.idle) })
+	settle(t, "the overview's numbers", func() bool { return p.work.idle() && len(p.compliance.Objects) > 0 })
+	return p
+}
+
+// complianceRows returns, for each rule on the overview, its name and its
+// status lines with their importance.
+func complianceRows(p *overviewScreen) map[string][]*widget.Label {
+	out := map[string][]*widget.Label{}
+	objs := p.compliance.Objects
+	for i := 0; i+1 < len(objs); i += 2 {
+		name := objs[i].(*widget.Label).Text
+		for _, o := range objs[i+1].(*fyne.Container).Objects {
+			out[name] = append(out[name], o.(*widget.Label))
+		}
+	}
+	return out
+}
+
+func TestOverviewShowsMissingMonth(t *testing.T) {
+	s, w := quietShell(t)
+	l := s.ledger
+	p := openOverview(t, s)
+	rows := complianceRows(p)
+	for _, tc := range []struct {
+		rule, text string
+		imp        widget.Importance
+	}{
+		{"支部委员会（每月）", "未开展：2026-08", widget.DangerImportance},
+		{"党小组会（每月，第一党小组）", "已落实", widget.SuccessImportance},
+		{"支部党员大会（每季度）", "已落实", widget.SuccessImportance},
+		{"组织生活会（每年）", "本期待开展：2026年", widget.WarningImportance},
+	} {
+		lines := rows[tc.rule]
+		if len(lines) == 0 {
+			t.Errorf("%s: not on the overview (rules %v)", tc.rule, rows)
+			continue
+		}
+		if got := lines[0]; got.Text != tc.text || got.Importance != tc.imp {
+			t.Errorf("%s: got %q (importance %v), want %q (importance %v)", tc.rule, got.Text, got.Importance, tc.text, tc.imp)
+		}
+	}
+	owed, err := l.OwedMakeUps(data.NewDate(2026, 1, 1), data.NewDate(2026, 12, 31))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := p.owed.Text, fmt.Sprintf("2026 年还有 %d 人次待补学", len(owed)); got != want {
+		t.Errorf("owed: got %q, want %q", got, want)
+	}
+	if !hasText(w, "2026-12-04 周五 · 12:00–13:00 · 正午课堂") {
+		t.Errorf("next sessions: want 2026-12-04's Noon Classroom first; window shows %q", windowTexts(w))
+	}
+	ss, err := l.Sessions(data.NewDate(2026, 11, 27), data.NewDate(2026, 11, 27))
+	if err != nil || len(ss) != 1 {
+		t.Fatalf("the demo's 2026-11-27 session: %v %d", err, len(ss))
+	}
+	st, err := l.SessionCounts(ss[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := countsText(st.Counts, false); !hasText(w, want) {
+		t.Errorf("last session: want %q on the overview", want)
+	}
+
+	// The make-up link opens the 补学 tab of 签到.
+	test.Tap(findButton(w, "去登记补学"))
+	c, ok := s.screens["nav.checkin"].(*checkinScreen)
+	if !ok || s.current != "nav.checkin" || c.tabs.SelectedIndex() != 1 {
+		t.Fatalf("去登记补学: got page %q, want the 补学 tab of 签到", s.current)
+	}
+	settle(t, "the check-in screen idle", func() bool { return c.work.idle() && c.makeups.work.idle() })
+	if got := len(c.makeups.owed); got != len(owed) {
+		t.Errorf("owed list: got %d rows, want %d", got, len(owed))
+	}
+}
+
+func TestOverviewFlagsMeetingWithoutQuorum(t *testing.T) {
+	s, _ := quietShell(t)
+	l := s.ledger
+	gm := &data.Session{Kind: data.GeneralMeeting, Theme: "支部党员大会：增补支委", Date: data.NewDate(2026, 11, 25)}
+	if err := l.SaveSession(gm); err != nil {
+		t.Fatal(err)
+	}
+	ms, err := l.Members()
+	if err != nil {
+		t.Fatal(err)
+	}
+	marks := map[uuid.UUID]data.Mark{}
+	for i, m := range ms {
+		st := data.Absent
+		if i < 4 {
+			st = data.Present
+		}
+		marks[m.ID] = data.Mark{Status: st}
+	}
+	if err := l.SetMarks(gm.ID, marks, false); err != nil {
+		t.Fatal(err)
+	}
+	p := openOverview(t, s)
+	lines := complianceRows(p)["支部党员大会 法定人数"]
+	found := false
+	for _, lb := range lines {
+		if strings.Contains(lb.Text, "未达到法定人数：2026-11-25") && lb.Importance == widget.DangerImportance {
+			found = true
+		}
+	}
+	if !found {
+		var got []string
+		for _, lb := range lines {
+			got = append(got, lb.Text)
+		}
+		t.Errorf("general meeting quorum: got %q, want a red 未达到法定人数：2026-11-25", got)
+	}
+}
