@@ -189,7 +189,9 @@ func Write(l *data.Ledger, w io.Writer, opt Options) error {
 			return fmt.Errorf("%s: %w", reps[i], err)
 		}
 	}
-	f.SetActiveSheet(0)
+	// The first sheet is the template's Sheet1 renamed, and so already the
+	// active one. SetActiveSheet would read every sheet back, a streamed one
+	// included (excelize parses its whole XML again).
 	if err := b.setProps(); err != nil {
 		return err
 	}

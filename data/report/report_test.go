@@ -25,6 +25,10 @@ func TestSheetsFollowWorkbookOrder(t *testing.T) {
 		if got := f.GetSheetList(); !slices.Equal(got, tc.want) {
 			t.Errorf("reports %v: sheets %v, want %v", tc.reports, got, tc.want)
 		}
+		if got := f.GetActiveSheetIndex(); got != 0 {
+			t.Errorf("reports %v: active sheet %d, want the first", tc.reports, got)
+		}
+
 	}
 }
 
