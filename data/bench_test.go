@@ -74,7 +74,8 @@ func newSamples(n int) *samples {
 }
 
 // report adds the median operation ("med-ms"), the median floor
-// ("floor-med-ms") and their ratio ("x-floor") to the benchmark's line.
+// ("floor-med-ms") and their ratio ("x-floor") to the benchmark's line,
+// and the ratio of the totals ("x-floor-mean"), which the stalls do move.
 func (s *samples) report(b *testing.B) {
 	op, floor := median(s.op), median(s.floor)
 	b.ReportMetric(op.Seconds()*1000, "med-ms")
@@ -82,6 +83,17 @@ func (s *samples) report(b *testing.B) {
 	if floor > 0 {
 		b.ReportMetric(float64(op)/float64(floor), "x-floor")
 	}
+	if total := sum(s.floor); total > 0 {
+		b.ReportMetric(float64(sum(s.op))/float64(total), "x-floor-mean")
+	}
+}
+
+func sum(ds []time.Duration) time.Duration {
+	var t time.Duration
+	for _, d := range ds {
+		t += d
+	}
+	return t
 }
 
 func median(ds []time.Duration) time.Duration {
