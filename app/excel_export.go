@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync/atomic"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -53,6 +54,10 @@ type exportPart struct {
 
 	records []data.ExportRecord
 	history *widget.List
+
+	// A reload asked for while one is running is done after it, so that
+	// two loads never update the widgets at once.
+	loading, pending atomic.Bool
 
 	card, historyCard fyne.CanvasObject
 }
@@ -167,6 +172,10 @@ func exportLine(r data.ExportRecord) string {
 // reload reads the year's sessions for the sign-in picker and the export
 // history.
 func (x *exportPart) reload() {
+	if x.loading.Swap(true) {
+		x.pending.Store(true)
+		return
+	}
 	l, year := x.s.ledger, x.selectedYear()
 	type loaded struct {
 		sessions []data.Session
@@ -181,6 +190,12 @@ func (x *exportPart) reload() {
 		rs, err := l.Exports()
 		return loaded{ss, rs}, err
 	}, func(ld loaded, err error) {
+		defer func() {
+			x.loading.Store(false)
+			if x.pending.Swap(false) {
+				x.reload()
+			}
+		}()
 		if err != nil {
 			showError(err, x.s.win)
 			return
