@@ -365,7 +365,7 @@ func (f *sessionForm) onCancelOnce() {
 				do()
 			}
 		}, f.sh.win)
-	c.SetConfirmText(lang.L("sessions.form.cancel_once"))
+	c.SetConfirmText(lang.L("sessions.form.cancel_yes"))
 	c.SetDismissText(lang.L("sessions.form.keep"))
 	c.Show()
 }

@@ -50,10 +50,11 @@ func newSessionsScreen(s *shell) screen {
 	for _, k := range data.Kinds {
 		kinds = append(kinds, kindName(k))
 	}
-	p.kindSel = widget.NewSelect(kinds, p.onKindChanged)
-	p.kindSel.SetSelectedIndex(0)
 	p.summary = widget.NewLabel("")
 	p.list = widget.NewList(func() int { return len(p.rows) }, newSessionRowObject, p.updateRow)
+	p.kindSel = widget.NewSelect(kinds, nil)
+	p.kindSel.SetSelectedIndex(0)
+	p.kindSel.OnChanged = p.onKindChanged
 	p.list.OnSelected = p.onRowSelected
 	newBtn := widget.NewButtonWithIcon(lang.L("sessions.new"), theme.ContentAddIcon(), p.onNew)
 	newBtn.Importance = widget.HighImportance
