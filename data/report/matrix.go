@@ -57,7 +57,7 @@ func (s *matrixSheet) write(b *book) error {
 	nm, ns := len(s.members), len(s.held)
 	firstTotal := fixedCols + ns + 1
 	ncols := fixedCols + ns + len(matrixTotals)
-	w, err := b.newSheet(Matrix, page{landscape: true}, true)
+	w, err := b.newSheet(Matrix, page{landscape: true, cols: ncols, rows: 4 + nm + 7}, true)
 	if err != nil {
 		return err
 	}

@@ -56,7 +56,8 @@ func registerNote(st *data.SessionStat) string {
 func (s *registerSheet) write(b *book) error {
 	st := b.st
 	ncols := len(registerHeader)
-	w, err := b.newSheet(Register, page{landscape: true}, len(s.held) > streamRows)
+	w, err := b.newSheet(Register, page{landscape: true, cols: ncols, rows: 4 + len(s.held)},
+		len(s.held) > streamRows)
 	if err != nil {
 		return err
 	}

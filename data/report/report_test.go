@@ -109,6 +109,9 @@ func TestOfficialLook(t *testing.T) {
 				t.Errorf("print titles %q, want %q", got, want)
 			}
 			area := names["_xlnm.Print_Area"]
+			if dim, _ := f.GetSheetDimension(tc.sheet); strings.ReplaceAll(area, "$", "") != "'"+tc.sheet+"'!"+dim {
+				t.Errorf("dimension %q, want the print area %q", dim, area)
+			}
 			if !strings.HasPrefix(area, "'"+tc.sheet+"'!$A$1:") || (tc.area != "" && area != "'"+tc.sheet+"'!"+tc.area) {
 				t.Errorf("print area %q, want %q", area, tc.area)
 			}

@@ -79,7 +79,7 @@ func (s *rosterSheet) rows() int { return len(s.members) }
 func (s *rosterSheet) write(b *book) error {
 	st := b.st
 	ncols := len(rosterHeader)
-	w, err := b.newSheet(Roster, page{landscape: true}, s.stream)
+	w, err := b.newSheet(Roster, page{landscape: true, cols: ncols, rows: 3 + len(s.members)}, s.stream)
 	if err != nil {
 		return err
 	}

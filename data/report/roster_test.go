@@ -121,6 +121,9 @@ func TestRosterStreamsWhenLarge(t *testing.T) {
 		wantCell(t, f, sh, cell(6, 4+i), data.MaskIDNumber(ms[i].IDNumber))
 		wantDate(t, f, sh, cell(5, 4+i), ms[i].Birth)
 	}
+	if dim, _ := f.GetSheetDimension(sh); dim != "A1:O"+fmt.Sprint(3+n) {
+		t.Errorf("dimension %q, want A1:O%d", dim, 3+n)
+	}
 	if p, _ := f.GetPanes(sh); !p.Freeze || p.YSplit != 3 {
 		t.Errorf("panes %+v, want the header frozen", p)
 	}

@@ -23,9 +23,12 @@ type sheetWriter struct {
 	buf  []any
 }
 
-// page is a sheet's print setup: A4, one page wide.
+// page is a sheet's print setup (A4, one page wide) and, when known
+// before writing, the extent of its cells (the dimension, which some
+// readers trust for the sheet's size; a streamed sheet writes it first).
 type page struct {
-	landscape bool
+	landscape  bool
+	cols, rows int
 }
 
 // newSheet adds the sheet of a report and sets up its printed page.
@@ -60,6 +63,11 @@ func (b *book) newSheet(report string, pg page, stream bool) (*sheetWriter, erro
 	}
 	if err := f.SetHeaderFooter(name, &excelize.HeaderFooterOptions{OddFooter: "&C第 &P 页，共 &N 页"}); err != nil {
 		return nil, err
+	}
+	if pg.cols > 0 && pg.rows > 0 {
+		if err := f.SetSheetDimension(name, "A1:"+cell(pg.cols, pg.rows)); err != nil {
+			return nil, err
+		}
 	}
 	if stream {
 		sw, err := f.NewStreamWriter(name)
@@ -169,6 +177,11 @@ func (w *sheetWriter) row(r int, cells []excelize.Cell, height float64) error {
 // print sets the rows repeated at the top of every printed page and the
 // print area (A1 to lastCol, lastRow).
 func (w *sheetWriter) print(titleFrom, titleTo, lastCol, lastRow int) error {
+	if w.sw == nil {
+		if err := w.f.SetSheetDimension(w.name, "A1:"+cell(lastCol, lastRow)); err != nil {
+			return err
+		}
+	}
 	q := quoteSheet(w.name)
 	if err := w.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", Scope: w.name,
 		RefersTo: fmt.Sprintf("%s!$%d:$%d", q, titleFrom, titleTo)}); err != nil {
