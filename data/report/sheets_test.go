@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/uuid"
 	"github.com/xuri/excelize/v2"
@@ -280,4 +281,56 @@ func hasFill(t *testing.T, f *excelize.File, style int, color string) bool {
 		t.Fatal(err)
 	}
 	return slices.Contains(st.Fill.Color, color)
+}
+
+// TestSummaryVerdicts checks the verdicts of rules per party group, a
+// quarter missed and a meeting without quorum.
+func TestSummaryVerdicts(t *testing.T) {
+	l := newTestLedger(t, data.Branch{Name: "测试支部", Groups: []string{"一组", "二组"}})
+	ms := []*data.Member{member(1, "甲", "一组"), member(2, "乙", "一组"), member(3, "丙", "二组")}
+	if err := l.SaveMembers(ms); err != nil {
+		t.Fatal(err)
+	}
+	meeting := &data.Session{Kind: data.GeneralMeeting, Theme: "大会", Date: data.NewDate(2026, 2, 10)}
+	mustSession(t, l, meeting)
+	for m := time.January; m <= time.November; m++ {
+		if m != time.March {
+			mustSession(t, l, &data.Session{Kind: data.GroupMeeting, Group: "一组", Theme: "学习", Date: data.NewDate(2026, m, 3)})
+		}
+	}
+	if err := l.SetMark(meeting.ID, ms[0].ID, data.Mark{Status: data.Present}, false); err != nil {
+		t.Fatal(err)
+	}
+	ys := yearStats(t, l)
+	f := export(t, l, Options{Year: 2026, Reports: []string{Summary}})
+	const sh = "年度统计"
+	group := 5 + slices.Index(data.Kinds, data.GroupMeeting)
+	if got := get(t, f, sh, cell(16, group)); !strings.HasPrefix(got, "未落实：一组：3月；二组：1月、2月、") {
+		t.Errorf("group meeting verdict %q", got)
+	}
+	general := 5 + slices.Index(data.Kinds, data.GeneralMeeting)
+	if got := get(t, f, sh, cell(16, general)); got != "未落实：第二季度、第三季度。待开：第四季度" {
+		t.Errorf("general meeting verdict %q", got)
+	}
+	for m := 4; m <= 9; m++ { // the two quarters missed are coloured
+		if id, _ := f.GetCellStyle(sh, cell(2+m, general)); !hasFill(t, f, id, "FFC7CE") {
+			t.Errorf("general meeting, month %d: not coloured as missing", m)
+		}
+	}
+	rows, _ := f.GetRows(sh)
+	for i, c := range ys.Compliance {
+		if c.Kind == data.GeneralMeeting && c.Period == "" {
+			r := 0
+			for j, row := range rows {
+				if len(row) > 1 && row[0] == "支部党员大会" && row[1] == "应到会有表决权的党员过半数" {
+					r = j + 1
+				}
+			}
+			if r == 0 {
+				t.Fatalf("no quorum row for compliance %d", i)
+			}
+			wantCell(t, f, sh, cell(12, r), "2026-02-10")
+			wantCell(t, f, sh, cell(16, r), "未达到法定人数")
+		}
+	}
 }

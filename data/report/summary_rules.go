@@ -59,7 +59,7 @@ func verdict(ys *data.YearStats, k data.Kind) string {
 		ruled = true
 		who := ""
 		if c.Group != "" {
-			who = c.Group
+			who = c.Group + "："
 		}
 		if len(c.Missing) > 0 {
 			gaps = append(gaps, who+periodsText(c.Missing))
