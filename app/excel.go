@@ -25,6 +25,7 @@ import (
 type excelScreen struct {
 	s    *shell
 	root fyne.CanvasObject
+	tabs *container.AppTabs
 
 	pick     *widget.Button
 	template *widget.Button
@@ -47,7 +48,7 @@ type excelScreen struct {
 var problemColumns = []struct {
 	key   string
 	width float32
-}{{"excel.col.sheet", 110}, {"excel.col.row", 70}, {"excel.col.column", 170}, {"excel.col.problem", 460}}
+}{{"excel.col.sheet", 110}, {"excel.col.row", 60}, {"excel.col.column", 170}, {"excel.col.problem", 520}}
 
 func newExcelScreen(s *shell) screen {
 	p := &excelScreen{s: s}
@@ -67,15 +68,17 @@ func newExcelScreen(s *shell) screen {
 
 	top := container.NewVBox(container.NewHBox(p.pick, p.template), p.status)
 	actions := container.NewVBox(p.busy, container.NewHBox(p.confirm, p.cancel, p.saveBad))
-	importCard := widget.NewCard(lang.L("excel.import_title"), "",
-		container.NewBorder(top, actions, nil, nil, p.problems))
+	importTab := container.NewBorder(top, actions, nil, nil, p.problems)
 
 	p.exp = newExportPart(s, &p.work)
-	split := container.NewVSplit(
-		container.NewGridWithColumns(2, importCard, p.exp.card),
-		p.exp.historyCard)
-	split.SetOffset(0.72)
-	p.root = split
+	exportTab := container.NewVSplit(p.exp.card, p.exp.historyCard)
+	exportTab.SetOffset(0.7)
+	// Two tabs, so that the problem table has the window's width for its
+	// messages and the export form its height.
+	p.tabs = container.NewAppTabs(
+		container.NewTabItemWithIcon(lang.L("excel.import_title"), theme.UploadIcon(), importTab),
+		container.NewTabItemWithIcon(lang.L("excel.export_title"), theme.DownloadIcon(), exportTab))
+	p.root = p.tabs
 	return p
 }
 

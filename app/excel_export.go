@@ -65,6 +65,7 @@ type exportPart struct {
 func newExportPart(s *shell, work *inflight) *exportPart {
 	x := &exportPart{s: s, work: work, checks: map[string]*widget.Check{}}
 	var boxes []fyne.CanvasObject
+	var signIn fyne.CanvasObject
 	for _, r := range report.AllReports {
 		c := widget.NewCheck(lang.L("report.name."+r), func(bool) { x.onReportsChanged() })
 		c.SetChecked(true)
@@ -72,7 +73,7 @@ func newExportPart(s *shell, work *inflight) *exportPart {
 		if r == report.SignIn {
 			x.session = widget.NewSelect(nil, nil)
 			x.session.PlaceHolder = lang.L("excel.session_next")
-			boxes = append(boxes, container.NewBorder(nil, nil, c, nil, x.session))
+			signIn = container.NewBorder(nil, nil, c, nil, x.session)
 			continue
 		}
 		boxes = append(boxes, c)
@@ -112,13 +113,18 @@ func newExportPart(s *shell, work *inflight) *exportPart {
 	)
 	body := container.NewVBox(
 		widget.NewLabelWithStyle(lang.L("excel.reports"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		container.NewVBox(boxes...), form, x.fullIDs, x.warning,
-		container.NewHBox(x.export, x.open), x.bar, x.done)
-	x.card = widget.NewCard(lang.L("excel.export_title"), "", container.NewVScroll(body))
+		container.NewGridWithColumns(len(boxes), boxes...), signIn, form, x.fullIDs, x.warning)
+	// The button and the progress stay in view below the scrolling form.
+	x.card = container.NewBorder(nil, container.NewVBox(x.bar, container.NewHBox(x.export, x.open), x.done),
+		nil, nil, container.NewVScroll(body))
 
 	x.history = widget.NewList(
 		func() int { return len(x.records) },
-		func() fyne.CanvasObject { return widget.NewLabel("") },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
+		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			if i < len(x.records) {
 				o.(*widget.Label).SetText(exportLine(x.records[i]))

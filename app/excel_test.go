@@ -156,6 +156,7 @@ func TestExcelExport(t *testing.T) {
 	s.show("nav.excel")
 	p := s.screens["nav.excel"].(*excelScreen)
 	waitIdle(t, p)
+	p.tabs.SelectIndex(1)
 	x := p.exp
 	if got := x.name.Text; got != "支部台账报表-2026.xlsx" {
 		t.Errorf("default file name: got %q, want 支部台账报表-2026.xlsx", got)
