@@ -133,6 +133,14 @@ func rateRule(leaveCounts bool) string {
 	return "出勤率 =（出席＋迟到）÷（应到－请假），请假不计入缺勤"
 }
 
+// leaveNote is the short form of the rule, beside a rate.
+func leaveNote(leaveCounts bool) string {
+	if leaveCounts {
+		return "请假计入缺勤"
+	}
+	return "请假不计入缺勤"
+}
+
 // maskNote is the title-row note on personal numbers.
 func maskNote(full bool) string {
 	if full {
@@ -161,7 +169,7 @@ func ruleText(k data.Kind) string {
 	}
 	switch k {
 	case data.NoonClassroom:
-		return "每周五中午；标记的可计为主题党日"
+		return "每周一次，可计为主题党日"
 	case data.JointActivity:
 		return "与联建单位共同开展"
 	}

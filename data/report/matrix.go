@@ -166,7 +166,7 @@ func (s *matrixSheet) header(w *sheetWriter, st *styles, ncols, firstTotal int) 
 	if err := w.row(3, top, 62); err != nil {
 		return err
 	}
-	return w.row(4, bottom, 76)
+	return w.row(4, bottom, 86) // room for 支部党员大会 set vertically
 }
 
 // totalCells fills a member's (or the year's) counts and rate.

@@ -105,7 +105,7 @@ func (s *registerSheet) write(b *book) error {
 		row[9] = excelize.Cell{StyleID: st.num, Value: h.Absent}
 		row[10] = rateCell(b, h.Counts, st.rate)
 		row[11] = excelize.Cell{StyleID: st.textWrap, Value: registerNote(h)}
-		if err := w.row(4+i, row, 0); err != nil {
+		if err := w.row(4+i, row, fitHeight(row, ws)); err != nil {
 			return err
 		}
 		b.prog.add(1)

@@ -188,3 +188,21 @@ func TestEmptyLedger(t *testing.T) {
 		t.Errorf("conditional formats %v on an empty matrix", cfs)
 	}
 }
+
+func TestFitHeight(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		cells []excelize.Cell
+		ws    []float64
+		want  float64
+	}{
+		{"fits", []excelize.Cell{{Value: "党小组"}, {Value: 12}}, []float64{10, 4}, 0},
+		{"two lines", []excelize.Cell{{Value: "注册许可窗口四级主任科员"}}, []float64{14}, 2*lineHeight + rowPadding},
+		{"merged away", []excelize.Cell{{Value: "注册许可窗口四级主任科员"}}, []float64{0}, 0},
+		{"numbers do not wrap", []excelize.Cell{{Value: 123456789}}, []float64{3}, 0},
+	} {
+		if got := fitHeight(tc.cells, tc.ws); got != tc.want {
+			t.Errorf("%s: got %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}

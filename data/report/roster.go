@@ -139,7 +139,7 @@ func (s *rosterSheet) write(b *book) error {
 		row[12] = dateCell(st, m.Confirmed)
 		row[13] = excelize.Cell{StyleID: st.textC, Value: statusName(m.Status)}
 		row[14] = excelize.Cell{StyleID: st.textWrap, Value: rosterNote(m, b.asOf())}
-		if err := w.row(4+i, row, 0); err != nil {
+		if err := w.row(4+i, row, fitHeight(row, ws)); err != nil {
 			return err
 		}
 		b.prog.add(1)

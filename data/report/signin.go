@@ -99,7 +99,8 @@ func (s *signInSheet) write(b *book) error {
 	}{
 		{[]excelize.Cell{{StyleID: st.title, Value: title}, {StyleID: st.title}, {StyleID: st.title}, {StyleID: st.title}, {StyleID: st.title}},
 			54, [][2]int{{1, 5}}},
-		{[]excelize.Cell{label("主题"), text(ses.Theme), blank, blank, blank}, 32, [][2]int{{2, 5}}},
+		{[]excelize.Cell{label("主题"), text(ses.Theme), blank, blank, blank},
+			max(32, fitHeight([]excelize.Cell{{}, text(ses.Theme)}, []float64{0, ws[1] + ws[2] + ws[3] + ws[4]})), [][2]int{{2, 5}}},
 		{[]excelize.Cell{label("日期"), dateCell(st, ses.Date), label("时间"), text(when), blank}, 22, [][2]int{{4, 5}}},
 		{[]excelize.Cell{label("地点"), text(ses.Place), label("主持人"), text(ses.Host), blank}, 22, [][2]int{{4, 5}}},
 		{[]excelize.Cell{label("应到"), {StyleID: st.num, Value: len(s.members)}, label("实到"), blank, blank}, 22, [][2]int{{4, 5}}},

@@ -1,6 +1,8 @@
 package report
 
 import (
+	"math"
+
 	"github.com/xuri/excelize/v2"
 )
 
@@ -130,4 +132,31 @@ func (ws widths) clamp(lo, hi float64) widths {
 		ws[i] = min(max(ws[i], lo), hi)
 	}
 	return ws
+}
+
+// lineHeight is the height of one line of 11-point 宋体 in points, with
+// the row's padding added once.
+const (
+	lineHeight = 14.5
+	rowPadding = 4
+)
+
+// fitHeight returns a row height that shows every text of the row in
+// full, wrapping in its column (ws[i] wide; 0 skips a cell covered by a
+// merge), or 0 for the default height when every text fits on one line.
+// Excel does not grow rows to wrapped text when it opens a file, so the
+// height is written.
+func fitHeight(cells []excelize.Cell, ws []float64) float64 {
+	lines := 1.0
+	for i, c := range cells {
+		s, ok := c.Value.(string)
+		if !ok || i >= len(ws) || ws[i] <= 0 {
+			continue
+		}
+		lines = max(lines, math.Ceil(textWidth(s)/max(1, ws[i]-1.5)))
+	}
+	if lines <= 1 {
+		return 0
+	}
+	return lines*lineHeight + rowPadding
 }

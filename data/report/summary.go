@@ -17,6 +17,7 @@ type summarySheet struct {
 	// monthRow and rateRow are the attendance table's month header and
 	// rate rows, which the chart draws from.
 	monthRow, rateRow int
+	ws                widths
 }
 
 func newSummarySheet(*book) *summarySheet { return &summarySheet{} }
@@ -38,8 +39,11 @@ func (s *summarySheet) write(b *book) error {
 	if err != nil {
 		return err
 	}
-	ws := widths{18, 24, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 8, 30}
-	if err := w.widths(ws); err != nil {
+	s.ws = widths{18, 34, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 8, 30}
+	for _, c := range ys.Compliance {
+		s.ws[0] = max(s.ws[0], fitWidth(18, 30, complianceName(&c)))
+	}
+	if err := w.widths(s.ws); err != nil {
 		return err
 	}
 	if err := w.freeze(0, 2); err != nil {
@@ -126,7 +130,7 @@ func (s *summarySheet) sessions(b *book, w *sheetWriter, r int) (int, error) {
 		}
 		row = append(row, excelize.Cell{StyleID: st.numB, Value: ys.Sessions[k]},
 			excelize.Cell{StyleID: st.textWrap, Value: verdict(ys, k)})
-		if err := w.row(r, row, 0); err != nil {
+		if err := w.row(r, row, fitHeight(row, s.ws)); err != nil {
 			return 0, err
 		}
 		r++
@@ -167,7 +171,7 @@ func (s *summarySheet) attendance(b *book, w *sheetWriter, r int) (int, error) {
 		{"请假", func(c data.Counts) int { return c.Leave }, ""},
 		{"缺席", func(c data.Counts) int { return c.Absent }, ""},
 		{"未登记", func(c data.Counts) int { return c.Unmarked }, "未登记不计为缺席"},
-		{"出勤率", nil, rateRule(ys.LeaveCounts)},
+		{"出勤率", nil, leaveNote(ys.LeaveCounts)},
 	}
 	r += 2
 	sessions := []excelize.Cell{{StyleID: st.textC, Value: "活动次数"}, {StyleID: st.textC}}
@@ -205,7 +209,7 @@ func (s *summarySheet) attendance(b *book, w *sheetWriter, r int) (int, error) {
 		if err := w.merge(1, r, 2, r); err != nil {
 			return 0, err
 		}
-		if err := w.row(r, row, 0); err != nil {
+		if err := w.row(r, row, fitHeight(row, s.ws)); err != nil {
 			return 0, err
 		}
 	}
@@ -277,9 +281,24 @@ func (s *summarySheet) chart(b *book, w *sheetWriter, r int) (int, error) {
 		}},
 		Title:        excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: fmt.Sprintf("%d 年各月出勤率", b.opt.Year)}}},
 		Legend:       excelize.ChartLegend{Position: "none"},
-		YAxis:        excelize.ChartAxis{Minimum: &zero, Maximum: &one, MajorGridLines: true, NumFmt: excelize.ChartNumFmt{CustomNumFmt: "0%"}},
+		XAxis:        excelize.ChartAxis{Font: excelize.Font{Color: "000000"}},
+		YAxis: excelize.ChartAxis{Minimum: &zero, Maximum: &one, MajorGridLines: true, Font: excelize.Font{Color: "000000"},
+			NumFmt: excelize.ChartNumFmt{CustomNumFmt: "0%"}},
 		Dimension:    excelize.ChartDimension{Width: chartWidth, Height: chartHeight},
 		ShowBlanksAs: "gap",
 	})
 	return r + chartRows, err
+}
+
+// merged returns the column widths of a row whose cells are merged over
+// spans: a span's first cell gets the span's width, the others none.
+func (s *summarySheet) merged(spans [][2]int) []float64 {
+	out := slices.Clone(s.ws)
+	for _, sp := range spans {
+		for c := sp[0]; c < sp[1]; c++ {
+			out[sp[0]-1] += out[c]
+			out[c] = 0
+		}
+	}
+	return out
 }

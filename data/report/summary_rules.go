@@ -122,10 +122,7 @@ func (s *summarySheet) compliance(b *book, w *sheetWriter, r int) (int, error) {
 	}
 	r += 2
 	for _, c := range ys.Compliance {
-		name := kindName(c.Kind)
-		if c.Group != "" {
-			name += "（" + c.Group + "）"
-		}
+		name := complianceName(&c)
 		rule := ruleText(c.Kind)
 		missing, pending, quorum := "无", "", ""
 		result := "已落实"
@@ -159,10 +156,19 @@ func (s *summarySheet) compliance(b *book, w *sheetWriter, r int) (int, error) {
 		if !c.OK() {
 			row[15].StyleID = st.missing
 		}
-		if err := write(r, row, 0); err != nil {
+		if err := write(r, row, fitHeight(row, s.merged(spans))); err != nil {
 			return 0, err
 		}
 		r++
 	}
 	return r - 1, nil
+}
+
+// complianceName names a rule's row: the kind, and the party group for a
+// rule kept per group.
+func complianceName(c *data.Compliance) string {
+	if c.Group != "" {
+		return kindName(c.Kind) + "（" + c.Group + "）"
+	}
+	return kindName(c.Kind)
 }
