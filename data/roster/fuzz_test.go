@@ -43,7 +43,9 @@ func FuzzImport(f *testing.F) {
 	})
 }
 
-// fuzzFinds are inputs the fuzzer found worth keeping.
+// fuzzFinds are inputs the fuzzer found worth keeping. Two runs of
+// FuzzImport (120 s each, 2026-11-29) found no panic and no inconsistent
+// plan; add what later runs find here.
 var fuzzFinds = [][]byte{}
 
 // checkPlan checks what every plan must satisfy.
