@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
@@ -138,6 +139,10 @@ func TestRosterStreamsWhenLarge(t *testing.T) {
 		names[d.Name] = d.RefersTo
 	}
 	last := fmt.Sprint(3 + n)
+	// The filter itself, in the sheet: set before Flush, or lost.
+	if x, ok := f.Pkg.Load("xl/worksheets/sheet1.xml"); !ok || !strings.Contains(string(x.([]byte)), `<autoFilter ref="$A$3:$O$`+last+`"`) {
+		t.Error("streamed roster lost its auto filter")
+	}
 	for name, want := range map[string]string{
 		"_xlnm._FilterDatabase": "'党员花名册'!$A$3:$O$" + last,
 		"_xlnm.Print_Area":      "'党员花名册'!$A$1:$O$" + last,
