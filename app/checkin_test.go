@@ -105,8 +105,8 @@ func TestCheckinByTapping(t *testing.T) {
 		t.Fatalf("opens on %s, want the next session %s (today is Sunday 2026-11-29)", got, want)
 	}
 	id := c.roll.Session.ID
-	if got, want := c.counts.Text, "应到 14 · 实到 0 · 请假 0 · 缺席 0 · 未登记 14"; !strings.HasPrefix(got, want) {
-		t.Errorf("counts before: got %q, want prefix %q", got, want)
+	if got, want := c.counts.Text, "应到 14 · 实到 0 · 请假 0 · 缺席 0 · 未登记 14 · 出席率 —"; got != want {
+		t.Errorf("counts before: got %q, want %q", got, want)
 	}
 	test.Tap(findButton(w, "全部出席"))
 	settle(t, "counts after 全部出席", func() bool {

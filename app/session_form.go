@@ -128,7 +128,7 @@ func newSessionForm(sh *shell, work *inflight, s data.Session, ms []data.Member,
 		form.Add(lb)
 		form.Add(box)
 	}
-	times := container.NewHBox(f.start, widget.NewLabel("–"), f.end)
+	times := timeRow(f.start, f.end)
 	add(data.FieldKind, "field.kind", f.kind)
 	add(data.FieldTheme, "field.theme", f.theme)
 	add(data.FieldDate, "field.date", f.date.root)
@@ -153,7 +153,7 @@ func newSessionForm(sh *shell, work *inflight, s data.Session, ms []data.Member,
 	if s.ID != [16]byte{} {
 		title = lang.L("sessions.form.edit_title", map[string]any{"Date": s.Date.String()})
 	}
-	var top fyne.CanvasObject = widget.NewLabel("")
+	var top fyne.CanvasObject
 	if s.SeriesID != [16]byte{} {
 		top = widget.NewLabel(lang.L("sessions.form.in_series"))
 	}
@@ -201,6 +201,12 @@ func timeEntry(v string) *widget.Entry {
 	e.SetPlaceHolder("12:00")
 	e.SetText(v)
 	return e
+}
+
+// timeRow is "[12:00] – [13:00]" with entries wide enough for hh:mm.
+func timeRow(start, end *widget.Entry) fyne.CanvasObject {
+	size := fyne.NewSize(110, start.MinSize().Height)
+	return container.NewHBox(container.NewGridWrap(size, start), widget.NewLabel("–"), container.NewGridWrap(size, end))
 }
 
 func personEntry(names []string, v string) *widget.SelectEntry {

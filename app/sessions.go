@@ -30,6 +30,7 @@ type sessionsScreen struct {
 	stats       []data.SessionStat
 	rows        []sessionRow
 	leaveCounts bool
+	scrolled    bool // scrolled to this month once
 
 	form   *sessionForm  // the form last opened
 	series *seriesDialog // the series dialog last opened
@@ -113,6 +114,7 @@ func (p *sessionsScreen) reload() {
 		p.yearSel.OnChanged = p.onYearChanged
 		p.stats, p.leaveCounts = r.stats, r.leave
 		p.rebuildRows()
+		p.scrollToToday()
 	})
 }
 
@@ -136,6 +138,24 @@ func (p *sessionsScreen) rebuildRows() {
 	p.summary.SetText(lang.L("sessions.summary", map[string]any{"Count": n}))
 	p.list.UnselectAll()
 	p.list.Refresh()
+}
+
+// scrollToToday brings this month's sessions into view, once: the
+// secretary mostly works on the coming weeks, not on January.
+func (p *sessionsScreen) scrollToToday() {
+	today := p.sh.ledger.Today()
+	if p.scrolled || p.year != today.Year() {
+		return
+	}
+	p.scrolled = true
+	mk := today.MonthKey()
+	for i, r := range p.rows {
+		if r.month == mk {
+			p.list.ScrollToBottom() // then back up: the month's heading lands on top
+			p.list.ScrollTo(i)
+			return
+		}
+	}
 }
 
 func (p *sessionsScreen) onYearChanged(v string) {
@@ -190,8 +210,13 @@ func newSessionRowObject() fyne.CanvasObject {
 	theme := widget.NewLabel("")
 	theme.Truncation = fyne.TextTruncateEllipsis
 	counts := widget.NewLabel("应到 14 · 实到 14")
+	counts.Alignment = fyne.TextAlignTrailing
 	rate := widget.NewLabel("100.0%")
-	return container.NewBorder(nil, nil, container.NewHBox(date, kind), container.NewHBox(counts, rate), theme)
+	rate.Alignment = fyne.TextAlignTrailing
+	h := date.MinSize().Height
+	cell := func(w float32, o fyne.CanvasObject) fyne.CanvasObject { return container.NewGridWrap(fyne.NewSize(w, h), o) }
+	return container.NewBorder(nil, nil, container.NewHBox(cell(140, date), cell(120, kind)),
+		container.NewHBox(cell(190, counts), cell(80, rate)), theme)
 }
 
 func (p *sessionsScreen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
@@ -199,8 +224,11 @@ func (p *sessionsScreen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	theme := c.Objects[0].(*widget.Label)
 	left := c.Objects[1].(*fyne.Container)
 	right := c.Objects[2].(*fyne.Container)
-	date, kind := left.Objects[0].(*widget.Label), left.Objects[1].(*widget.Label)
-	counts, rate := right.Objects[0].(*widget.Label), right.Objects[1].(*widget.Label)
+	cell := func(c *fyne.Container, i int) *widget.Label {
+		return c.Objects[i].(*fyne.Container).Objects[0].(*widget.Label)
+	}
+	date, kind := cell(left, 0), cell(left, 1)
+	counts, rate := cell(right, 0), cell(right, 1)
 	if id >= len(p.rows) {
 		return
 	}
@@ -288,13 +316,13 @@ func timeRange(s *data.Session) string {
 }
 
 // rateText is "92.3%", or "—" when nobody counts (everyone on leave, or
-// nothing expected).
+// nothing expected) or nobody is marked yet.
 func rateText(c data.Counts, leaveCounts bool) string {
 	den := c.Expected
 	if !leaveCounts {
 		den -= c.Leave
 	}
-	if den <= 0 {
+	if den <= 0 || c.Unmarked == c.Expected {
 		return "—"
 	}
 	return fmt.Sprintf("%.1f%%", c.Rate(leaveCounts)*100)

@@ -48,7 +48,6 @@ func newStatsScreen(s *shell) screen {
 	p.yearSel = widget.NewSelect(nil, p.onYearChanged)
 	p.leaveChk = widget.NewCheck(lang.L("stats.leave_counts"), p.onLeaveChanged)
 	p.rule = widget.NewLabel("")
-	p.rule.Importance = widget.LowImportance
 	p.total = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	p.members = p.newTable(statsTable{
 		headers: []string{"field.name", "field.group", "stats.expected", "mark.present", "mark.late", "mark.leave", "mark.absent", "mark.unmarked", "stats.rate"},

@@ -51,14 +51,14 @@ func (l *Ledger) Agenda(next int) (*Agenda, error) {
 			return err
 		}
 		a.Next = NextSessions(all, today, next)
-		status := make([]MarkStatus, maxSeqOf(ms)+1)
 		marks := tx.Bucket(bMarks)
+		marksOf := func(id uuid.UUID) []byte { return marks.Get(id[:]) }
 		if i := LastHeld(all, today, func(id uuid.UUID) bool { return len(marks.Get(id[:])) > 1 }); i >= 0 {
-			if err := loadStatus(status, marks.Get(all[i].ID[:])); err != nil {
+			st, err := sessionStats(ms, all[i:i+1], marksOf)
+			if err != nil {
 				return err
 			}
-			st := tally(&all[i], ms, status, nil)
-			a.Last = &st
+			a.Last = &st[0]
 		}
 		from, to := NewDate(year, 1, 1), NewDate(year, 12, 31)
 		var ys []Session
@@ -67,16 +67,17 @@ func (l *Ledger) Agenda(next int) (*Agenda, error) {
 				ys = append(ys, s)
 			}
 		}
-		var held []SessionStat
+		// Compliance only reads the counts of meetings with a quorum rule.
+		var quorum []Session
 		for i := range ys {
 			s := &ys[i]
-			if s.Cancelled || s.Date > today || (s.Kind != GeneralMeeting && s.Kind != CommitteeMeeting) {
-				continue
+			if !s.Cancelled && s.Date <= today && (s.Kind == GeneralMeeting || s.Kind == CommitteeMeeting) {
+				quorum = append(quorum, *s)
 			}
-			if err := loadStatus(status, marks.Get(s.ID[:])); err != nil {
-				return err
-			}
-			held = append(held, tally(s, ms, status, nil))
+		}
+		held, err := sessionStats(ms, quorum, marksOf)
+		if err != nil {
+			return err
 		}
 		a.Compliance = checkCompliance(year, today, b.Groups, ys, held)
 		a.Owed, err = countOwed(tx, ms, ys)
@@ -88,22 +89,20 @@ func (l *Ledger) Agenda(next int) (*Agenda, error) {
 	return a, nil
 }
 
-func maxSeqOf(ms []Member) uint32 {
-	n := uint32(0)
+// idsBySeq maps member seqs, as marks store them, to member IDs.
+func idsBySeq(ms []Member) map[uint32]uuid.UUID {
+	ids := make(map[uint32]uuid.UUID, len(ms))
 	for i := range ms {
-		n = max(n, ms[i].Seq)
+		ids[ms[i].Seq] = ms[i].ID
 	}
-	return n
+	return ids
 }
 
 // countOwed counts the (session, member) pairs that owe a make-up study
 // among ss, with the rules of OwedMakeUps, without building the list: the
 // overview only shows the number.
 func countOwed(tx *bolt.Tx, ms []Member, ss []Session) (int, error) {
-	ids := make([]uuid.UUID, maxSeqOf(ms)+1)
-	for i := range ms {
-		ids[ms[i].Seq] = ms[i].ID
-	}
+	ids := idsBySeq(ms)
 	done := map[[32]byte]bool{}
 	if err := tx.Bucket(bMakeUps).ForEach(func(k, _ []byte) error {
 		if len(k) == 32 {
@@ -123,10 +122,14 @@ func countOwed(tx *bolt.Tx, ms []Member, ss []Session) (int, error) {
 		var key [32]byte
 		copy(key[:16], s.ID[:])
 		err := eachMark(marks.Get(s.ID[:]), func(seq uint32, m Mark) {
-			if !m.OwesMakeUp() || int(seq) >= len(ids) || ids[seq] == uuid.Nil {
+			if !m.OwesMakeUp() {
 				return
 			}
-			copy(key[16:], ids[seq][:])
+			id, ok := ids[seq]
+			if !ok {
+				return
+			}
+			copy(key[16:], id[:])
 			if !done[key] {
 				n++
 			}
@@ -202,16 +205,9 @@ func (l *Ledger) SessionsWithCounts(from, to Date) ([]SessionStat, error) {
 		if err != nil {
 			return err
 		}
-		status := make([]MarkStatus, maxSeqOf(ms)+1)
 		marks := tx.Bucket(bMarks)
-		out = make([]SessionStat, 0, len(ss))
-		for i := range ss {
-			if err := loadStatus(status, marks.Get(ss[i].ID[:])); err != nil {
-				return err
-			}
-			out = append(out, tally(&ss[i], ms, status, nil))
-		}
-		return nil
+		out, err = sessionStats(ms, ss, func(id uuid.UUID) []byte { return marks.Get(id[:]) })
+		return err
 	})
 	return out, err
 }
@@ -261,21 +257,20 @@ func (l *Ledger) Roll(sessionID uuid.UUID) (*Roll, error) {
 			return err
 		}
 		r.Members = ExpectedMembers(&r.Session, ms)
-		ids := make([]uuid.UUID, maxSeqOf(ms)+1)
-		for i := range ms {
-			ids[ms[i].Seq] = ms[i].ID
-		}
-		status := make([]MarkStatus, len(ids))
+		ids := idsBySeq(ms)
 		raw := tx.Bucket(bMarks).Get(sessionID[:])
 		if err := eachMark(raw, func(seq uint32, m Mark) {
-			if int(seq) < len(ids) && ids[seq] != uuid.Nil {
-				r.Marks[ids[seq]] = m
-				status[seq] = m.Status
+			if id, ok := ids[seq]; ok {
+				r.Marks[id] = m
 			}
 		}); err != nil {
 			return err
 		}
-		r.Stat = tally(&r.Session, ms, status, nil)
+		st, err := sessionStats(ms, []Session{r.Session}, func(uuid.UUID) []byte { return raw })
+		if err != nil {
+			return err
+		}
+		r.Stat = st[0]
 		return nil
 	})
 	if err != nil {
