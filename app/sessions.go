@@ -214,7 +214,9 @@ func newSessionRowObject() fyne.CanvasObject {
 	rate := widget.NewLabel("100.0%")
 	rate.Alignment = fyne.TextAlignTrailing
 	h := date.MinSize().Height
-	cell := func(w float32, o fyne.CanvasObject) fyne.CanvasObject { return container.NewGridWrap(fyne.NewSize(w, h), o) }
+	cell := func(w float32, o fyne.CanvasObject) fyne.CanvasObject {
+		return container.NewGridWrap(fyne.NewSize(w, h), o)
+	}
 	return container.NewBorder(nil, nil, container.NewHBox(cell(140, date), cell(120, kind)),
 		container.NewHBox(cell(190, counts), cell(80, rate)), theme)
 }
