@@ -53,7 +53,9 @@ type shell struct {
 	body    *fyne.Container
 	screens map[string]screen
 	current string
-	welcome *welcomeScreen // the first-run page while no ledger is open
+	// navIndex is the selected navigation entry, -1 before the first.
+	navIndex int
+	welcome  *welcomeScreen // the first-run page while no ledger is open
 }
 
 func newShell(a fyne.App, w fyne.Window) *shell {
@@ -77,7 +79,11 @@ func (s *shell) setLedger(l *data.Ledger) {
 			row.Objects[1].(*widget.Label).SetText(lang.L(s.pages[i].key))
 		})
 	s.body = container.NewStack()
-	s.nav.OnSelected = func(i widget.ListItemID) { s.show(s.pages[i].key) }
+	s.navIndex, s.current = -1, ""
+	s.nav.OnSelected = func(i widget.ListItemID) {
+		s.navIndex = i
+		s.show(s.pages[i].key)
+	}
 	split := container.NewHSplit(s.nav, s.body)
 	split.SetOffset(0.16)
 	s.win.SetContent(split)
@@ -100,29 +106,30 @@ func (s *shell) adoptLedger(l *data.Ledger) {
 
 // show switches to the named page ("nav.members"), building it on first use.
 func (s *shell) show(key string) {
-	sc, ok := s.screens[key]
-	if !ok {
-		for i, p := range s.pages {
-			if p.key == key {
-				sc = p.build(s)
-				s.screens[key] = sc
-				if s.nav != nil {
-					s.nav.Select(i) // re-enters show once; the screen is now built
-				}
-				break
-			}
+	idx := -1
+	for i, p := range s.pages {
+		if p.key == key {
+			idx = i
 		}
 	}
-	if sc == nil {
+	if idx < 0 {
 		return
 	}
-	if s.current == key && len(s.body.Objects) > 0 && s.body.Objects[0] == sc.content() {
-		sc.shown()
+	if s.nav != nil && s.navIndex != idx {
+		// Selecting the entry calls back into show through OnSelected, once.
+		s.nav.Select(idx)
 		return
 	}
-	s.current = key
-	s.body.Objects = []fyne.CanvasObject{sc.content()}
-	s.body.Refresh()
+	sc, ok := s.screens[key]
+	if !ok {
+		sc = s.pages[idx].build(s)
+		s.screens[key] = sc
+	}
+	if s.current != key {
+		s.current = key
+		s.body.Objects = []fyne.CanvasObject{sc.content()}
+		s.body.Refresh()
+	}
 	sc.shown()
 }
 
