@@ -102,7 +102,20 @@ func idsBySeq(ms []Member) map[uint32]uuid.UUID {
 // among ss, with the rules of OwedMakeUps, without building the list: the
 // overview only shows the number.
 func countOwed(tx *bolt.Tx, ms []Member, ss []Session) (int, error) {
-	ids := idsBySeq(ms)
+	n := 0
+	err := eachOwed(tx, ms, ss, func(*Session, *Member, Mark) { n++ })
+	return n, err
+}
+
+// eachOwed calls fn for every (session, member) pair of ss that owes a
+// make-up study: marked 请假 or 缺席 at a session not cancelled, with no
+// make-up recorded. The recorded ones are read once into a set, not looked
+// up pair by pair.
+func eachOwed(tx *bolt.Tx, ms []Member, ss []Session, fn func(*Session, *Member, Mark)) error {
+	bySeq := make(map[uint32]*Member, len(ms))
+	for i := range ms {
+		bySeq[ms[i].Seq] = &ms[i]
+	}
 	done := map[[32]byte]bool{}
 	if err := tx.Bucket(bMakeUps).ForEach(func(k, _ []byte) error {
 		if len(k) == 32 {
@@ -110,9 +123,8 @@ func countOwed(tx *bolt.Tx, ms []Member, ss []Session) (int, error) {
 		}
 		return nil
 	}); err != nil {
-		return 0, err
+		return err
 	}
-	n := 0
 	marks := tx.Bucket(bMarks)
 	for i := range ss {
 		s := &ss[i]
@@ -125,20 +137,49 @@ func countOwed(tx *bolt.Tx, ms []Member, ss []Session) (int, error) {
 			if !m.OwesMakeUp() {
 				return
 			}
-			id, ok := ids[seq]
-			if !ok {
+			mem := bySeq[seq]
+			if mem == nil {
 				return
 			}
-			copy(key[16:], id[:])
+			copy(key[16:], mem.ID[:])
 			if !done[key] {
-				n++
+				fn(s, mem, m)
 			}
 		})
 		if err != nil {
-			return 0, err
+			return err
 		}
 	}
-	return n, nil
+	return nil
+}
+
+// OwedRef is one make-up study still owed. The session and member are
+// shared between the entries that name them, so a list of 100,000 costs
+// little more than its pointers.
+type OwedRef struct {
+	Session *Session
+	Member  *Member
+	Mark    Mark
+}
+
+// OwedList lists what OwedMakeUps lists, in the same order, for the
+// make-up tab.
+func (l *Ledger) OwedList(from, to Date) ([]OwedRef, error) {
+	var out []OwedRef
+	err := l.view(func(tx *bolt.Tx) error {
+		ms, err := readMembers(tx)
+		if err != nil {
+			return err
+		}
+		ss, err := readSessions(tx, from, to)
+		if err != nil {
+			return err
+		}
+		return eachOwed(tx, ms, ss, func(s *Session, m *Member, mk Mark) {
+			out = append(out, OwedRef{Session: s, Member: m, Mark: mk})
+		})
+	})
+	return out, err
 }
 
 // NextSessions returns the first n sessions of ss (sorted by date) dated
