@@ -59,7 +59,9 @@ func newCheckinScreen(s *shell) screen {
 	c.info.Wrapping = fyne.TextWrapWord
 	c.counts = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	c.counts.SizeName = theme.SizeNameSubHeadingText
+	c.counts.Wrapping = fyne.TextWrapWord
 	c.quorum = widget.NewLabel("")
+	c.quorum.Wrapping = fyne.TextWrapWord
 	c.quorum.Importance = widget.DangerImportance
 	c.quorum.TextStyle = fyne.TextStyle{Bold: true}
 	c.quorum.Hide()
@@ -179,7 +181,7 @@ func (c *checkinScreen) loadSessions() {
 			c.picker.SetSelectedIndex(sel) // loads the roll
 		} else {
 			c.picker.ClearSelected()
-			c.showRoll(nil)
+			c.showRoll(nil, nil)
 		}
 	})
 }
@@ -218,8 +220,24 @@ func (c *checkinScreen) loadRoll(id uuid.UUID) {
 	if l == nil {
 		return // the ledger was closed meanwhile
 	}
+	type sheet struct {
+		r  *data.Roll
+		ix *search.Index
+	}
 	gen := c.rolls.begin()
-	tracked(&c.work, func() (*data.Roll, error) { return l.Roll(id) }, func(r *data.Roll, err error) {
+	tracked(&c.work, func() (sheet, error) {
+		r, err := l.Roll(id)
+		if err != nil {
+			return sheet{}, err
+		}
+		// The pinyin index of 5,000 names takes tens of milliseconds:
+		// built here, not on the UI goroutine.
+		names := make([]string, len(r.Members))
+		for i := range r.Members {
+			names[i] = r.Members[i].Name
+		}
+		return sheet{r, search.NewIndex(names)}, nil
+	}, func(sh sheet, err error) {
 		if c.rolls.stale(gen) {
 			return
 		}
@@ -227,26 +245,19 @@ func (c *checkinScreen) loadRoll(id uuid.UUID) {
 			showError(err, c.sh.win)
 			return
 		}
-		c.showRoll(r)
+		c.showRoll(sh.r, sh.ix)
 	})
 }
 
-// showRoll shows a freshly read check-in sheet (nil: no session).
-func (c *checkinScreen) showRoll(r *data.Roll) {
+// showRoll shows a freshly read check-in sheet and its search index (nil:
+// no session).
+func (c *checkinScreen) showRoll(r *data.Roll, ix *search.Index) {
 	if r == nil || c.roll == nil || r.Session.ID != c.roll.Session.ID {
 		c.search.SetText("")
 		c.list.UnselectAll()
 		c.list.cur = -1
 	}
-	c.roll = r
-	c.index = nil
-	if r != nil {
-		names := make([]string, len(r.Members))
-		for i := range r.Members {
-			names[i] = r.Members[i].Name
-		}
-		c.index = search.NewIndex(names)
-	}
+	c.roll, c.index = r, ix
 	c.refreshHeader()
 	c.applySearch()
 }

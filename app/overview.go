@@ -39,6 +39,7 @@ func newOverviewScreen(s *shell) screen {
 	p.next = container.NewVBox(widget.NewLabel(lang.L("common.working")))
 	p.last = container.NewVBox()
 	p.owed = widget.NewLabel("")
+	p.owed.Wrapping = fyne.TextWrapWord
 	p.compliance = container.New(layout.NewFormLayout())
 	allSessions := widget.NewButtonWithIcon(lang.L("overview.all_sessions"), theme.CalendarIcon(), func() { s.show("nav.sessions") })
 	toMakeUps := widget.NewButtonWithIcon(lang.L("overview.to_makeups"), theme.DocumentCreateIcon(), p.onMakeUps)
@@ -120,10 +121,12 @@ func (p *overviewScreen) show(a *data.Agenda, b data.Branch) {
 		head := widget.NewLabel(dateWithWeekday(s.Date) + " · " + kindName(s.Kind) + " · " + s.Theme)
 		head.Wrapping = fyne.TextWrapWord
 		counts := widget.NewLabelWithStyle(countsText(a.Last.Counts, b.LeaveCountsAgainst), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		counts.Wrapping = fyne.TextWrapWord // the two columns must not grow with the numbers
 		last = append(last, head, counts)
 		if q := quorumText(a.Last); q != "" {
 			flag := widget.NewLabel(q)
 			flag.Importance = widget.DangerImportance
+			flag.Wrapping = fyne.TextWrapWord
 			last = append(last, flag)
 		}
 		last = append(last, container.NewHBox(p.checkinButton(s.ID)))
@@ -193,7 +196,7 @@ func complianceStatus(c *data.Compliance) fyne.CanvasObject {
 		add(lang.L("overview.missing", map[string]any{"Periods": periodList(c.Missing)}), widget.DangerImportance)
 	}
 	if len(c.NoQuorum) > 0 {
-		add(lang.L("overview.no_quorum", map[string]any{"Dates": strings.Join(c.NoQuorum, "、")}), widget.DangerImportance)
+		add(lang.L("overview.no_quorum", map[string]any{"Dates": strings.Join(c.NoQuorum, "、 ")}), widget.DangerImportance)
 	}
 	if len(c.Pending) > 0 {
 		add(lang.L("overview.pending", map[string]any{"Periods": periodList(c.Pending)}), widget.WarningImportance)
@@ -220,5 +223,5 @@ func periodList(keys []string) string {
 		}
 		out[i] = k
 	}
-	return strings.Join(out, "、")
+	return strings.Join(out, "、 ") // the space lets a long list wrap between periods
 }

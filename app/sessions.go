@@ -317,14 +317,14 @@ func timeRange(s *data.Session) string {
 	}
 }
 
-// rateText is "92.3%", or "—" when nobody counts (everyone on leave, or
-// nothing expected) or nobody is marked yet.
+// rateText is "92.3%", or "—" when nobody counts: nobody marked yet,
+// everyone on leave, or nothing expected (Counts.Rate's denominator).
 func rateText(c data.Counts, leaveCounts bool) string {
-	den := c.Expected
+	den := c.Expected - c.Unmarked
 	if !leaveCounts {
 		den -= c.Leave
 	}
-	if den <= 0 || c.Unmarked == c.Expected {
+	if den <= 0 {
 		return "—"
 	}
 	return fmt.Sprintf("%.1f%%", c.Rate(leaveCounts)*100)
