@@ -170,15 +170,16 @@ func (p *overviewScreen) onMakeUps() {
 // complianceName is "支部委员会（每月）", "党小组会（每月，第一党小组）" or
 // "支部党员大会 法定人数".
 func complianceName(c *data.Compliance) string {
-	n := kindName(c.Kind)
-	if c.Period == "" {
-		return n + " " + lang.L("overview.quorum")
+	args := map[string]any{"Kind": kindName(c.Kind), "Group": c.Group}
+	switch {
+	case c.Period == "":
+		return lang.L("overview.rule_quorum", args)
+	case c.Group != "":
+		args["Period"] = lang.L("period." + string(c.Period))
+		return lang.L("overview.rule_group", args)
 	}
-	p := lang.L("period." + string(c.Period))
-	if c.Group != "" {
-		p += "，" + c.Group
-	}
-	return n + "（" + p + "）"
+	args["Period"] = lang.L("period." + string(c.Period))
+	return lang.L("overview.rule", args)
 }
 
 // complianceStatus shows, for one rule, the periods that lack the required

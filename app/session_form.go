@@ -304,7 +304,7 @@ func (f *sessionForm) showProblems(ps []data.Problem) {
 			continue
 		}
 		if lb.Text != "" {
-			lb.SetText(lb.Text + "；" + lang.L(p.Code, p.Args))
+			lb.SetText(lang.L("sessions.form.problems", map[string]any{"First": lb.Text, "Next": lang.L(p.Code, p.Args)}))
 		} else {
 			lb.SetText(lang.L(p.Code, p.Args))
 		}
