@@ -313,7 +313,7 @@ func (c *checkinScreen) onHistory() {
 func markText(m data.Mark) string {
 	t := lang.L("mark." + m.Status.Code())
 	if m.Status == data.OnLeave && m.Reason != data.NoReason {
-		t = lang.L("checkin.mark_reason", map[string]any{"Mark": t, "Reason": lang.L("reason."+m.Reason.Code())})
+		t = lang.L("checkin.mark_reason", map[string]any{"Mark": t, "Reason": lang.L("reason." + m.Reason.Code())})
 	}
 	return t
 }
