@@ -90,10 +90,10 @@ func newEmptyTestShell(t testing.TB) (*shell, fyne.Window) {
 // wait for what the user would see rather than sleep.
 func waitFor(t testing.TB, what string, cond func() bool) {
 	t.Helper()
-	deadline := time.Now().Add(5 * time.Second)
+	deadline := time.Now().Add(30 * time.Second) // generous: CI machines are slow and loaded
 	for !cond() {
 		if time.Now().After(deadline) {
-			t.Fatalf("waited 5s for %s", what)
+			t.Fatalf("waited 30s for %s", what)
 		}
 		time.Sleep(10 * time.Millisecond)
 	}

@@ -27,7 +27,7 @@ type makeupPanel struct {
 	list    *widget.List
 
 	year  int
-	owed  []data.OwedRef
+	owed  []data.Owed
 	work  inflight
 	loads latest
 }
@@ -52,7 +52,7 @@ func (p *makeupPanel) reload() {
 	}
 	type result struct {
 		years []int
-		owed  []data.OwedRef
+		owed  []data.Owed
 	}
 	gen := p.loads.begin()
 	tracked(&p.work, func() (result, error) {
@@ -60,7 +60,7 @@ func (p *makeupPanel) reload() {
 		if err != nil {
 			return result{}, err
 		}
-		owed, err := l.OwedList(data.NewDate(year, 1, 1), data.NewDate(year, 12, 31))
+		owed, err := l.OwedMakeUps(data.NewDate(year, 1, 1), data.NewDate(year, 12, 31))
 		return result{ys, owed}, err
 	}, func(r result, err error) {
 		if p.loads.stale(gen) {
@@ -115,7 +115,7 @@ func (p *makeupPanel) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 }
 
 // openRecord shows the quick form for one owed study: date, how, note.
-func (p *makeupPanel) openRecord(ow data.OwedRef) {
+func (p *makeupPanel) openRecord(ow data.Owed) {
 	date := newDateInput(p.sh.ledger, p.sh.ledger.Today(), nil)
 	methods := []data.MakeUpMethod{data.SelfStudy, data.TalkWithSec, data.OtherSession}
 	names := make([]string, len(methods))

@@ -153,19 +153,20 @@ func eachOwed(tx *bolt.Tx, ms []Member, ss []Session, fn func(*Session, *Member,
 	return nil
 }
 
-// OwedRef is one make-up study still owed. The session and member are
-// shared between the entries that name them, so a list of 100,000 costs
-// little more than its pointers.
-type OwedRef struct {
+// Owed is one make-up study still owed: the member was on leave or absent
+// at the session and nothing has been recorded. The session and member
+// are shared between the entries that name them, so a list of 100,000
+// costs little more than its pointers.
+type Owed struct {
 	Session *Session
 	Member  *Member
 	Mark    Mark
 }
 
-// OwedList lists what OwedMakeUps lists, in the same order, for the
-// make-up tab.
-func (l *Ledger) OwedList(from, to Date) ([]OwedRef, error) {
-	var out []OwedRef
+// OwedMakeUps lists the make-up studies still owed for sessions dated
+// from..to (zero bounds are open), by session date then member order.
+func (l *Ledger) OwedMakeUps(from, to Date) ([]Owed, error) {
+	var out []Owed
 	err := l.view(func(tx *bolt.Tx) error {
 		ms, err := readMembers(tx)
 		if err != nil {
@@ -176,7 +177,7 @@ func (l *Ledger) OwedList(from, to Date) ([]OwedRef, error) {
 			return err
 		}
 		return eachOwed(tx, ms, ss, func(s *Session, m *Member, mk Mark) {
-			out = append(out, OwedRef{Session: s, Member: m, Mark: mk})
+			out = append(out, Owed{Session: s, Member: m, Mark: mk})
 		})
 	})
 	return out, err

@@ -189,52 +189,6 @@ func readMakeUps(tx *bolt.Tx) ([]MakeUp, error) {
 	return out, err
 }
 
-// Owed is a make-up study still owed: the member was on leave or absent at
-// the session and nothing has been recorded.
-type Owed struct {
-	Session Session
-	Member  Member
-	Mark    Mark
-}
-
-// OwedMakeUps lists the make-up studies still owed for sessions dated
-// from..to (zero bounds are open), by session date then member order.
-func (l *Ledger) OwedMakeUps(from, to Date) ([]Owed, error) {
-	var out []Owed
-	err := l.view(func(tx *bolt.Tx) error {
-		ms, err := readMembers(tx)
-		if err != nil {
-			return err
-		}
-		bySeq := make(map[uint32]*Member, len(ms))
-		for i := range ms {
-			bySeq[ms[i].Seq] = &ms[i]
-		}
-		ss, err := readSessions(tx, from, to)
-		if err != nil {
-			return err
-		}
-		done := tx.Bucket(bMakeUps)
-		for _, s := range ss {
-			if s.Cancelled {
-				continue
-			}
-			err := eachMark(tx.Bucket(bMarks).Get(s.ID[:]), func(seq uint32, m Mark) {
-				mem := bySeq[seq]
-				if mem == nil || !m.OwesMakeUp() || done.Get(pairKey(s.ID, mem.ID)) != nil {
-					return
-				}
-				out = append(out, Owed{Session: s, Member: *mem, Mark: m})
-			})
-			if err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-	return out, err
-}
-
 // RecordExport keeps a trace of an export in the ledger.
 func (l *Ledger) RecordExport(r *ExportRecord) error {
 	r.ID, r.At = newID(), l.Now()

@@ -90,7 +90,7 @@ func runStats(e *Env, args []string) int {
 	}
 	t := out.Total
 	fmt.Fprintln(e.Out, w.T("cli.stats.total", map[string]any{"Expected": t.Expected, "Present": t.Present, "Late": t.Late,
-		"Leave": t.Leave, "Absent": t.Absent, "Rate": fmt.Sprintf("%.1f%%", t.Rate*100)}))
+		"Leave": t.Leave, "Absent": t.Absent, "Rate": fmt.Sprintf("%.1f%%", ys.Rate(ys.Total)*100)}))
 	for _, c := range ys.Compliance {
 		var gaps []string
 		gaps = append(gaps, c.Missing...)
