@@ -148,7 +148,9 @@ func (p *overviewScreen) show(a *data.Agenda, b data.Branch) {
 		compl = append(compl, name, complianceStatus(&c))
 	}
 	p.compliance.Objects = compl
-	p.compliance.Refresh()
+	// The cards' sizes changed: lay the whole page out again, or the
+	// sections keep their old heights and overlap.
+	p.root.Refresh()
 }
 
 func (p *overviewScreen) checkinButton(id uuid.UUID) *widget.Button {
