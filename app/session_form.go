@@ -99,6 +99,7 @@ func newSessionForm(sh *shell, work *inflight, s data.Session, ms []data.Member,
 	f.theme.SetText(s.Theme)
 	f.date = newDateInput(sh.ledger, s.Date, f.updateExpected)
 	f.start, f.end = timeEntry(s.Start), timeEntry(s.End)
+	f.end.SetPlaceHolder("13:00")
 	f.place = widget.NewEntry()
 	f.place.SetText(s.Place)
 	f.host, f.recorder, f.speak = personEntry(names, s.Host), personEntry(names, s.Recorder), personEntry(names, s.Speaker)
