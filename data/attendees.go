@@ -201,9 +201,9 @@ func (a *attendees) count(st *SessionStat, ms []Member, raw []byte, per []status
 }
 
 // sessionStats counts every session of ss, held or planned (a planned
-// one has everyone unmarked): the numbers tally gives, in one pass over
-// each session's marks instead of one over every member per session. The
-// session list and the overview can use it for many sessions at once.
+// one has everyone unmarked), in one pass over each session's marks: the
+// session list, the overview, the check-in sheet and SessionCounts all
+// count with it.
 func sessionStats(ms []Member, ss []Session, marksOf func(uuid.UUID) []byte) ([]SessionStat, error) {
 	a := newAttendees(ms)
 	out := make([]SessionStat, len(ss))

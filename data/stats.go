@@ -38,22 +38,6 @@ func (c Counts) Rate(leaveCounts bool) float64 {
 	return float64(c.Attended()) / float64(den)
 }
 
-func (c *Counts) add(m MarkStatus) {
-	c.Expected++
-	switch m {
-	case Present:
-		c.Present++
-	case Late:
-		c.Late++
-	case OnLeave:
-		c.Leave++
-	case Absent:
-		c.Absent++
-	default:
-		c.Unmarked++
-	}
-}
-
 // MemberStat is one member's attendance over a year.
 type MemberStat struct {
 	Member Member
@@ -215,49 +199,6 @@ func (l *Ledger) SessionCounts(id uuid.UUID) (SessionStat, error) {
 		return nil
 	})
 	return st, err
-}
-
-// loadStatus fills status (indexed by member seq) from encoded marks,
-// skipping entries out of seq order as the statistics engine does.
-func loadStatus(status []MarkStatus, marks []byte) error {
-	clear(status)
-	prev := int64(-1)
-	return eachMark(marks, func(seq uint32, m Mark) {
-		if int64(seq) <= prev {
-			return
-		}
-		prev = int64(seq)
-		if int(seq) < len(status) {
-			status[seq] = m.Status
-		}
-	})
-}
-
-// tally counts one session over the members it expects; per, when not
-// nil, accumulates each member's counts by index in ms.
-func tally(s *Session, ms []Member, status []MarkStatus, per []Counts) SessionStat {
-	st := SessionStat{Session: *s}
-	for i := range ms {
-		m := &ms[i]
-		if !s.Expects(m) {
-			continue
-		}
-		mk := Unmarked
-		if int(m.Seq) < len(status) {
-			mk = status[m.Seq]
-		}
-		st.add(mk)
-		if per != nil {
-			per[i].add(mk)
-		}
-		if m.VotingOn(s.Date) {
-			st.Voting++
-			if mk == Present || mk == Late {
-				st.VotingAttended++
-			}
-		}
-	}
-	return st
 }
 
 // ExpectedMembers returns the members expected at a session (应到), in
