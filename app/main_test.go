@@ -147,21 +147,22 @@ func hasText(w fyne.Window, want string) bool {
 	return false
 }
 
-// findButton returns the first visible, enabled-or-not button whose text
-// is label, looking in the top-most dialog first, then the window; nil
-// when there is none.
-func findButton(w fyne.Window, label string) *widget.Button {
-	var found *widget.Button
+// findObject returns the first visible object of type T that match
+// accepts, looking in the top-most dialog first, then the window; the zero
+// T when there is none.
+func findObject[T fyne.CanvasObject](w fyne.Window, match func(T) bool) T {
+	var found T
+	done := false
 	var walk func(o fyne.CanvasObject)
 	walk = func(o fyne.CanvasObject) {
-		if found != nil || o == nil || !o.Visible() {
+		if done || o == nil || !o.Visible() {
+			return
+		}
+		if x, ok := o.(T); ok && match(x) {
+			found, done = x, true
 			return
 		}
 		switch x := o.(type) {
-		case *widget.Button:
-			if x.Text == label {
-				found = x
-			}
 		case *fyne.Container:
 			for _, c := range x.Objects {
 				walk(c)
@@ -178,6 +179,12 @@ func findButton(w fyne.Window, label string) *widget.Button {
 	}
 	walk(w.Content())
 	return found
+}
+
+// findButton returns the first visible, enabled-or-not button whose text
+// is label, or nil.
+func findButton(w fyne.Window, label string) *widget.Button {
+	return findObject(w, func(b *widget.Button) bool { return b.Text == label })
 }
 
 func TestTestShellIsChinese(t *testing.T) {

@@ -70,14 +70,7 @@ func (p *makeupPanel) reload() {
 			showError(err, p.sh.win)
 			return
 		}
-		opts := make([]string, len(r.years))
-		for i, y := range r.years {
-			opts[i] = strconv.Itoa(y)
-		}
-		p.yearSel.OnChanged = nil
-		p.yearSel.SetOptions(opts)
-		p.yearSel.SetSelected(strconv.Itoa(p.year))
-		p.yearSel.OnChanged = p.onYearChanged
+		setYears(p.yearSel, r.years, p.year, p.onYearChanged)
 		p.owed = r.owed
 		p.summary.SetText(lang.L("makeup.summary", map[string]any{"Count": len(r.owed)}))
 		p.list.Refresh()

@@ -331,35 +331,9 @@ func TestMemberTransferOutKeepsHistory(t *testing.T) {
 }
 
 // findEntryWithPlaceHolder returns the first entry in the top-most dialog
-// or the window whose placeholder is ph.
+// or the window whose placeholder is ph, or nil.
 func findEntryWithPlaceHolder(w fyne.Window, ph string) *widget.Entry {
-	var found *widget.Entry
-	var walk func(o fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		if found != nil || o == nil || !o.Visible() {
-			return
-		}
-		switch x := o.(type) {
-		case *widget.Entry:
-			if x.PlaceHolder == ph {
-				found = x
-			}
-		case *fyne.Container:
-			for _, c := range x.Objects {
-				walk(c)
-			}
-		case fyne.Widget:
-			for _, c := range test.WidgetRenderer(x).Objects() {
-				walk(c)
-			}
-		}
-	}
-	ovs := w.Canvas().Overlays().List()
-	for i := len(ovs) - 1; i >= 0; i-- {
-		walk(ovs[i])
-	}
-	walk(w.Content())
-	return found
+	return findObject(w, func(e *widget.Entry) bool { return e.PlaceHolder == ph })
 }
 
 // largeRoster makes a roster of n members in 50 groups, as the large

@@ -104,14 +104,7 @@ func (p *sessionsScreen) reload() {
 			showError(err, p.sh.win)
 			return
 		}
-		opts := make([]string, len(r.years))
-		for i, y := range r.years {
-			opts[i] = strconv.Itoa(y)
-		}
-		p.yearSel.OnChanged = nil
-		p.yearSel.SetOptions(opts)
-		p.yearSel.SetSelected(strconv.Itoa(p.year))
-		p.yearSel.OnChanged = p.onYearChanged
+		setYears(p.yearSel, r.years, p.year, p.onYearChanged)
 		p.stats, p.leaveCounts = r.stats, r.leave
 		p.rebuildRows()
 		p.scrollToToday()
@@ -357,4 +350,17 @@ func quorumText(st *data.SessionStat) string {
 		return lang.L("sessions.no_quorum_committee", map[string]any{"Attended": st.Attended(), "Expected": st.Expected})
 	}
 	return lang.L("sessions.no_quorum", map[string]any{"Attended": st.VotingAttended, "Voting": st.Voting})
+}
+
+// setYears offers years in a year selector and selects year, without
+// firing onChanged for it: the caller is already showing that year.
+func setYears(sel *widget.Select, years []int, year int, onChanged func(string)) {
+	opts := make([]string, len(years))
+	for i, y := range years {
+		opts[i] = strconv.Itoa(y)
+	}
+	sel.OnChanged = nil
+	sel.SetOptions(opts)
+	sel.SetSelected(strconv.Itoa(year))
+	sel.OnChanged = onChanged
 }

@@ -232,14 +232,7 @@ func (p *statsScreen) reload() {
 			showError(err, p.sh.win)
 			return
 		}
-		opts := make([]string, len(r.years))
-		for i, y := range r.years {
-			opts[i] = strconv.Itoa(y)
-		}
-		p.yearSel.OnChanged = nil
-		p.yearSel.SetOptions(opts)
-		p.yearSel.SetSelected(strconv.Itoa(p.year))
-		p.yearSel.OnChanged = p.onYearChanged
+		setYears(p.yearSel, r.years, p.year, p.onYearChanged)
 		p.show(r.ys)
 	})
 }
