@@ -4,7 +4,11 @@
 // command line reads the same words as the windows do.
 package assets
 
-import "embed"
+import (
+	"embed"
+	"encoding/json"
+	"strings"
+)
 
 // Translations holds translations/*.json; keys are message IDs, values
 // go-i18n templates ("第 {{.Row}} 行").
@@ -16,3 +20,31 @@ var Translations embed.FS
 //
 //go:embed icon.png
 var Icon []byte
+
+// Words returns every message of one language ("zh-Hans" or "en"): the
+// entries of LANG.json and of every FEATURE.LANG.json, by key.
+func Words(lang string) (map[string]string, error) {
+	ents, err := Translations.ReadDir("translations")
+	if err != nil {
+		return nil, err
+	}
+	words := map[string]string{}
+	for _, e := range ents {
+		n := e.Name()
+		if n != lang+".json" && !strings.HasSuffix(n, "."+lang+".json") {
+			continue
+		}
+		b, err := Translations.ReadFile("translations/" + n)
+		if err != nil {
+			return nil, err
+		}
+		m := map[string]string{}
+		if err := json.Unmarshal(b, &m); err != nil {
+			return nil, err
+		}
+		for k, v := range m {
+			words[k] = v
+		}
+	}
+	return words, nil
+}

@@ -5,7 +5,6 @@
 package msg
 
 import (
-	"encoding/json"
 	"errors"
 	"os"
 	"strings"
@@ -71,28 +70,11 @@ func DetectLang() string {
 // Load reads every translation file of lang ("zh-Hans" or "en"):
 // lang.json and FEATURE.lang.json.
 func Load(lang string) (*Catalog, error) {
-	ents, err := assets.Translations.ReadDir("translations")
+	words, err := assets.Words(lang)
 	if err != nil {
 		return nil, err
 	}
-	c := &Catalog{lang: lang, messages: map[string]string{}}
-	for _, e := range ents {
-		n := e.Name()
-		if n != lang+".json" && !strings.HasSuffix(n, "."+lang+".json") {
-			continue
-		}
-		b, err := assets.Translations.ReadFile("translations/" + n)
-		if err != nil {
-			return nil, err
-		}
-		m := map[string]string{}
-		if err := json.Unmarshal(b, &m); err != nil {
-			return nil, err
-		}
-		for k, v := range m {
-			c.messages[k] = v
-		}
-	}
+	c := &Catalog{lang: lang, messages: words}
 	return c, nil
 }
 

@@ -4,86 +4,58 @@ import (
 	"fmt"
 	"strings"
 
+	"branchledger/assets"
 	"branchledger/data"
 )
 
 // The reports are official forms sent to a Chinese Party committee: their
-// words are Chinese whatever the language of the window, so they live here
-// rather than in the translation files (which data/ cannot read).
+// words are Chinese whatever the language of the window. The names of kinds,
+// categories, statuses and reasons come from the Chinese translation file,
+// the one place they are written; the phrasing only reports use is here.
 
-func kindName(k data.Kind) string {
-	switch k {
-	case data.GeneralMeeting:
-		return "支部党员大会"
-	case data.CommitteeMeeting:
-		return "支部委员会"
-	case data.GroupMeeting:
-		return "党小组会"
-	case data.PartyLecture:
-		return "党课"
-	case data.ThemedPartyDay:
-		return "主题党日"
-	case data.NoonClassroom:
-		return "正午课堂"
-	case data.OrgLifeMeeting:
-		return "组织生活会"
-	case data.JointActivity:
-		return "联建活动"
+// zh holds the Chinese messages. It is filled once when the package loads
+// and only read afterwards: a lookup table, not state.
+var zh = mustWords("zh-Hans")
+
+func mustWords(lang string) map[string]string {
+	w, err := assets.Words(lang)
+	if err != nil {
+		panic("report: the embedded translations do not parse: " + err.Error()) // a build defect, caught by every test
 	}
-	return string(k)
+	return w
 }
+
+// label returns the Chinese words for key, or fallback when there are none.
+func label(key, fallback string) string {
+	if v, ok := zh[key]; ok {
+		return v
+	}
+	return fallback
+}
+
+func kindName(k data.Kind) string { return label("kind."+string(k), string(k)) }
 
 func genderName(g data.Gender) string {
-	switch g {
-	case data.Male:
-		return "男"
-	case data.Female:
-		return "女"
+	if g == "" {
+		return ""
 	}
-	return ""
+	return label("gender."+string(g), "")
 }
 
-func categoryName(c data.Category) string {
-	switch c {
-	case data.Full:
-		return "正式党员"
-	case data.Probationary:
-		return "预备党员"
-	case data.Activist:
-		return "入党积极分子"
-	case data.Candidate:
-		return "发展对象"
+func categoryName(c data.Category) string { return label("category."+string(c), string(c)) }
+
+func statusName(s data.PartyStatus) string { return label("status."+string(s), string(s)) }
+
+func reasonName(r data.LeaveReason) string {
+	if r == data.NoReason {
+		return ""
 	}
-	return string(c)
+	return label("reason."+r.Code(), "")
 }
 
 // categories lists the categories in the order the summary counts them.
 func categories() []data.Category {
 	return []data.Category{data.Full, data.Probationary, data.Candidate, data.Activist}
-}
-
-func statusName(s data.PartyStatus) string {
-	switch s {
-	case data.StatusNormal:
-		return "正常"
-	case data.StatusSuspended:
-		return "停止党籍"
-	case data.StatusRemoved:
-		return "出党"
-	}
-	return string(s)
-}
-
-func reasonName(r data.LeaveReason) string {
-	switch r {
-	case data.OnDuty:
-		return "因公"
-	case data.Sick:
-		return "因病"
-	case data.Personal:
-		return "因事"
-	}
-	return ""
 }
 
 func departureText(d *data.Departure) string {
