@@ -77,7 +77,7 @@ func TestSessionListByMonthAndKind(t *testing.T) {
 	row := newSessionRowObject()
 	p.updateRow(len(p.rows)-1, row)
 	texts := strings.Join(visibleTexts(row), "|")
-	if want := "2026-12-05 周六|支部委员会|应到 3|"; !strings.Contains(texts, want) || strings.Contains(texts, "%") {
+	if want := "2026-12-07 周一|支部委员会|应到 3|"; !strings.Contains(texts, want) || strings.Contains(texts, "%") {
 		t.Errorf("planned committee meeting row: got %q, want %q and no rate", texts, want)
 	}
 }

@@ -20,8 +20,8 @@ func TestAgendaOnDemo(t *testing.T) {
 		date string
 		kind Kind
 	}{
-		{"2026-12-04", NoonClassroom}, {"2026-12-05", CommitteeMeeting}, {"2026-12-11", NoonClassroom},
-		{"2026-12-12", GroupMeeting}, {"2026-12-13", GroupMeeting},
+		{"2026-12-04", NoonClassroom}, {"2026-12-07", CommitteeMeeting}, {"2026-12-11", NoonClassroom},
+		{"2026-12-14", GroupMeeting}, {"2026-12-14", GroupMeeting},
 	}
 	if len(a.Next) != len(wantNext) {
 		t.Fatalf("got %d next sessions, want %d", len(a.Next), len(wantNext))

@@ -154,19 +154,19 @@ func fillDemo(l *Ledger) error {
 	}
 	for m := time.January; m <= time.December; m++ {
 		if m != time.August { // the branch missed August's committee meeting
-			ss = append(ss, &Session{Kind: CommitteeMeeting, Theme: "支委会：研究本月党建工作", Date: NewDate(year, m, 5), Start: "16:30", End: "17:30",
+			ss = append(ss, &Session{Kind: CommitteeMeeting, Theme: "支委会：研究本月党建工作", Date: workday(NewDate(year, m, 5)), Start: "16:30", End: "17:30",
 				Place: "支部书记办公室", Host: ms[0].Name, Recorder: ms[1].Name})
 		}
 		for gi, g := range groups {
-			ss = append(ss, &Session{Kind: GroupMeeting, Theme: g + "学习会", Date: NewDate(year, m, 12+gi), Start: "12:10", End: "12:50",
+			ss = append(ss, &Session{Kind: GroupMeeting, Theme: g + "学习会", Date: workday(NewDate(year, m, 12+gi)), Start: "12:10", End: "12:50",
 				Place: "窗口会议室", Group: g, Host: ms[gi*7].Name, Recorder: ms[gi*7+1].Name})
 		}
 		if m%3 == 1 {
-			ss = append(ss, &Session{Kind: GeneralMeeting, Theme: "支部党员大会", Date: NewDate(year, m, 20), Start: "14:00", End: "15:30",
+			ss = append(ss, &Session{Kind: GeneralMeeting, Theme: "支部党员大会", Date: workday(NewDate(year, m, 20)), Start: "14:00", End: "15:30",
 				Place: "三楼会议室", Host: ms[0].Name, Recorder: ms[1].Name})
 		}
 		if m%3 == 2 {
-			ss = append(ss, &Session{Kind: PartyLecture, Theme: "党课：以高质量党建引领窗口服务", Date: NewDate(year, m, 24), Start: "14:00", End: "15:00",
+			ss = append(ss, &Session{Kind: PartyLecture, Theme: "党课：以高质量党建引领窗口服务", Date: workday(NewDate(year, m, 24)), Start: "14:00", End: "15:00",
 				Place: "三楼会议室", Host: ms[0].Name, Speaker: ms[0].Name, Recorder: ms[2].Name})
 		}
 	}
@@ -210,6 +210,18 @@ func fillDemo(l *Ledger) error {
 		}
 	}
 	return nil
+}
+
+// workday moves a date that falls on a weekend to the Monday after: the
+// branch meets on working days.
+func workday(d Date) Date {
+	switch d.Weekday() {
+	case time.Saturday:
+		return d.AddDays(2)
+	case time.Sunday:
+		return d.AddDays(1)
+	}
+	return d
 }
 
 // setMarksRaw writes a session's marks whatever its closed state: the demo
