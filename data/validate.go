@@ -139,18 +139,19 @@ func CheckIDNumber(id string) string {
 // starting with 1[3-9]. Landlines (with an area code and a hyphen) are also
 // accepted, since some members give an office number.
 func CheckMobile(s string) bool {
-	if len(s) == 11 && s[0] == '1' && s[1] >= '3' && s[1] <= '9' && allDigits(s) {
+	if len(s) == 11 && s[0] == '1' && s[1] >= '3' && s[1] <= '9' && AllDigits(s) {
 		return true
 	}
 	// 021-12345678 or 0571-1234567
 	if i := strings.IndexByte(s, '-'); i == 3 || i == 4 {
 		area, num := s[:i], s[i+1:]
-		return area[0] == '0' && allDigits(area) && allDigits(num) && len(num) >= 7 && len(num) <= 8
+		return area[0] == '0' && AllDigits(area) && AllDigits(num) && len(num) >= 7 && len(num) <= 8
 	}
 	return false
 }
 
-func allDigits(s string) bool {
+// AllDigits reports whether s is one or more ASCII digits.
+func AllDigits(s string) bool {
 	if s == "" {
 		return false
 	}

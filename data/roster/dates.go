@@ -36,7 +36,7 @@ func parseDate(s string) (data.Date, bool) {
 		s = s[:i]
 	}
 	s = strings.TrimSpace(s)
-	if allDigits(s) {
+	if data.AllDigits(s) {
 		return parseDigits(s)
 	}
 	if isNumber(s) {
@@ -121,7 +121,7 @@ func parseSeparated(s string) (data.Date, bool) {
 		return 0, false
 	}
 	for _, p := range parts {
-		if !allDigits(p) || len(p) > 4 {
+		if !data.AllDigits(p) || len(p) > 4 {
 			return 0, false
 		}
 	}

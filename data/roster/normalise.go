@@ -154,24 +154,12 @@ func lostDigits(id string, numeric bool) bool {
 	if strings.Contains(id, ".") && isDecimal(id) {
 		return true
 	}
-	return len(id) >= 15 && allDigits(id) && strings.HasSuffix(id, "000") && data.CheckIDNumber(id) != ""
+	return len(id) >= 15 && data.AllDigits(id) && strings.HasSuffix(id, "000") && data.CheckIDNumber(id) != ""
 }
 
 func isDecimal(s string) bool {
 	_, err := strconv.ParseFloat(s, 64)
 	return err == nil
-}
-
-func allDigits(s string) bool {
-	if s == "" {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return true
 }
 
 // normalisePhone returns a phone number without the spaces, hyphens and
@@ -187,7 +175,7 @@ func normalisePhone(s string) string {
 		}
 	}
 	s = strings.TrimPrefix(strings.TrimPrefix(s, "+86"), "(+86)")
-	if allDigits(s) && len(s) == 11 {
+	if data.AllDigits(s) && len(s) == 11 {
 		return s
 	}
 	d := strings.Map(func(r rune) rune {
@@ -196,10 +184,10 @@ func normalisePhone(s string) string {
 		}
 		return r
 	}, s)
-	if len(d) == 11 && d[0] == '1' && allDigits(d) {
+	if len(d) == 11 && d[0] == '1' && data.AllDigits(d) {
 		return d
 	}
-	if len(s) == 13 && strings.HasPrefix(s, "86") && allDigits(s) {
+	if len(s) == 13 && strings.HasPrefix(s, "86") && data.AllDigits(s) {
 		return s[2:]
 	}
 	return s
