@@ -88,7 +88,7 @@ func (l *Ledger) SaveMembers(ms []*Member) error {
 	err := l.update(func(tx *bolt.Tx) error {
 		for i, in := range ms {
 			m := *in
-			if err := putMember(tx, &m, now); err != nil {
+			if err := putMember(tx, &m, now, true); err != nil {
 				return err
 			}
 			staged[i] = m
@@ -104,7 +104,10 @@ func (l *Ledger) SaveMembers(ms []*Member) error {
 	return nil
 }
 
-func putMember(tx *bolt.Tx, m *Member, now time.Time) error {
+// putMember stores m. With stale set, an update is refused with ErrStale
+// when the stored member changed after m was read (its Updated differs):
+// a form left open must not undo a departure recorded meanwhile.
+func putMember(tx *bolt.Tx, m *Member, now time.Time, stale bool) error {
 	members, idx := tx.Bucket(bMembers), tx.Bucket(bIDNumbers)
 	if m.ID == uuid.Nil {
 		m.ID = newID()
@@ -121,6 +124,9 @@ func putMember(tx *bolt.Tx, m *Member, now time.Time) error {
 		var old Member
 		if err := getMember(tx, m.ID, &old); err != nil {
 			return err
+		}
+		if stale && !old.Updated.Equal(m.Updated) {
+			return fmt.Errorf("member %s: %w", m.ID, ErrStale)
 		}
 		m.Seq, m.Created = old.Seq, old.Created
 		if old.IDNumber != m.IDNumber && old.IDNumber != "" {
@@ -185,7 +191,7 @@ func (l *Ledger) changeMember(id uuid.UUID, fn func(m *Member, now time.Time)) e
 			return err
 		}
 		fn(&m, now)
-		return putMember(tx, &m, now)
+		return putMember(tx, &m, now, false)
 	})
 }
 

@@ -2,6 +2,7 @@ package data
 
 import (
 	"errors"
+	"path/filepath"
 	"testing"
 	"time"
 
@@ -308,5 +309,44 @@ func TestMaskEdges(t *testing.T) {
 		if got != tc.want {
 			t.Errorf("%s mask of %q: got %q, want %q", tc.fn, tc.in, got, tc.want)
 		}
+	}
+}
+
+// TestSaveMemberRefusesStaleCopy: a member form left open while the member
+// is transferred out elsewhere must not undo the departure when saved.
+func TestSaveMemberRefusesStaleCopy(t *testing.T) {
+	tick := testNow
+	clock := func() time.Time { tick = tick.Add(time.Second); return tick }
+	l, err := Create(filepath.Join(t.TempDir(), "stale.ledger"), Branch{Name: "测试支部"}, Options{Now: clock, NoBackup: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	m := Member{Name: "张三", IDNumber: "310105196401173912", Category: Full, Joined: NewDate(1994, 9, 29), Confirmed: NewDate(1995, 9, 29)}
+	if err := l.SaveMember(&m); err != nil {
+		t.Fatal(err)
+	}
+	form := m // what an open form holds
+	if err := l.SetDeparture(m.ID, Departure{Reason: TransferOut, Date: NewDate(2026, 11, 1), Destination: "区税务局党支部"}); err != nil {
+		t.Fatal(err)
+	}
+	form.Phone = "13800138000"
+	if err := l.SaveMember(&form); !errors.Is(err, ErrStale) {
+		t.Fatalf("saving a stale copy: got %v, want ErrStale", err)
+	}
+	got, err := l.Member(m.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Left == nil || got.Phone != "" {
+		t.Errorf("after the refused save: got left %+v phone %q, want the departure kept and no new phone", got.Left, got.Phone)
+	}
+	// A fresh copy saves.
+	got.Phone = "13800138000"
+	if err := l.SaveMember(&got); err != nil {
+		t.Fatalf("saving a fresh copy: %v", err)
+	}
+	if again, _ := l.Member(m.ID); again.Phone != "13800138000" || again.Left == nil {
+		t.Errorf("after the fresh save: got phone %q left %+v", again.Phone, again.Left)
 	}
 }

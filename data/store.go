@@ -24,6 +24,7 @@ var (
 	ErrExists        = errors.New("file already exists")
 	ErrSessionClosed = errors.New("session is closed")
 	ErrDuplicateID   = errors.New("id number already in the ledger")
+	ErrStale         = errors.New("record changed since it was read")
 )
 
 // ValidationError carries the field-level problems that stopped a save.

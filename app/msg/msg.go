@@ -43,6 +43,8 @@ func ForError(err error) Text {
 		return Text{Key: "error.session_closed"}
 	case errors.Is(err, data.ErrDuplicateID):
 		return Text{Key: "error.duplicate_id"}
+	case errors.Is(err, data.ErrStale):
+		return Text{Key: "error.stale"}
 	}
 	return Text{"error.other", map[string]any{"Err": err.Error()}}
 }

@@ -109,6 +109,7 @@ func TestForError(t *testing.T) {
 		{os.ErrNotExist, "error.not_found"},
 		{data.ErrSessionClosed, "error.session_closed"},
 		{data.ErrDuplicateID, "error.duplicate_id"},
+		{fmt.Errorf("member: %w", data.ErrStale), "error.stale"},
 		{&data.ValidationError{Problems: []data.Problem{{Field: data.FieldName, Code: data.ProblemRequired}}}, "error.invalid"},
 		{errors.New("disk full"), "error.other"},
 	}
