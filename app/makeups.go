@@ -1,7 +1,6 @@
 package app
 
 import (
-	"errors"
 	"strconv"
 	"strings"
 
@@ -54,22 +53,14 @@ func (p *makeupPanel) reload() {
 		years []int
 		owed  []data.Owed
 	}
-	gen := p.loads.begin()
-	tracked(&p.work, func() (result, error) {
+	loadLatest(&p.work, &p.loads, p.sh.win, func() (result, error) {
 		ys, err := l.SessionYears()
 		if err != nil {
 			return result{}, err
 		}
 		owed, err := l.OwedMakeUps(data.NewDate(year, 1, 1), data.NewDate(year, 12, 31))
 		return result{ys, owed}, err
-	}, func(r result, err error) {
-		if p.loads.stale(gen) {
-			return
-		}
-		if err != nil {
-			showError(err, p.sh.win)
-			return
-		}
+	}, func(r result) {
 		setYears(p.yearSel, r.years, p.year, p.onYearChanged)
 		p.owed = r.owed
 		p.summary.SetText(lang.L("makeup.summary", map[string]any{"Count": len(r.owed)}))
@@ -151,17 +142,10 @@ func (p *makeupPanel) openRecord(ow data.Owed) {
 		if l == nil {
 			return // the ledger was closed meanwhile
 		}
-		tracked(&p.work, func() (struct{}, error) { return struct{}{}, l.SaveMakeUp(mu) }, func(_ struct{}, err error) {
-			var ve *data.ValidationError
-			if errors.As(err, &ve) {
-				prob.SetText(problemText(ve.Problems[0]))
-				prob.Show()
-				return
-			}
-			if err != nil {
-				showError(err, p.sh.win)
-				return
-			}
+		saveTracked(&p.work, p.sh.win, func() (struct{}, error) { return struct{}{}, l.SaveMakeUp(mu) }, func(ps []data.Problem) {
+			prob.SetText(problemText(ps[0]))
+			prob.Show()
+		}, func(struct{}) {
 			d.Hide()
 			p.reload()
 		})

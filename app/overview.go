@@ -67,22 +67,14 @@ func (p *overviewScreen) reload() {
 		a *data.Agenda
 		b data.Branch
 	}
-	gen := p.loads.begin()
-	tracked(&p.work, func() (result, error) {
+	loadLatest(&p.work, &p.loads, p.sh.win, func() (result, error) {
 		a, err := l.Agenda(5)
 		if err != nil {
 			return result{}, err
 		}
 		b, err := l.Branch()
 		return result{a, b}, err
-	}, func(r result, err error) {
-		if p.loads.stale(gen) {
-			return
-		}
-		if err != nil {
-			showError(err, p.sh.win)
-			return
-		}
+	}, func(r result) {
 		p.show(r.a, r.b)
 	})
 }

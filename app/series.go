@@ -1,7 +1,6 @@
 package app
 
 import (
-	"errors"
 	"strings"
 	"time"
 
@@ -232,16 +231,7 @@ func (d *seriesDialog) onSave() {
 	if l == nil {
 		return // the ledger was closed meanwhile
 	}
-	tracked(d.work, func() ([]data.Session, error) { return l.SaveSeries(sr, holidays) }, func(gen []data.Session, err error) {
-		var ve *data.ValidationError
-		if errors.As(err, &ve) {
-			d.showProblems(ve.Problems)
-			return
-		}
-		if err != nil {
-			showError(err, d.sh.win)
-			return
-		}
+	saveTracked(d.work, d.sh.win, func() ([]data.Session, error) { return l.SaveSeries(sr, holidays) }, d.showProblems, func(gen []data.Session) {
 		d.dlg.Hide()
 		if d.onSaved != nil {
 			d.onSaved()

@@ -1,7 +1,6 @@
 package app
 
 import (
-	"errors"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -323,16 +322,7 @@ func (f *sessionForm) onSave() {
 	if l == nil {
 		return // the ledger was closed meanwhile
 	}
-	tracked(f.work, func() (struct{}, error) { return struct{}{}, l.SaveSession(&s) }, func(_ struct{}, err error) {
-		var ve *data.ValidationError
-		if errors.As(err, &ve) {
-			f.showProblems(ve.Problems)
-			return
-		}
-		if err != nil {
-			showError(err, f.sh.win)
-			return
-		}
+	saveTracked(f.work, f.sh.win, func() (struct{}, error) { return struct{}{}, l.SaveSession(&s) }, f.showProblems, func(struct{}) {
 		f.dlg.Hide()
 		if f.onSaved != nil {
 			f.onSaved()

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 	"sync/atomic"
@@ -82,8 +83,7 @@ func (p *sessionsScreen) reload() {
 		stats []data.SessionStat
 		leave bool
 	}
-	gen := p.loads.begin()
-	tracked(&p.work, func() (result, error) {
+	loadLatest(&p.work, &p.loads, p.sh.win, func() (result, error) {
 		var r result
 		var err error
 		if r.years, err = l.SessionYears(); err != nil {
@@ -96,14 +96,7 @@ func (p *sessionsScreen) reload() {
 		r.leave = b.LeaveCountsAgainst
 		r.stats, err = l.SessionsWithCounts(data.NewDate(year, 1, 1), data.NewDate(year, 12, 31))
 		return r, err
-	}, func(r result, err error) {
-		if p.loads.stale(gen) {
-			return
-		}
-		if err != nil {
-			showError(err, p.sh.win)
-			return
-		}
+	}, func(r result) {
 		setYears(p.yearSel, r.years, p.year, p.onYearChanged)
 		p.stats, p.leaveCounts = r.stats, r.leave
 		p.rebuildRows()
@@ -286,6 +279,41 @@ func tracked[T any](f *inflight, work func() (T, error), done func(T, error)) {
 	background(work, func(v T, err error) {
 		defer f.n.Add(-1)
 		done(v, err)
+	})
+}
+
+// loadLatest is how a screen reloads: work runs tracked in f; its result
+// is dropped when a newer load (numbered by g) has begun meanwhile, an
+// error is shown to the user, and otherwise show puts the result on screen.
+func loadLatest[T any](f *inflight, g *latest, win fyne.Window, work func() (T, error), show func(T)) {
+	gen := g.begin()
+	tracked(f, work, func(v T, err error) {
+		if g.stale(gen) {
+			return
+		}
+		if err != nil {
+			showError(err, win)
+			return
+		}
+		show(v)
+	})
+}
+
+// saveTracked is how a form saves: work runs tracked in f; validation
+// problems from data/ go back to the form's fields through problems, other
+// errors to the user, and saved runs on success.
+func saveTracked[T any](f *inflight, win fyne.Window, work func() (T, error), problems func([]data.Problem), saved func(T)) {
+	tracked(f, work, func(v T, err error) {
+		var ve *data.ValidationError
+		if errors.As(err, &ve) {
+			problems(ve.Problems)
+			return
+		}
+		if err != nil {
+			showError(err, win)
+			return
+		}
+		saved(v)
 	})
 }
 

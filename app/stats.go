@@ -216,22 +216,14 @@ func (p *statsScreen) reload() {
 		years []int
 		ys    *data.YearStats
 	}
-	gen := p.loads.begin()
-	tracked(&p.work, func() (result, error) {
+	loadLatest(&p.work, &p.loads, p.sh.win, func() (result, error) {
 		years, err := l.SessionYears()
 		if err != nil {
 			return result{}, err
 		}
 		ys, err := l.YearStats(year)
 		return result{years, ys}, err
-	}, func(r result, err error) {
-		if p.loads.stale(gen) {
-			return
-		}
-		if err != nil {
-			showError(err, p.sh.win)
-			return
-		}
+	}, func(r result) {
 		setYears(p.yearSel, r.years, p.year, p.onYearChanged)
 		p.show(r.ys)
 	})
