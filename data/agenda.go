@@ -79,7 +79,7 @@ func (l *Ledger) Agenda(next int) (*Agenda, error) {
 		if err != nil {
 			return err
 		}
-		a.Compliance = checkCompliance(year, today, b.Groups, ys, held)
+		a.Compliance = checkCompliance(year, today, b.RecordsStart(), b.Groups, ys, held)
 		a.Owed, err = countOwed(tx, ms, ys)
 		return err
 	})

@@ -79,14 +79,12 @@ func periodsOf(year int, p Period) []period {
 // the rule is per party group).
 func satisfies(s *Session, r Rule, group string) bool {
 	switch r.Kind {
-	case ThemedPartyDay:
-		return s.CountsAsThemedDay()
 	case GroupMeeting:
 		// group is "" when the branch lists no party groups: then any
 		// group meeting counts.
 		return s.Kind == GroupMeeting && (group == "" || s.Group == "" || s.Group == group)
 	}
-	return s.Kind == r.Kind
+	return s.CountsAs(r.Kind)
 }
 
 // periodIndex returns the index in periodsOf(d.Year(), p) of the period
@@ -106,8 +104,10 @@ func periodIndex(d Date, p Period) int {
 // period containing today is pending until its session is held. Group
 // meetings are judged per party group of the branch (all together when it
 // has none). held are the year's held sessions with their counts, for the
-// quorum.
-func checkCompliance(year int, today Date, groups []string, ss []Session, held []SessionStat) []Compliance {
+// quorum. from is the start of the records: a period that ended before it
+// is not judged, since nothing was recorded then (zero judges every
+// period).
+func checkCompliance(year int, today, from Date, groups []string, ss []Session, held []SessionStat) []Compliance {
 	var out []Compliance
 	for _, r := range Rules {
 		targets := []string{""}
@@ -126,7 +126,7 @@ func checkCompliance(year int, today Date, groups []string, ss []Session, held [
 			c := Compliance{Rule: string(r.Kind) + "_" + string(r.Period), Kind: r.Kind, Period: r.Period, Group: g, Missing: []string{}}
 			for i, p := range ps {
 				switch {
-				case p.start > today || done[i]:
+				case p.start > today || p.end < from || done[i]:
 				case p.end < today:
 					c.Missing = append(c.Missing, p.key)
 				default:

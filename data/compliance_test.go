@@ -96,7 +96,7 @@ func TestComplianceBoundaries(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			c := ruleOf(t, checkCompliance(tt.year, tt.today, tt.groups, tt.sessions, nil), tt.rule, tt.group)
+			c := ruleOf(t, checkCompliance(tt.year, tt.today, 0, tt.groups, tt.sessions, nil), tt.rule, tt.group)
 			if !slices.Equal(c.Missing, tt.wantMissing) {
 				t.Errorf("Missing = %v, want %v", c.Missing, tt.wantMissing)
 			}
@@ -115,7 +115,7 @@ func TestComplianceQuorum(t *testing.T) {
 		{Session: Session{Kind: CommitteeMeeting, Date: NewDate(2026, 7, 5)}, Counts: Counts{Expected: 3, Present: 1, Unmarked: 2}},
 		{Session: Session{Kind: NoonClassroom, Date: NewDate(2026, 7, 10)}, Counts: Counts{Expected: 3, Unmarked: 3}},
 	}
-	cs := checkCompliance(2026, testToday, nil, nil, held)
+	cs := checkCompliance(2026, testToday, 0, nil, nil, held)
 	if got, want := ruleOf(t, cs, "general_meeting_quorum", "").NoQuorum, []string{"2026-06-20"}; !slices.Equal(got, want) {
 		t.Errorf("general meetings without quorum %v, want %v", got, want)
 	}
@@ -129,7 +129,7 @@ func TestComplianceQuorum(t *testing.T) {
 }
 
 func TestComplianceRulesListed(t *testing.T) {
-	cs := checkCompliance(2026, testToday, []string{group1, group2}, nil, nil)
+	cs := checkCompliance(2026, testToday, 0, []string{group1, group2}, nil, nil)
 	var got []string
 	for _, c := range cs {
 		got = append(got, c.Rule+"/"+c.Group)
@@ -183,5 +183,78 @@ func TestYearStatsCompliance(t *testing.T) {
 			t.Errorf("%s %s: got missing %v pending %v no quorum %v; want %v %v %v", tt.rule, tt.group,
 				c.Missing, c.Pending, c.NoQuorum, tt.missing, tt.pending, tt.noQuorum)
 		}
+	}
+}
+
+// TestComplianceFromRecordsStart: a ledger whose records begin on
+// 2026-11-10 judges nothing before November; November is open on
+// 2026-11-29 and December has not begun.
+func TestComplianceFromRecordsStart(t *testing.T) {
+	d := NewDate
+	tests := []struct {
+		name        string
+		from, today Date
+		rule        string
+		wantMissing []string
+		wantPending []string
+	}{
+		{"months before the start are not missing", d(2026, 11, 10), d(2026, 11, 29), "committee_meeting_monthly", []string{}, []string{"2026-11"}},
+		{"the quarter holding the start is judged", d(2026, 11, 10), d(2026, 11, 29), "general_meeting_quarterly", []string{}, []string{"2026-Q4"}},
+		{"a start in May leaves April out, keeps May", d(2026, 5, 20), d(2026, 8, 3), "committee_meeting_monthly", []string{"2026-05", "2026-06", "2026-07"}, []string{"2026-08"}},
+		{"a start in May judges Q2", d(2026, 5, 20), d(2026, 8, 3), "party_lecture_quarterly", []string{"2026-Q2"}, []string{"2026-Q3"}},
+		{"a start next year judges nothing this year", d(2027, 1, 1), d(2027, 2, 3), "org_life_meeting_yearly", []string{}, nil},
+		{"the start's own year is judged", d(2026, 12, 1), d(2027, 2, 3), "org_life_meeting_yearly", []string{"2026"}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := ruleOf(t, checkCompliance(2026, tt.today, tt.from, nil, nil, nil), tt.rule, "")
+			if !slices.Equal(c.Missing, tt.wantMissing) {
+				t.Errorf("Missing = %v, want %v", c.Missing, tt.wantMissing)
+			}
+			if !slices.Equal(orEmpty(c.Pending), orEmpty(tt.wantPending)) {
+				t.Errorf("Pending = %v, want %v", c.Pending, tt.wantPending)
+			}
+		})
+	}
+}
+
+// TestComplianceCredits: one Noon Classroom credited as themed Party day
+// and party lecture fills both rules, and nothing else.
+func TestComplianceCredits(t *testing.T) {
+	d := NewDate
+	noon := Session{Kind: NoonClassroom, Date: d(2026, 2, 6), Credits: []Kind{ThemedPartyDay, PartyLecture}}
+	cs := checkCompliance(2026, d(2026, 4, 1), 0, nil, []Session{noon}, nil)
+	for _, tt := range []struct {
+		rule    string
+		missing []string
+	}{
+		{"themed_party_day_monthly", []string{"2026-01", "2026-03"}},
+		{"party_lecture_quarterly", []string{}},
+		{"general_meeting_quarterly", []string{"2026-Q1"}},
+		{"committee_meeting_monthly", []string{"2026-01", "2026-02", "2026-03"}},
+	} {
+		if got := ruleOf(t, cs, tt.rule, "").Missing; !slices.Equal(got, tt.missing) {
+			t.Errorf("%s: missing %v, want %v", tt.rule, got, tt.missing)
+		}
+	}
+	if !noon.Credited(PartyLecture) || noon.Credited(NoonClassroom) || !noon.CountsAs(NoonClassroom) {
+		t.Error("Credited/CountsAs disagree with the session's kind and credits")
+	}
+}
+
+// TestRecordsStart: the start of the records defaults to the day the
+// ledger was created.
+func TestRecordsStart(t *testing.T) {
+	l := newTestLedger(t)
+	b, err := l.Branch()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := b.RecordsStart(), l.Today(); got != want {
+		t.Errorf("RecordsStart = %s, want the creation day %s", got, want)
+	}
+	b.RecordsFrom = NewDate(2026, 3, 1)
+	if got := b.RecordsStart(); got != NewDate(2026, 3, 1) {
+		t.Errorf("RecordsStart = %s, want 2026-03-01", got)
 	}
 }

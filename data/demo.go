@@ -92,6 +92,8 @@ func WriteDemo(path string, opt Options) error {
 	l, err := Create(path, Branch{
 		Name: "申江区市场监管局注册登记窗口党支部", Committee: "申江区市场监督管理局机关党委",
 		Secretary: "", Groups: []string{"第一党小组", "第二党小组"},
+		// The example's records cover its whole year.
+		RecordsFrom: NewDate(DateOf(opt.now()).Year(), 1, 1),
 	}, opt)
 	if err != nil {
 		return err
@@ -251,7 +253,8 @@ const (
 // party groups, 1,000 sessions in the current year up to today, and
 // 1,000,000 marks. It is the benchmark and stress ledger.
 func WriteLargeDemo(path string, opt Options) error {
-	l, err := Create(path, Branch{Name: "申江区产业党委（大型示例）", Committee: "申江区委组织部"}, opt)
+	l, err := Create(path, Branch{Name: "申江区产业党委（大型示例）", Committee: "申江区委组织部",
+		RecordsFrom: NewDate(DateOf(opt.now()).Year(), 1, 1)}, opt)
 	if err != nil {
 		return err
 	}

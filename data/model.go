@@ -204,7 +204,14 @@ type Session struct {
 	Attachments []string  `json:"attachments,omitempty"`
 	// ThemedDay marks a session (usually a Noon Classroom) that counts as the
 	// month's themed Party day.
-	ThemedDay bool      `json:"themed_day,omitempty"`
+	ThemedDay bool `json:"themed_day,omitempty"`
+	// Credits are the rules, besides its own kind's, that the session
+	// counts toward (DOMAIN.md: one session can serve several rules): a
+	// Noon Classroom credited with ThemedPartyDay and PartyLecture is the
+	// month's themed Party day and the quarter's party lecture. Chosen on
+	// the session form; ThemedDay is the older spelling of a
+	// ThemedPartyDay credit and still counts.
+	Credits   []Kind    `json:"credits,omitempty"`
 	Group     string    `json:"group,omitempty"` // the party group a group meeting is for
 	SeriesID  uuid.UUID `json:"series_id,omitempty"`
 	Cancelled bool      `json:"cancelled,omitempty"`
@@ -234,8 +241,27 @@ func (s *Session) Expects(m *Member) bool {
 // month's themed Party day (usually a Noon Classroom; branches also hold it
 // together with a party lecture or a joint activity).
 func (s *Session) CountsAsThemedDay() bool {
-	return s.Kind == ThemedPartyDay || s.ThemedDay
+	return s.CountsAs(ThemedPartyDay)
 }
+
+// CountsAs reports whether the session counts toward the rule of kind k:
+// it is of that kind, or credited with it (Credits, or ThemedDay for the
+// themed Party day).
+func (s *Session) CountsAs(k Kind) bool {
+	if s.Kind == k || k == ThemedPartyDay && s.ThemedDay {
+		return true
+	}
+	for _, c := range s.Credits {
+		if c == k {
+			return true
+		}
+	}
+	return false
+}
+
+// Credited reports whether the session counts toward the rule of kind k
+// through a credit rather than by its own kind.
+func (s *Session) Credited(k Kind) bool { return s.Kind != k && s.CountsAs(k) }
 
 // MarkStatus is one attendance mark. The absence of a mark (未登记) is a
 // state of its own and is not absent.
@@ -333,9 +359,30 @@ type Branch struct {
 	// LeaveCountsAgainst switches the attendance rate to
 	// (present+late)/expected; by default leave is taken out of the
 	// denominator.
-	LeaveCountsAgainst bool      `json:"leave_counts_against,omitempty"`
-	Created            time.Time `json:"created"`
-	Updated            time.Time `json:"updated"`
+	LeaveCountsAgainst bool `json:"leave_counts_against,omitempty"`
+	// RecordsFrom is the day this ledger's records begin; the rules are
+	// judged only from then on (DOMAIN.md "The start of the records").
+	// Zero means the day the ledger was created (see RecordsStart).
+	RecordsFrom Date `json:"records_from,omitempty"`
+	// Reporter (填报人) and ReporterPhone (联系电话) are printed under the
+	// title of every report, with the branch name as 填报单位.
+	Reporter      string    `json:"reporter,omitempty"`
+	ReporterPhone string    `json:"reporter_phone,omitempty"`
+	Created       time.Time `json:"created"`
+	Updated       time.Time `json:"updated"`
+}
+
+// RecordsStart returns the first day the ledger's records cover:
+// RecordsFrom, or the day the ledger was created when it is not set.
+// Periods that ended before it are not judged by the rules.
+func (b *Branch) RecordsStart() Date {
+	if b.RecordsFrom != 0 {
+		return b.RecordsFrom
+	}
+	if b.Created.IsZero() {
+		return 0
+	}
+	return DateOf(b.Created)
 }
 
 // Series is a recurring session plan, such as the weekly Noon Classroom.

@@ -169,7 +169,7 @@ func computeYear(year int, today Date, b Branch, ms []Member, ss []Session, mark
 			ys.ByCategory[ms[i].Category]++
 		}
 	}
-	ys.Compliance = checkCompliance(year, today, b.Groups, ss, ys.Held)
+	ys.Compliance = checkCompliance(year, today, b.RecordsStart(), b.Groups, ss, ys.Held)
 	return ys, nil
 }
 

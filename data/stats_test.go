@@ -177,6 +177,14 @@ type handLedger struct {
 func newHandLedger(t *testing.T) *handLedger {
 	t.Helper()
 	h := &handLedger{l: newTestLedger(t), m: map[string]*Member{}, s: map[string]*Session{}}
+	br, err := h.l.Branch()
+	if err != nil {
+		t.Fatal(err)
+	}
+	br.RecordsFrom = NewDate(2026, 1, 1) // the ledger was created on testToday, but its records cover the year
+	if err := h.l.SaveBranch(br); err != nil {
+		t.Fatal(err)
+	}
 	d := NewDate
 	add := func(key string, m *Member) { h.m[key] = m }
 	add("A", person("甲", 1, Full, d(2000, 7, 1), group1))
