@@ -20,7 +20,7 @@ func TestWriteFileRecordsExport(t *testing.T) {
 		sheets  []string
 	}{
 		{[]string{SignIn, Roster}, true, []string{"党员花名册", "签到表"}},
-		{nil, false, []string{"党员花名册", "组织生活台账", "考勤汇总", "签到表", "年度统计"}},
+		{nil, false, []string{"党员花名册", "组织生活台账", "考勤汇总（1月）", "考勤汇总（2月）", "考勤汇总（3月）", "考勤汇总（4月）", "考勤汇总（5月）", "考勤汇总（6月）", "考勤汇总（7月）", "考勤汇总（8月）", "考勤汇总（9月）", "考勤汇总（10月）", "考勤汇总（11月）", "考勤汇总（全年）", "签到表", "年度统计"}},
 	} {
 		if err := WriteFile(l, path, Options{Year: 2026, Reports: tc.reports, FullIDs: tc.full}); err != nil {
 			t.Fatal(err)

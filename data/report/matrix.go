@@ -10,19 +10,46 @@ import (
 	"branchledger/data"
 )
 
-var matrixTotals = [...]string{"应到", "出席", "迟到", "请假", "缺席", "未登记", "出勤率"}
+// matrixTotals head the columns right of the marks; the last two count
+// the make-up studies (补学) owed by the member's leave and absences.
+var matrixTotals = [...]string{"应到", "出席", "迟到", "请假", "缺席", "未登记", "出勤率", "已补学", "未补学"}
+
+// How the attendance matrix is split into sheets (Options.MatrixBy).
+const (
+	ByMonth   = "month"
+	ByQuarter = "quarter"
+)
 
 // matrixSheet is the attendance matrix: members down, held sessions
-// across, one mark a cell. It is always streamed: at 5,000 members by 60
-// sessions it is the largest sheet the program writes.
+// across, one mark a cell; one sheet per month (or quarter) that held
+// sessions, printed at full size with 序号/姓名/党小组 on every page, and a
+// last sheet of the year's totals. Always streamed: at 5,000 members by
+// 1,000 sessions it is the largest report the program writes.
 type matrixSheet struct {
 	members []data.MemberStat
 	held    []data.SessionStat
 	// marks[j][i] is member i's mark at session j.
 	marks [][]data.MarkStatus
+	// parts are the [from, to) ranges of held, one per sheet.
+	parts []matrixPart
+	// done and owed count each member's make-up studies over the year.
+	done, owed []int
+}
+
+type matrixPart struct {
+	name     string // the sheet name
+	title    string // the period in the title
+	from, to int
 }
 
 const fixedCols = 3 // 序号, 姓名, 党小组
+
+// Widths of the matrix columns: a session column holds 缺→补 in 8 points;
+// about 22 of them fit an A4 landscape page beside the fixed columns.
+const (
+	markWidth  = 5.5
+	totalWidth = 7.0
+)
 
 func newMatrixSheet(b *book) (*matrixSheet, error) {
 	// Sorted through an index: a MemberStat is a few hundred bytes.
@@ -33,7 +60,8 @@ func newMatrixSheet(b *book) (*matrixSheet, error) {
 		perm[i] = i
 	}
 	slices.SortStableFunc(perm, func(a, c int) int { return order(ms[a].Member.Group, ms[c].Member.Group) })
-	s := &matrixSheet{members: make([]data.MemberStat, len(ms)), held: b.ys.Held}
+	s := &matrixSheet{members: make([]data.MemberStat, len(ms)), held: b.ys.Held,
+		done: make([]int, len(ms)), owed: make([]int, len(ms))}
 	for i, p := range perm {
 		s.members[i] = ms[p]
 	}
@@ -46,108 +74,196 @@ func newMatrixSheet(b *book) (*matrixSheet, error) {
 		members[i] = s.members[i].Member
 	}
 	var err error
-	s.marks, err = b.l.MarkTable(ids, members)
-	return s, err
+	if s.marks, err = b.l.MarkTable(ids, members); err != nil {
+		return nil, err
+	}
+	s.parts = matrixParts(s.held, b.opt.MatrixBy)
+	return s, nil
 }
 
-func (s *matrixSheet) rows() int { return len(s.members) }
+// matrixParts splits the held sessions (in date order) by month or
+// quarter; a period without sessions has no sheet.
+func matrixParts(held []data.SessionStat, by string) []matrixPart {
+	quarters := [...]string{"", "第一季度", "第二季度", "第三季度", "第四季度"}
+	var out []matrixPart
+	key := func(d data.Date) int {
+		if by == ByQuarter {
+			return d.Quarter()
+		}
+		return int(d.Month())
+	}
+	for j := 0; j < len(held); {
+		k := key(held[j].Session.Date)
+		e := j
+		for e < len(held) && key(held[e].Session.Date) == k {
+			e++
+		}
+		p := matrixPart{from: j, to: e, title: fmt.Sprintf("%d月", k)}
+		if by == ByQuarter {
+			p.title = quarters[k]
+		}
+		p.name = sheetName(Matrix) + "（" + p.title + "）"
+		out = append(out, p)
+		j = e
+	}
+	return out
+}
+
+func (s *matrixSheet) rows() int { return len(s.members) * (len(s.parts) + 1) }
 
 func (s *matrixSheet) write(b *book) error {
-	st := b.st
-	nm, ns := len(s.members), len(s.held)
-	firstTotal := fixedCols + ns + 1
-	ncols := fixedCols + ns + len(matrixTotals)
-	w, err := b.newSheet(Matrix, page{landscape: true, cols: ncols, rows: 4 + nm + 7}, true)
+	done, err := b.makeUpsDone()
 	if err != nil {
 		return err
 	}
-	ws := make(widths, ncols)
-	ws[0], ws[1], ws[2] = 6, fitWidth(8, 14, "姓名"), fitWidth(8, 16, "党小组")
-	for i := range s.members {
-		ws[1] = max(ws[1], fitWidth(8, 14, s.members[i].Member.Name))
-		ws[2] = max(ws[2], fitWidth(8, 16, s.members[i].Member.Group))
+	for _, p := range s.parts {
+		if err := s.writePart(b, p, done); err != nil {
+			return err
+		}
 	}
-	for j := range ns {
-		ws[fixedCols+j] = 4
-	}
-	for k := range matrixTotals {
-		ws[fixedCols+ns+k] = 6.5
-	}
-	ws[ncols-1] = 8
-	if err := w.widths(ws); err != nil {
+	return s.writeYear(b)
+}
+
+// writePart writes the sheet of one month or quarter.
+func (s *matrixSheet) writePart(b *book, p matrixPart, done map[makeUpKey]data.MakeUp) error {
+	st := b.st
+	held := s.held[p.from:p.to]
+	nm, ns := len(s.members), len(held)
+	firstTotal := fixedCols + ns + 1
+	ncols := fixedCols + ns + len(matrixTotals)
+	hdr := formRows
+	w, err := b.newSheet(p.name, page{landscape: true, cols: ncols, rows: hdr + 1 + nm + 7 + footRows, spread: true}, true)
+	if err != nil {
 		return err
 	}
-	if err := w.freeze(fixedCols, 4); err != nil {
+	w.rowStyle, w.titleCols = st.plain, fixedCols
+	if err := w.widths(s.widths(b, ns)); err != nil {
 		return err
 	}
-	title := fmt.Sprintf("%s %d 年考勤汇总", b.ys.Branch.Name, b.opt.Year)
-	note := fmt.Sprintf("%s　出＝出席　迟＝迟到　假＝请假　缺＝缺席　空白＝未登记　—＝不在应到范围　统计截至 %s",
+	if err := w.freeze(fixedCols, hdr+1); err != nil {
+		return err
+	}
+	title := fmt.Sprintf("%s %d 年%s考勤汇总", b.ys.Branch.Name, b.opt.Year, p.title)
+	note := fmt.Sprintf("%s　出＝出席　迟＝迟到　假＝请假　缺＝缺席　→补＝已补学　空白＝未登记　—＝不在应到范围　统计截至 %s",
 		rateRule(b.ys.LeaveCounts), b.asOf())
-	if err := w.titleRows(st, ncols, title, note); err != nil {
+	if err := w.formHead(b, ncols, title, note); err != nil {
 		return err
 	}
-	if err := s.header(w, st, ncols, firstTotal); err != nil {
+	if err := matrixHeader(w, st, held, ncols, firstTotal); err != nil {
 		return err
 	}
 	// The marks as interface values made once: boxing a string per cell
-	// would allocate 300,000 times on a large matrix.
+	// would allocate millions of times on a large matrix.
 	var marks [data.Absent + 1]any
 	for k := range marks {
 		marks[k] = markChar(data.MarkStatus(k))
 	}
+	madeUp := map[data.MarkStatus]any{data.OnLeave: markLeave + "→补", data.Absent: markAbsent + "→补"}
 	var notExpected any = markNotExpected
 	row := make([]excelize.Cell, ncols)
-	for j := range s.held {
-		row[fixedCols+j].StyleID = st.mark
-	}
+	var partDone, partOwed int
 	for i := range s.members {
-		m := &s.members[i]
+		m := &s.members[i].Member
 		row[0] = excelize.Cell{StyleID: st.num, Value: i + 1}
-		row[1] = excelize.Cell{StyleID: st.textC, Value: m.Member.Name}
-		row[2] = excelize.Cell{StyleID: st.textC, Value: m.Member.Group}
-		for j := range s.held {
-			if s.held[j].Session.Expects(&m.Member) {
-				row[fixedCols+j].Value = marks[s.marks[j][i]]
-			} else {
-				row[fixedCols+j].Value = notExpected
+		row[1] = excelize.Cell{StyleID: st.textC, Value: m.Name}
+		row[2] = excelize.Cell{StyleID: st.textC, Value: m.Group}
+		var c data.Counts
+		nd, no := 0, 0
+		for j := range held {
+			cl := &row[fixedCols+j]
+			cl.StyleID = st.mark
+			if !held[j].Session.Expects(m) {
+				cl.Value = notExpected
+				continue
+			}
+			mk := s.marks[p.from+j][i]
+			cl.Value = marks[mk]
+			c.Expected++
+			switch mk {
+			case data.Present:
+				c.Present++
+			case data.Late:
+				c.Late++
+			case data.OnLeave, data.Absent:
+				if mk == data.OnLeave {
+					c.Leave++
+				} else {
+					c.Absent++
+				}
+				no++
+				if _, ok := done[makeUpKey{held[j].Session.ID, m.ID}]; ok {
+					nd++
+					cl.Value, cl.StyleID = madeUp[mk], st.markDone
+				}
+			default:
+				c.Unmarked++
 			}
 		}
-		totalCells(b, row[firstTotal-1:], m.Counts, false)
-		if err := w.row(5+i, row, 0); err != nil {
+		s.done[i], s.owed[i] = s.done[i]+nd, s.owed[i]+no
+		partDone, partOwed = partDone+nd, partOwed+no
+		totalCells(b, row[firstTotal-1:], c, nd, no, false)
+		if err := w.row(hdr+2+i, row, 0); err != nil {
 			return err
 		}
 		b.prog.add(1)
 	}
-	last, err := s.footer(b, w, row, 5+nm, firstTotal)
+	var sum data.Counts
+	for j := range held {
+		sum = sumCounts(sum, held[j].Counts)
+	}
+	last, err := matrixFooter(b, w, held, row, hdr+2+nm, firstTotal, sum, partDone, partOwed)
 	if err != nil {
 		return err
 	}
 	if nm > 0 && ns > 0 {
 		// One rule over the whole mark range colours every 缺席.
-		ref := cell(fixedCols+1, 5) + ":" + cell(fixedCols+ns, 4+nm)
+		ref := cell(fixedCols+1, hdr+2) + ":" + cell(fixedCols+ns, hdr+1+nm)
 		if err := b.f.SetConditionalFormat(w.name, ref, []excelize.ConditionalFormatOptions{{
 			Type: "cell", Criteria: "==", Value: `"` + markAbsent + `"`, Format: &st.absentCF}}); err != nil {
 			return err
 		}
 	}
+	if last, err = w.formFoot(b, last+1, ncols); err != nil {
+		return err
+	}
 	if err := w.finish(); err != nil {
 		return err
 	}
-	return w.print(3, 4, ncols, last)
+	return w.print(hdr, hdr+1, ncols, last)
 }
 
-// header writes the two header rows: session dates (real dates, turned on
-// their side to keep the columns narrow) over their kinds.
-func (s *matrixSheet) header(w *sheetWriter, st *styles, ncols, firstTotal int) error {
+// widths are the column widths of a sheet of ns sessions: the fixed
+// columns fit the longest name and group, the totals the largest count.
+func (s *matrixSheet) widths(b *book, ns int) widths {
+	ws := make(widths, fixedCols+ns+len(matrixTotals))
+	ws[0], ws[1], ws[2] = max(6, textWidth(fmt.Sprint(len(s.members)))+2), fitWidth(8, 14, "姓名"), fitWidth(8, 16, "党小组")
+	for i := range s.members {
+		ws[1] = max(ws[1], fitWidth(8, 14, s.members[i].Member.Name))
+		ws[2] = max(ws[2], fitWidth(8, 16, s.members[i].Member.Group))
+	}
+	for j := range ns {
+		ws[fixedCols+j] = markWidth
+	}
+	// The year's total expected is the largest number in any total column.
+	tw := max(totalWidth, textWidth(fmt.Sprint(b.ys.Total.Expected))+3)
+	for k := range matrixTotals {
+		ws[fixedCols+ns+k] = tw
+	}
+	ws[fixedCols+ns+6] = max(8, tw)
+	return ws
+}
+
+// matrixHeader writes the two header rows at formRows: session dates (real
+// dates, turned on their side to keep the columns narrow) over their kinds.
+func matrixHeader(w *sheetWriter, st *styles, held []data.SessionStat, ncols, firstTotal int) error {
 	top := make([]excelize.Cell, ncols)
 	bottom := make([]excelize.Cell, ncols)
-	fixed := []string{"序号", "姓名", "党小组"}
-	for c, h := range fixed {
+	for c, h := range []string{"序号", "姓名", "党小组"} {
 		top[c] = excelize.Cell{StyleID: st.header, Value: h}
 		bottom[c] = excelize.Cell{StyleID: st.header}
 	}
-	for j := range s.held {
-		ses := &s.held[j].Session
+	for j := range held {
+		ses := &held[j].Session
 		top[fixedCols+j] = dateCell(st, ses.Date)
 		top[fixedCols+j].StyleID = st.headerDate
 		bottom[fixedCols+j] = excelize.Cell{StyleID: st.headerV, Value: kindName(ses.Kind)}
@@ -158,19 +274,19 @@ func (s *matrixSheet) header(w *sheetWriter, st *styles, ncols, firstTotal int) 
 	}
 	for c := 1; c <= ncols; c++ {
 		if c <= fixedCols || c >= firstTotal {
-			if err := w.merge(c, 3, c, 4); err != nil {
+			if err := w.merge(c, formRows, c, formRows+1); err != nil {
 				return err
 			}
 		}
 	}
-	if err := w.row(3, top, 62); err != nil {
+	if err := w.row(formRows, top, 66); err != nil {
 		return err
 	}
-	return w.row(4, bottom, 86) // room for 支部党员大会 set vertically
+	return w.row(formRows+1, bottom, 86) // room for 支部党员大会 set vertically
 }
 
-// totalCells fills a member's (or the year's) counts and rate.
-func totalCells(b *book, row []excelize.Cell, c data.Counts, bold bool) {
+// totalCells fills a member's (or a period's) counts, rate and make-ups.
+func totalCells(b *book, row []excelize.Cell, c data.Counts, done, owed int, bold bool) {
 	num, rate := b.st.num, b.st.rate
 	if bold {
 		num, rate = b.st.numB, b.st.rateB
@@ -178,12 +294,15 @@ func totalCells(b *book, row []excelize.Cell, c data.Counts, bold bool) {
 	for k, v := range []int{c.Expected, c.Present, c.Late, c.Leave, c.Absent, c.Unmarked} {
 		row[k] = excelize.Cell{StyleID: num, Value: v}
 	}
-	row[len(matrixTotals)-1] = rateCell(b, c, rate)
+	row[6] = rateCell(b, c, rate)
+	row[7] = excelize.Cell{StyleID: num, Value: done}
+	row[8] = excelize.Cell{StyleID: num, Value: owed - done}
 }
 
-// footer writes the per-session totals under the marks and the year's
-// total under the members' totals; it returns the last row.
-func (s *matrixSheet) footer(b *book, w *sheetWriter, row []excelize.Cell, r, firstTotal int) (int, error) {
+// matrixFooter writes the per-session totals under the marks and the
+// period's total under the members' totals; it returns the last row.
+func matrixFooter(b *book, w *sheetWriter, held []data.SessionStat, row []excelize.Cell, r, firstTotal int,
+	sum data.Counts, done, owed int) (int, error) {
 	st := b.st
 	lines := []struct {
 		label string
@@ -195,32 +314,31 @@ func (s *matrixSheet) footer(b *book, w *sheetWriter, row []excelize.Cell, r, fi
 		{"缺席", func(c data.Counts) int { return c.Absent }},
 		{"未登记", func(c data.Counts) int { return c.Unmarked }},
 		{"出勤率", nil},
-		{"全年合计", nil},
+		{"合计", nil},
 	}
 	for k, ln := range lines {
 		for c := range row {
 			row[c] = excelize.Cell{StyleID: st.textB}
 		}
 		row[0].Value = ln.label
-		for j := range s.held {
-			c := s.held[j].Counts
+		for j := range held {
+			c := held[j].Counts
 			switch {
 			case ln.value != nil:
-				row[fixedCols+j] = excelize.Cell{StyleID: st.numB, Value: ln.value(c)}
+				row[fixedCols+j] = excelize.Cell{StyleID: st.numV, Value: ln.value(c)}
 			case ln.label == "出勤率":
-				row[fixedCols+j] = rateCell(b, c, st.rateB)
-				row[fixedCols+j].StyleID = rateStyleVertical(b, row[fixedCols+j].StyleID)
+				row[fixedCols+j] = rateCell(b, c, st.rateV)
 			}
 		}
-		if ln.label == "全年合计" {
-			totalCells(b, row[firstTotal-1:], b.ys.Total, true)
+		if ln.label == "合计" {
+			totalCells(b, row[firstTotal-1:], sum, done, owed, true)
 		}
 		if err := w.merge(1, r+k, fixedCols, r+k); err != nil {
 			return 0, err
 		}
 		height := 0.0
-		if ln.label == "出勤率" {
-			height = 40
+		if ln.value != nil || ln.label == "出勤率" {
+			height = 40 // numbers set on their side: up to 5 digits
 		}
 		if err := w.row(r+k, row, height); err != nil {
 			return 0, err
@@ -229,10 +347,73 @@ func (s *matrixSheet) footer(b *book, w *sheetWriter, row []excelize.Cell, r, fi
 	return r + len(lines) - 1, nil
 }
 
-// rateStyleVertical keeps a rate readable in a narrow session column.
-func rateStyleVertical(b *book, style int) int {
-	if style == b.st.rateB {
-		return b.st.rateV
+// writeYear writes the year's totals per member: counts, rate and
+// make-up studies over every month's sheet.
+func (s *matrixSheet) writeYear(b *book) error {
+	st := b.st
+	nm := len(s.members)
+	ncols := fixedCols + len(matrixTotals)
+	hdr := formRows
+	name := sheetName(Matrix)
+	if len(s.parts) > 0 {
+		name += "（全年）"
 	}
-	return style
+	w, err := b.newSheet(name, page{cols: ncols, rows: hdr + nm + 1 + footRows}, true)
+	if err != nil {
+		return err
+	}
+	w.rowStyle = st.plain
+	if err := w.widths(s.widths(b, 0)); err != nil {
+		return err
+	}
+	if err := w.freeze(fixedCols, hdr); err != nil {
+		return err
+	}
+	title := fmt.Sprintf("%s %d 年考勤汇总（全年合计）", b.ys.Branch.Name, b.opt.Year)
+	note := fmt.Sprintf("%s　共 %d 次活动，逐次考勤见各月（季度）表　统计截至 %s", rateRule(b.ys.LeaveCounts), len(s.held), b.asOf())
+	if err := w.formHead(b, ncols, title, note); err != nil {
+		return err
+	}
+	if err := w.row(hdr, headerCells(st, append([]string{"序号", "姓名", "党小组"}, matrixTotals[:]...)), 30); err != nil {
+		return err
+	}
+	row := make([]excelize.Cell, ncols)
+	done, owed := 0, 0
+	for i := range s.members {
+		m := &s.members[i]
+		row[0] = excelize.Cell{StyleID: st.num, Value: i + 1}
+		row[1] = excelize.Cell{StyleID: st.textC, Value: m.Member.Name}
+		row[2] = excelize.Cell{StyleID: st.textC, Value: m.Member.Group}
+		totalCells(b, row[fixedCols:], m.Counts, s.done[i], s.owed[i], false)
+		done, owed = done+s.done[i], owed+s.owed[i]
+		if err := w.row(hdr+1+i, row, 0); err != nil {
+			return err
+		}
+		b.prog.add(1)
+	}
+	r := hdr + 1 + nm
+	if err := w.merge(1, r, fixedCols, r); err != nil {
+		return err
+	}
+	for c := range row {
+		row[c] = excelize.Cell{StyleID: st.textB}
+	}
+	row[0].Value = "全年合计"
+	totalCells(b, row[fixedCols:], b.ys.Total, done, owed, true)
+	if err := w.row(r, row, 0); err != nil {
+		return err
+	}
+	last, err := w.formFoot(b, r+1, ncols)
+	if err != nil {
+		return err
+	}
+	if err := w.finish(); err != nil {
+		return err
+	}
+	return w.print(hdr, hdr, ncols, last)
+}
+
+func sumCounts(a, c data.Counts) data.Counts {
+	return data.Counts{Expected: a.Expected + c.Expected, Present: a.Present + c.Present, Late: a.Late + c.Late,
+		Leave: a.Leave + c.Leave, Absent: a.Absent + c.Absent, Unmarked: a.Unmarked + c.Unmarked}
 }

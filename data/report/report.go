@@ -26,15 +26,23 @@ const (
 	Matrix   = "matrix"
 	SignIn   = "signin"
 	Summary  = "summary"
+	// Minutes is the 会议记录 of one session (Options.SessionID). It is
+	// not part of "all": it is asked for by name.
+	Minutes = "minutes"
 )
 
-// AllReports lists every report in workbook order.
+// AllReports lists every yearly report in workbook order.
 var AllReports = []string{Roster, Register, Matrix, SignIn, Summary}
+
+// knownReports are the reports in workbook order, the minutes included.
+var knownReports = []string{Roster, Register, Matrix, SignIn, Summary, Minutes}
 
 // Errors of Write and WriteFile. The window and the command line turn them
 // into words for people.
 var (
 	ErrUnknownReport = errors.New("unknown report")
+	// ErrMatrixBy means Options.MatrixBy is neither ByMonth nor ByQuarter.
+	ErrMatrixBy = errors.New("the matrix is split by month or quarter")
 	// ErrNoSession means the sign-in sheet has no session: the one asked
 	// for does not exist, or none is planned from today on.
 	ErrNoSession = errors.New("no session for the sign-in sheet")
@@ -60,6 +68,9 @@ type Options struct {
 	// FullIDs writes ID numbers and phone numbers in full; by default they
 	// are masked, and each sheet's title says which.
 	FullIDs bool
+	// MatrixBy splits the attendance matrix into a sheet per month
+	// (ByMonth, the default when empty) or per quarter (ByQuarter).
+	MatrixBy string
 	// Progress, when set, is called from the writing goroutine with the
 	// rows written so far and the total; the final save of the workbook
 	// counts as a quarter of the rows. The last call has done == total.
@@ -79,6 +90,8 @@ func sheetName(report string) string {
 		return "签到表"
 	case Summary:
 		return "年度统计"
+	case Minutes:
+		return "会议记录"
 	}
 	return report
 }
@@ -90,13 +103,13 @@ func Normalise(names []string) ([]string, error) {
 		return slices.Clone(AllReports), nil
 	}
 	var out []string
-	for _, r := range AllReports {
+	for _, r := range knownReports {
 		if slices.Contains(names, r) {
 			out = append(out, r)
 		}
 	}
 	for _, n := range names {
-		if !slices.Contains(AllReports, n) {
+		if !slices.Contains(knownReports, n) {
 			return nil, fmt.Errorf("%q: %w", n, ErrUnknownReport)
 		}
 	}
@@ -121,6 +134,12 @@ type book struct {
 	prog  progress
 	// first is true until the first sheet takes the place of Sheet1.
 	first bool
+	// long are the texts clipped so far, for the detail sheet.
+	long []longText
+	// makeUps and members are read from the ledger once, when a report
+	// first needs them.
+	makeUps map[makeUpKey]data.MakeUp
+	members []data.Member
 }
 
 // resolve fills in what opt leaves to defaults: the year, the reports in
@@ -138,7 +157,7 @@ func resolve(l *data.Ledger, opt Options) (Options, error) {
 		opt.Year = l.Today().Year()
 	}
 	if slices.Contains(reps, SignIn) && opt.SessionID == uuid.Nil {
-		s, err := NextSession(l)
+		s, err := NextSessionIn(l, opt.Year)
 		switch {
 		case errors.Is(err, ErrNoSession) && implicit:
 			reps = slices.DeleteFunc(reps, func(r string) bool { return r == SignIn })
@@ -147,6 +166,14 @@ func resolve(l *data.Ledger, opt Options) (Options, error) {
 		default:
 			opt.SessionID = s.ID
 		}
+	}
+	if slices.Contains(reps, Minutes) && opt.SessionID == uuid.Nil {
+		return opt, ErrNoSession
+	}
+	switch opt.MatrixBy {
+	case "", ByMonth, ByQuarter:
+	default:
+		return opt, fmt.Errorf("%q: %w", opt.MatrixBy, ErrMatrixBy)
 	}
 	opt.Reports = reps
 	return opt, nil
@@ -189,6 +216,11 @@ func Write(l *data.Ledger, w io.Writer, opt Options) error {
 			return fmt.Errorf("%s: %w", reps[i], err)
 		}
 	}
+	if len(b.long) > 0 {
+		if err := (&detailSheetWriter{texts: b.long}).write(b); err != nil {
+			return fmt.Errorf("%s: %w", detailSheet, err)
+		}
+	}
 	// The first sheet is the template's Sheet1 renamed, and so already the
 	// active one. SetActiveSheet would read every sheet back, a streamed one
 	// included (excelize parses its whole XML again).
@@ -209,13 +241,15 @@ func (b *book) prepare(report string) (sheet, error) {
 	case Roster:
 		return newRosterSheet(b)
 	case Register:
-		return newRegisterSheet(b), nil
+		return newRegisterSheet(b)
 	case Matrix:
 		return newMatrixSheet(b)
 	case SignIn:
 		return newSignInSheet(b)
 	case Summary:
 		return newSummarySheet(b), nil
+	case Minutes:
+		return newMinutesSheet(b)
 	}
 	return nil, ErrUnknownReport
 }
@@ -242,6 +276,23 @@ func (b *book) asOf() data.Date {
 func NextSession(l *data.Ledger) (data.Session, error) {
 	today := l.Today()
 	ss, err := l.Sessions(today, 0)
+	if err != nil {
+		return data.Session{}, err
+	}
+	for _, s := range ss {
+		if !s.Cancelled {
+			return s, nil
+		}
+	}
+	return data.Session{}, ErrNoSession
+}
+
+// NextSessionIn is NextSession within the report's year: the first
+// session of year, not cancelled, dated today or later (ErrNoSession when
+// the year has none left).
+func NextSessionIn(l *data.Ledger, year int) (data.Session, error) {
+	from := max(l.Today(), data.NewDate(year, 1, 1))
+	ss, err := l.Sessions(from, data.NewDate(year, 12, 31))
 	if err != nil {
 		return data.Session{}, err
 	}

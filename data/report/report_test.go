@@ -17,9 +17,9 @@ func TestSheetsFollowWorkbookOrder(t *testing.T) {
 		reports []string
 		want    []string
 	}{
-		{nil, []string{"党员花名册", "组织生活台账", "考勤汇总", "签到表", "年度统计"}},
+		{nil, []string{"党员花名册", "组织生活台账", "考勤汇总（1月）", "考勤汇总（2月）", "考勤汇总（3月）", "考勤汇总（4月）", "考勤汇总（5月）", "考勤汇总（6月）", "考勤汇总（7月）", "考勤汇总（8月）", "考勤汇总（9月）", "考勤汇总（10月）", "考勤汇总（11月）", "考勤汇总（全年）", "签到表", "年度统计"}},
 		{[]string{Summary, Roster}, []string{"党员花名册", "年度统计"}},
-		{[]string{Matrix, Matrix}, []string{"考勤汇总"}},
+		{[]string{Matrix, Matrix}, []string{"考勤汇总（1月）", "考勤汇总（2月）", "考勤汇总（3月）", "考勤汇总（4月）", "考勤汇总（5月）", "考勤汇总（6月）", "考勤汇总（7月）", "考勤汇总（8月）", "考勤汇总（9月）", "考勤汇总（10月）", "考勤汇总（11月）", "考勤汇总（全年）"}},
 	} {
 		f := export(t, l, Options{Year: 2026, Reports: tc.reports})
 		if got := f.GetSheetList(); !slices.Equal(got, tc.want) {
@@ -38,6 +38,14 @@ func TestUnknownReport(t *testing.T) {
 	if !errors.Is(err, ErrUnknownReport) {
 		t.Errorf("got %v, want ErrUnknownReport", err)
 	}
+	err = Write(l, new(strings.Builder), Options{Reports: []string{Minutes}})
+	if !errors.Is(err, ErrNoSession) {
+		t.Errorf("minutes without a session: got %v, want ErrNoSession", err)
+	}
+	err = Write(l, new(strings.Builder), Options{Reports: []string{Matrix}, MatrixBy: "week"})
+	if !errors.Is(err, ErrMatrixBy) {
+		t.Errorf("matrix by week: got %v, want ErrMatrixBy", err)
+	}
 }
 
 // TestOfficialLook checks, sheet by sheet, the merged title with the
@@ -55,12 +63,13 @@ func TestOfficialLook(t *testing.T) {
 		xSplit, ySplit      int
 		titles, area        string
 	}{
-		{"党员花名册", branch + " 2026 年党员花名册（身份证号、电话已隐去部分数字）", "A1:O1", "landscape", 2, 3, "$3:$3", "$A$1:$O$17"},
-		{"组织生活台账", branch + " 2026 年组织生活台账", "A1:L1", "landscape", 0, 3, "$3:$3", "$A$1:$L$" + itoa(4+len(ys.Held))},
-		{"考勤汇总", branch + " 2026 年考勤汇总", "A1:" + col(3+len(ys.Held)+7) + "1", "landscape", 3, 4, "$3:$4",
-			"$A$1:$" + col(3+len(ys.Held)+7) + "$" + itoa(4+len(ys.Members)+7)},
-		{"签到表", branch + "\n正午课堂签到表", "A1:E1", "portrait", 0, 6, "$1:$6", "$A$1:$E$20"},
-		{"年度统计", branch + " 2026 年度统计", "A1:P1", "landscape", 0, 2, "$1:$2", ""},
+		// 14 members under 4 head rows, a blank row, the signatures.
+		{"党员花名册", branch + " 2026 年党员花名册（身份证号、电话已隐去部分数字）", "A1:O1", "landscape", 2, 4, "$4:$4", "$A$1:$O$20"},
+		{"组织生活台账", branch + " 2026 年组织生活台账", "A1:T1", "landscape", 0, 4, "$4:$4", "$A$1:$T$" + itoa(4+len(ys.Held)+1+2)},
+		{"考勤汇总（全年）", branch + " 2026 年考勤汇总（全年合计）", "A1:L1", "portrait", 3, 4, "$4:$4", "$A$1:$L$21"},
+		// 14 members under 7 head rows, a blank row, the signatures.
+		{"签到表", branch + "\n正午课堂（计为主题党日）签到表", "A1:E1", "portrait", 0, 7, "$1:$7", "$A$1:$E$23"},
+		{"年度统计", branch + " 2026 年度统计", "A1:P1", "landscape", 0, 3, "$1:$3", ""},
 	} {
 		t.Run(tc.sheet, func(t *testing.T) {
 			wantCell(t, f, tc.sheet, "A1", tc.title)
@@ -181,9 +190,10 @@ func TestEmptyLedger(t *testing.T) {
 	if got, want := f.GetSheetList(), []string{"党员花名册", "组织生活台账", "考勤汇总", "年度统计"}; !slices.Equal(got, want) {
 		t.Errorf("sheets %v, want %v", got, want)
 	}
-	wantCell(t, f, "党员花名册", "A2", "统计截至 2026-11-29　共 0 人")
-	wantCell(t, f, "组织生活台账", "A4", "合计")
-	wantCell(t, f, "考勤汇总", "A5", "应到")
+	wantCell(t, f, "党员花名册", "A2", "填报单位：新支部　　填报人：　　　　　　　　联系电话：　　　　　　　　填报日期：2026-11-29")
+	wantCell(t, f, "党员花名册", "A3", "统计截至 2026-11-29　共 0 人")
+	wantCell(t, f, "组织生活台账", "A5", "合计")
+	wantCell(t, f, "考勤汇总", "A5", "全年合计")
 	if cfs, _ := f.GetConditionalFormats("考勤汇总"); len(cfs) != 0 {
 		t.Errorf("conditional formats %v on an empty matrix", cfs)
 	}

@@ -79,7 +79,7 @@ func (s *rosterSheet) rows() int { return len(s.members) }
 func (s *rosterSheet) write(b *book) error {
 	st := b.st
 	ncols := len(rosterHeader)
-	w, err := b.newSheet(Roster, page{landscape: true, cols: ncols, rows: 3 + len(s.members)}, s.stream)
+	w, err := b.newSheet(Roster, page{landscape: true, cols: ncols, rows: formRows + len(s.members) + footRows}, s.stream)
 	if err != nil {
 		return err
 	}
@@ -103,10 +103,11 @@ func (s *rosterSheet) write(b *book) error {
 	}
 	ws.clamp(6, 32)
 	ws[0] = 6
+	ws[4], ws[11], ws[12] = dateWidth, dateWidth, dateWidth
 	if err := w.widths(ws); err != nil {
 		return err
 	}
-	if err := w.freeze(2, 3); err != nil {
+	if err := w.freeze(2, formRows); err != nil {
 		return err
 	}
 	title := fmt.Sprintf("%s %d 年党员花名册%s", b.ys.Branch.Name, b.opt.Year, maskNote(b.opt.FullIDs))
@@ -114,16 +115,17 @@ func (s *rosterSheet) write(b *book) error {
 	if b.ys.Branch.Committee != "" {
 		note = "上级党委：" + b.ys.Branch.Committee + "　" + note
 	}
-	if err := w.titleRows(st, ncols, title, note); err != nil {
+	if err := w.formHead(b, ncols, title, note); err != nil {
 		return err
 	}
-	if err := w.row(3, headerCells(st, rosterHeader[:]), 30); err != nil {
+	if err := w.row(formRows, headerCells(st, rosterHeader[:]), 30); err != nil {
 		return err
 	}
 	row := make([]excelize.Cell, ncols)
 	for i := range s.members {
 		m := &s.members[i]
 		id, phone := ids(m)
+		r := formRows + 1 + i
 		row[0] = excelize.Cell{StyleID: st.num, Value: i + 1}
 		row[1] = excelize.Cell{StyleID: st.textC, Value: m.Name}
 		row[2] = excelize.Cell{StyleID: st.textC, Value: genderName(m.Gender)}
@@ -132,29 +134,33 @@ func (s *rosterSheet) write(b *book) error {
 		row[5] = excelize.Cell{StyleID: st.textC, Value: id}
 		row[6] = excelize.Cell{StyleID: st.textC, Value: m.Education}
 		row[7] = excelize.Cell{StyleID: st.textC, Value: phone}
-		row[8] = excelize.Cell{StyleID: st.textWrap, Value: m.Post}
+		row[8] = excelize.Cell{StyleID: st.textWrap, Value: b.clip(w.name, r, rosterHeader[8], m.Post, ws[8])}
 		row[9] = excelize.Cell{StyleID: st.textC, Value: m.Group}
 		row[10] = excelize.Cell{StyleID: st.textC, Value: categoryName(m.Category)}
 		row[11] = dateCell(st, m.Joined)
 		row[12] = dateCell(st, m.Confirmed)
 		row[13] = excelize.Cell{StyleID: st.textC, Value: statusName(m.Status)}
-		row[14] = excelize.Cell{StyleID: st.textWrap, Value: rosterNote(m, b.asOf())}
-		if err := w.row(4+i, row, fitHeight(row, ws)); err != nil {
+		row[14] = excelize.Cell{StyleID: st.textWrap, Value: b.clip(w.name, r, rosterHeader[14], rosterNote(m, b.asOf()), ws[14])}
+		if err := w.row(r, row, fitHeight(row, ws)); err != nil {
 			return err
 		}
 		b.prog.add(1)
 	}
-	last := 3 + len(s.members)
+	last := formRows + len(s.members)
 	if len(s.members) > 0 {
 		// A filter on the header, set before the stream is flushed.
-		if err := b.f.AutoFilter(w.name, cell(1, 3)+":"+cell(ncols, last), nil); err != nil {
+		if err := b.f.AutoFilter(w.name, cell(1, formRows)+":"+cell(ncols, last), nil); err != nil {
 			return err
 		}
+	}
+	end, err := w.formFoot(b, last+1, ncols)
+	if err != nil {
+		return err
 	}
 	if err := w.finish(); err != nil {
 		return err
 	}
-	return w.print(3, 3, ncols, last)
+	return w.print(formRows, formRows, ncols, end)
 }
 
 // rosterNote is the member's 备注, with a departure by the report date

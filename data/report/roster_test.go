@@ -29,10 +29,11 @@ func TestRosterCells(t *testing.T) {
 			f := export(t, l, Options{Year: 2026, Reports: []string{Roster}, FullIDs: tc.full})
 			const sh = "党员花名册"
 			wantCell(t, f, sh, "A1", "申江区市场监管局注册登记窗口党支部 2026 年党员花名册"+tc.title)
-			wantCell(t, f, sh, "A2", "上级党委：申江区市场监督管理局机关党委　统计截至 2026-11-29　共 14 人")
-			wantRow(t, f, sh, 3, rosterHeader[:])
+			wantCell(t, f, sh, "A2", "填报单位：申江区市场监管局注册登记窗口党支部　　填报人：　　　　　　　　联系电话：　　　　　　　　填报日期：2026-11-29")
+			wantCell(t, f, sh, "A3", "上级党委：申江区市场监督管理局机关党委　统计截至 2026-11-29　共 14 人")
+			wantRow(t, f, sh, 4, rosterHeader[:])
 			for i := range ms {
-				m, r := &ms[i], 4+i // the demo adds its members group by group
+				m, r := &ms[i], 5+i // the demo adds its members group by group
 				wantRow(t, f, sh, r, []string{fmt.Sprint(i + 1), m.Name, genderName(m.Gender), "汉族"})
 				wantDate(t, f, sh, cell(5, r), m.Birth)
 				wantCell(t, f, sh, cell(6, r), tc.id(m.IDNumber))
@@ -50,12 +51,14 @@ func TestRosterCells(t *testing.T) {
 			}
 			if tc.full {
 				// The importer needs the number as text: all 18 characters.
-				typ, _ := f.GetCellType(sh, "F4")
-				if typ != excelize.CellTypeSharedString || get(t, f, sh, "F4") != ms[0].IDNumber {
-					t.Errorf("F4 type %v value %q, want the text %q", typ, get(t, f, sh, "F4"), ms[0].IDNumber)
+				typ, _ := f.GetCellType(sh, "F5")
+				if typ != excelize.CellTypeSharedString || get(t, f, sh, "F5") != ms[0].IDNumber {
+					t.Errorf("F5 type %v value %q, want the text %q", typ, get(t, f, sh, "F5"), ms[0].IDNumber)
 				}
 			}
-			wantCell(t, f, sh, "A18", "")
+			wantCell(t, f, sh, "A19", "")
+			wantCell(t, f, sh, "A20", "支部书记（签字）：")
+			wantCell(t, f, sh, "H20", "党组织（盖章）：")
 		})
 	}
 }
@@ -93,10 +96,10 @@ func TestRosterMembersOfTheYear(t *testing.T) {
 	} {
 		f := export(t, l, Options{Year: tc.year, Reports: []string{Roster}})
 		for i, n := range tc.names {
-			wantCell(t, f, "党员花名册", cell(2, 4+i), n)
-			wantCell(t, f, "党员花名册", cell(15, 4+i), tc.notes[i])
+			wantCell(t, f, "党员花名册", cell(2, 5+i), n)
+			wantCell(t, f, "党员花名册", cell(15, 5+i), tc.notes[i])
 		}
-		wantCell(t, f, "党员花名册", cell(2, 4+len(tc.names)), "")
+		wantCell(t, f, "党员花名册", cell(2, 5+len(tc.names)), "")
 	}
 }
 
@@ -116,16 +119,16 @@ func TestRosterStreamsWhenLarge(t *testing.T) {
 	}
 	f := export(t, l, Options{Year: 2026, Reports: []string{Roster}})
 	const sh = "党员花名册"
-	wantRow(t, f, sh, 3, rosterHeader[:])
+	wantRow(t, f, sh, 4, rosterHeader[:])
 	for _, i := range []int{0, n - 1} {
-		wantCell(t, f, sh, cell(2, 4+i), ms[i].Name)
-		wantCell(t, f, sh, cell(6, 4+i), data.MaskIDNumber(ms[i].IDNumber))
-		wantDate(t, f, sh, cell(5, 4+i), ms[i].Birth)
+		wantCell(t, f, sh, cell(2, 5+i), ms[i].Name)
+		wantCell(t, f, sh, cell(6, 5+i), data.MaskIDNumber(ms[i].IDNumber))
+		wantDate(t, f, sh, cell(5, 5+i), ms[i].Birth)
 	}
-	if dim, _ := f.GetSheetDimension(sh); dim != "A1:O"+fmt.Sprint(3+n) {
-		t.Errorf("dimension %q, want A1:O%d", dim, 3+n)
+	if dim, _ := f.GetSheetDimension(sh); dim != "A1:O"+fmt.Sprint(6+n) {
+		t.Errorf("dimension %q, want A1:O%d", dim, 6+n)
 	}
-	if p, _ := f.GetPanes(sh); !p.Freeze || p.YSplit != 3 {
+	if p, _ := f.GetPanes(sh); !p.Freeze || p.YSplit != 4 {
 		t.Errorf("panes %+v, want the header frozen", p)
 	}
 	if w, _ := f.GetColWidth(sh, "F"); w < 20 {
@@ -138,15 +141,15 @@ func TestRosterStreamsWhenLarge(t *testing.T) {
 	for _, d := range f.GetDefinedName() {
 		names[d.Name] = d.RefersTo
 	}
-	last := fmt.Sprint(3 + n)
+	last := fmt.Sprint(4 + n)
 	// The filter itself, in the sheet: set before Flush, or lost.
-	if x, ok := f.Pkg.Load("xl/worksheets/sheet1.xml"); !ok || !strings.Contains(string(x.([]byte)), `<autoFilter ref="$A$3:$O$`+last+`"`) {
+	if x, ok := f.Pkg.Load("xl/worksheets/sheet1.xml"); !ok || !strings.Contains(string(x.([]byte)), `<autoFilter ref="$A$4:$O$`+last+`"`) {
 		t.Error("streamed roster lost its auto filter")
 	}
 	for name, want := range map[string]string{
-		"_xlnm._FilterDatabase": "'党员花名册'!$A$3:$O$" + last,
-		"_xlnm.Print_Area":      "'党员花名册'!$A$1:$O$" + last,
-		"_xlnm.Print_Titles":    "'党员花名册'!$3:$3",
+		"_xlnm._FilterDatabase": "'党员花名册'!$A$4:$O$" + last,
+		"_xlnm.Print_Area":      "'党员花名册'!$A$1:$O$" + fmt.Sprint(6+n), // a blank row, the signatures
+		"_xlnm.Print_Titles":    "'党员花名册'!$4:$4",
 	} {
 		if names[name] != want {
 			t.Errorf("%s = %q, want %q", name, names[name], want)

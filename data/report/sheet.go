@@ -21,6 +21,15 @@ type sheetWriter struct {
 	name string
 	sw   *excelize.StreamWriter
 	buf  []any
+	// rowStyle, when set, is given to every streamed row: a row style
+	// spares excelize its search of the column styles for every cell
+	// (prepareCellStyle), which otherwise dominates a wide sheet.
+	rowStyle int
+	// spread is page.spread: no fit to page at finish.
+	spread bool
+	// titleCols, when set, are the columns repeated at the left of every
+	// printed page (A to titleCols).
+	titleCols int
 }
 
 // page is a sheet's print setup (A4, one page wide) and, when known
@@ -29,6 +38,10 @@ type sheetWriter struct {
 type page struct {
 	landscape  bool
 	cols, rows int
+	// spread prints at full size across as many pages as the columns
+	// need (the matrix: about 22 session columns a page), instead of
+	// shrinking the sheet to one page wide.
+	spread bool
 }
 
 // newSheet adds the sheet of a report and sets up its printed page.
@@ -48,20 +61,27 @@ func (b *book) newSheet(report string, pg page, stream bool) (*sheetWriter, erro
 	if pg.landscape {
 		orient = "landscape"
 	}
-	if err := f.SetPageLayout(name, &excelize.PageLayoutOptions{Size: &a4, Orientation: &orient,
-		FitToWidth: &fitW, FitToHeight: &fitH}); err != nil {
+	layout := &excelize.PageLayoutOptions{Size: &a4, Orientation: &orient, FitToWidth: &fitW, FitToHeight: &fitH}
+	if pg.spread {
+		scale := uint(100)
+		layout = &excelize.PageLayoutOptions{Size: &a4, Orientation: &orient, AdjustTo: &scale}
+	}
+	if err := f.SetPageLayout(name, layout); err != nil {
 		return nil, err
 	}
-	w := &sheetWriter{f: f, name: name}
-	if err := w.fitToPage(); err != nil {
-		return nil, err
+	w := &sheetWriter{f: f, name: name, spread: pg.spread}
+	if !pg.spread {
+		if err := w.fitToPage(); err != nil {
+			return nil, err
+		}
 	}
 	lr, tb, hf, centre := 0.4, 0.6, 0.3, true
 	if err := f.SetPageMargins(name, &excelize.PageLayoutMarginsOptions{Left: &lr, Right: &lr, Top: &tb, Bottom: &tb,
 		Header: &hf, Footer: &hf, Horizontally: &centre}); err != nil {
 		return nil, err
 	}
-	if err := f.SetHeaderFooter(name, &excelize.HeaderFooterOptions{OddFooter: "&C第 &P 页，共 &N 页"}); err != nil {
+	if err := f.SetHeaderFooter(name, &excelize.HeaderFooterOptions{OddHeader: pageHeader(b.ys.Branch.Name, name),
+		OddFooter: "&C第 &P 页 共 &N 页"}); err != nil {
 		return nil, err
 	}
 	if pg.cols > 0 && pg.rows > 0 {
@@ -145,7 +165,7 @@ func (w *sheetWriter) row(r int, cells []excelize.Cell, height float64) error {
 		for i := range cells {
 			w.buf = append(w.buf, &cells[i]) // pointers: no copy boxed per cell
 		}
-		return w.sw.SetRow(cell(1, r), w.buf, excelize.RowOpts{Height: height})
+		return w.sw.SetRow(cell(1, r), w.buf, excelize.RowOpts{Height: height, StyleID: w.rowStyle})
 	}
 	for i, c := range cells {
 		ref := cell(i+1, r)
@@ -183,8 +203,16 @@ func (w *sheetWriter) print(titleFrom, titleTo, lastCol, lastRow int) error {
 		}
 	}
 	q := quoteSheet(w.name)
+	titles := fmt.Sprintf("%s!$%d:$%d", q, titleFrom, titleTo)
+	if w.titleCols > 0 {
+		last, err := excelize.ColumnNumberToName(w.titleCols)
+		if err != nil {
+			return err
+		}
+		titles = fmt.Sprintf("%s!$A:$%s,%s", q, last, titles)
+	}
 	if err := w.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", Scope: w.name,
-		RefersTo: fmt.Sprintf("%s!$%d:$%d", q, titleFrom, titleTo)}); err != nil {
+		RefersTo: titles}); err != nil {
 		return err
 	}
 	col, err := excelize.ColumnNumberToName(lastCol)
@@ -200,6 +228,9 @@ func (w *sheetWriter) print(titleFrom, titleTo, lastCol, lastRow int) error {
 func (w *sheetWriter) finish() error {
 	if w.sw != nil {
 		return w.sw.Flush()
+	}
+	if w.spread {
+		return nil
 	}
 	return w.fitToPage()
 }

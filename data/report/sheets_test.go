@@ -20,22 +20,24 @@ func TestRegisterCells(t *testing.T) {
 	ys := yearStats(t, l)
 	f := export(t, l, Options{Year: 2026, Reports: []string{Register}})
 	const sh = "组织生活台账"
-	wantCell(t, f, sh, "A2", fmt.Sprintf("出勤率 =（出席＋迟到）÷（应到－请假），请假不计入缺勤　统计截至 2026-11-29　共 %d 次", len(ys.Held)))
-	wantRow(t, f, sh, 3, registerHeader[:])
+	wantCell(t, f, sh, "A3", fmt.Sprintf("出勤率 =（出席＋迟到）÷（应到－请假），请假不计入缺勤　统计截至 2026-11-29　共 %d 次", len(ys.Held)))
+	wantRow(t, f, sh, 4, []string{"序号", "日期", "起止时间", "类型", "主题", "地点", "主持人", "记录人", "讲课人",
+		"应到", "实到", "请假", "缺席", "出勤率", "请假人员及原因", "缺席人员", "列席", "补学（已补/应补）", "成果", "备注"})
 	if len(ys.Held) < 80 {
 		t.Fatalf("demo holds %d sessions, want a year's", len(ys.Held))
 	}
 	for i, h := range ys.Held {
-		r := 4 + i
-		wantDate(t, f, sh, cell(2, r), h.Session.Date)
-		wantRow(t, f, sh, r, []string{fmt.Sprint(i + 1), h.Session.Date.String(), sessionKind(&h.Session), h.Session.Theme,
-			h.Session.Host, h.Session.Place, fmt.Sprint(h.Expected), fmt.Sprint(h.Attended()), fmt.Sprint(h.Leave),
+		r := 5 + i
+		ses := &h.Session
+		wantDate(t, f, sh, cell(2, r), ses.Date)
+		wantRow(t, f, sh, r, []string{fmt.Sprint(i + 1), ses.Date.String(), ses.Start + "—" + ses.End, sessionKind(ses), ses.Theme,
+			ses.Place, ses.Host, ses.Recorder, ses.Speaker, fmt.Sprint(h.Expected), fmt.Sprint(h.Attended()), fmt.Sprint(h.Leave),
 			fmt.Sprint(h.Absent), pct(ys.Rate(h.Counts))})
 	}
-	total := 4 + len(ys.Held)
-	wantRow(t, f, sh, total, []string{"合计", "合计", "合计", "合计", "合计", "合计", fmt.Sprint(ys.Total.Expected), fmt.Sprint(ys.Total.Attended()),
+	total := 5 + len(ys.Held)
+	wantRow(t, f, sh, total, []string{"合计", "合计", "合计", "合计", "合计", "合计", "合计", "合计", "合计", fmt.Sprint(ys.Total.Expected), fmt.Sprint(ys.Total.Attended()),
 		fmt.Sprint(ys.Total.Leave), fmt.Sprint(ys.Total.Absent), pct(ys.Rate(ys.Total))})
-	if got := numFmt(t, f, sh, cell(11, 4)); got != fmtRate {
+	if got := numFmt(t, f, sh, cell(14, 5)); got != fmtRate {
 		t.Errorf("rate format %q, want %q (a number, not text)", got, fmtRate)
 	}
 }
@@ -54,11 +56,11 @@ func TestRegisterSaysLeaveRule(t *testing.T) {
 	}
 	ys := yearStats(t, l)
 	f := export(t, l, Options{Year: 2026, Reports: []string{Register}})
-	if got := get(t, f, "组织生活台账", "A2"); !strings.HasPrefix(got, "出勤率 =（出席＋迟到）÷ 应到，请假计入缺勤") {
+	if got := get(t, f, "组织生活台账", "A3"); !strings.HasPrefix(got, "出勤率 =（出席＋迟到）÷ 应到，请假计入缺勤") {
 		t.Errorf("rule line %q, want the leave-counts rule", got)
 	}
 	for i, h := range ys.Held {
-		wantCell(t, f, "组织生活台账", cell(11, 4+i), pct(h.Counts.Rate(true)))
+		wantCell(t, f, "组织生活台账", cell(14, 5+i), pct(h.Counts.Rate(true)))
 	}
 }
 
@@ -66,63 +68,98 @@ func TestMatrixCells(t *testing.T) {
 	l := newDemoLedger(t)
 	ys := yearStats(t, l)
 	f := export(t, l, Options{Year: 2026, Reports: []string{Matrix}})
-	const sh = "考勤汇总"
-	nm, ns := len(ys.Members), len(ys.Held)
-	wantRow(t, f, sh, 3, []string{"序号", "姓名", "党小组"})
-	firstTotal := 3 + ns + 1
-	for k, h := range matrixTotals {
-		wantCell(t, f, sh, cell(firstTotal+k, 3), h)
-	}
-	// The demo adds its members group by group, so ledger order is the
-	// matrix order.
-	for j, h := range ys.Held {
-		wantDate(t, f, sh, cell(4+j, 3), h.Session.Date)
-		wantCell(t, f, sh, cell(4+j, 4), kindName(h.Session.Kind))
-		marks, err := l.Marks(h.Session.ID)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for i, m := range ys.Members {
-			want := markNotExpected
-			if h.Session.Expects(&m.Member) {
-				want = map[data.MarkStatus]string{data.Unmarked: "", data.Present: "出", data.Late: "迟",
-					data.OnLeave: "假", data.Absent: "缺"}[marks[m.Member.ID].Status]
-			}
-			wantCell(t, f, sh, cell(4+j, 5+i), want)
-		}
-		foot := 5 + nm
-		for k, v := range []int{h.Expected, h.Attended(), h.Leave, h.Absent, h.Unmarked} {
-			wantCell(t, f, sh, cell(4+j, foot+k), fmt.Sprint(v))
-		}
-		wantCell(t, f, sh, cell(4+j, foot+5), pct(ys.Rate(h.Counts)))
-	}
-	for i, m := range ys.Members {
-		wantRow(t, f, sh, 5+i, []string{fmt.Sprint(i + 1), m.Member.Name, m.Member.Group})
-		for k, v := range []int{m.Expected, m.Present, m.Late, m.Leave, m.Absent, m.Unmarked} {
-			wantCell(t, f, sh, cell(firstTotal+k, 5+i), fmt.Sprint(v))
-		}
-		wantCell(t, f, sh, cell(firstTotal+6, 5+i), pct(ys.Rate(m.Counts)))
-	}
-	last := 5 + nm + 6
-	wantCell(t, f, sh, cell(1, last), "全年合计")
-	wantCell(t, f, sh, cell(firstTotal, last), fmt.Sprint(ys.Total.Expected))
-	wantCell(t, f, sh, cell(firstTotal+6, last), pct(ys.Rate(ys.Total)))
-
-	cfs, err := f.GetConditionalFormats(sh)
+	nm := len(ys.Members)
+	mus, err := l.MakeUps()
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := fmt.Sprintf("D5:%s%d", col(3+ns), 4+nm)
-	if len(cfs) != 1 || len(cfs[want]) != 1 {
-		t.Fatalf("conditional formats %v, want one rule over %s", cfs, want)
+	done := map[[2]uuid.UUID]bool{}
+	for _, mu := range mus {
+		done[[2]uuid.UUID{mu.SessionID, mu.MemberID}] = true
 	}
-	cf := cfs[want][0]
-	if cf.Type != "cell" || cf.Criteria != "equal to" || cf.Value != `"缺"` || cf.Format == nil {
-		t.Errorf("rule %+v, want cell == \"缺\" with a format", cf)
+	// The sessions of each month, in order, are the columns of its sheet.
+	byMonth := map[time.Month][]data.SessionStat{}
+	for _, h := range ys.Held {
+		byMonth[h.Session.Date.Month()] = append(byMonth[h.Session.Date.Month()], h)
 	}
-	if st, err := f.GetConditionalStyle(*cf.Format); err != nil || len(st.Fill.Color) == 0 {
-		t.Errorf("rule style %+v (%v), want a fill", st, err)
+	if len(byMonth) != 11 {
+		t.Fatalf("demo holds sessions in %d months, want January to November", len(byMonth))
 	}
+	madeUp, owedAll := make([]int, nm), make([]int, nm)
+	for mo, held := range byMonth {
+		sh := fmt.Sprintf("考勤汇总（%d月）", mo)
+		ns := len(held)
+		wantCell(t, f, sh, "A1", fmt.Sprintf("申江区市场监管局注册登记窗口党支部 2026 年%d月考勤汇总", mo))
+		wantRow(t, f, sh, 4, []string{"序号", "姓名", "党小组"})
+		firstTotal := 3 + ns + 1
+		for k, h := range []string{"应到", "出席", "迟到", "请假", "缺席", "未登记", "出勤率", "已补学", "未补学"} {
+			wantCell(t, f, sh, cell(firstTotal+k, 4), h)
+		}
+		counts := make([][7]int, nm) // expected; 1+status (unmarked, present, late, leave, absent); made up
+		for j, h := range held {
+			wantDate(t, f, sh, cell(4+j, 4), h.Session.Date)
+			wantCell(t, f, sh, cell(4+j, 5), kindName(h.Session.Kind))
+			marks, err := l.Marks(h.Session.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i, m := range ys.Members {
+				want := "—"
+				if h.Session.Expects(&m.Member) {
+					st := marks[m.Member.ID].Status
+					want = map[data.MarkStatus]string{data.Unmarked: "", data.Present: "出", data.Late: "迟",
+						data.OnLeave: "假", data.Absent: "缺"}[st]
+					counts[i][0]++
+					counts[i][1+st]++
+					if st == data.OnLeave || st == data.Absent {
+						owedAll[i]++
+						if done[[2]uuid.UUID{h.Session.ID, m.Member.ID}] {
+							want += "→补"
+							counts[i][6]++
+							madeUp[i]++
+						}
+					}
+				}
+				wantCell(t, f, sh, cell(4+j, 6+i), want)
+			}
+			foot := 6 + nm
+			for k, v := range []int{h.Expected, h.Attended(), h.Leave, h.Absent, h.Unmarked} {
+				wantCell(t, f, sh, cell(4+j, foot+k), fmt.Sprint(v))
+			}
+			wantCell(t, f, sh, cell(4+j, foot+5), pct(ys.Rate(h.Counts)))
+		}
+		for i, m := range ys.Members {
+			c := counts[i]
+			wantRow(t, f, sh, 6+i, []string{fmt.Sprint(i + 1), m.Member.Name, m.Member.Group})
+			for k, v := range []int{c[0], c[1+data.Present], c[1+data.Late], c[1+data.OnLeave], c[1+data.Absent], c[1+data.Unmarked]} {
+				wantCell(t, f, sh, cell(firstTotal+k, 6+i), fmt.Sprint(v))
+			}
+			wantCell(t, f, sh, cell(firstTotal+7, 6+i), fmt.Sprint(c[6]))
+			wantCell(t, f, sh, cell(firstTotal+8, 6+i), fmt.Sprint(c[1+data.OnLeave]+c[1+data.Absent]-c[6]))
+		}
+		wantCell(t, f, sh, cell(1, 6+nm+6), "合计")
+		cfs, err := f.GetConditionalFormats(sh)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := fmt.Sprintf("D6:%s%d", col(3+ns), 5+nm)
+		if len(cfs) != 1 || len(cfs[want]) != 1 {
+			t.Fatalf("%s: conditional formats %v, want one rule over %s", sh, cfs, want)
+		}
+		if cf := cfs[want][0]; cf.Type != "cell" || cf.Criteria != "equal to" || cf.Value != `"缺"` || cf.Format == nil {
+			t.Errorf("rule %+v, want cell == \"缺\" with a format", cf)
+		}
+	}
+	if sum := slices.Max(madeUp); sum == 0 {
+		t.Fatal("the demo records no make-up study: the →补 cells went unchecked")
+	}
+	const year = "考勤汇总（全年）"
+	for i, m := range ys.Members {
+		wantRow(t, f, year, 5+i, []string{fmt.Sprint(i + 1), m.Member.Name, m.Member.Group, fmt.Sprint(m.Expected),
+			fmt.Sprint(m.Present), fmt.Sprint(m.Late), fmt.Sprint(m.Leave), fmt.Sprint(m.Absent), fmt.Sprint(m.Unmarked),
+			pct(ys.Rate(m.Counts)), fmt.Sprint(madeUp[i]), fmt.Sprint(owedAll[i] - madeUp[i])})
+	}
+	wantRow(t, f, year, 5+nm, []string{"全年合计", "全年合计", "全年合计", fmt.Sprint(ys.Total.Expected)})
 }
 
 // TestSignInSheet checks the head, the members expected (a group meeting
@@ -168,18 +205,24 @@ func TestSignInSheet(t *testing.T) {
 				s = all
 			}
 			wantRow(t, f, sh, 2, []string{"主题", s.Theme})
-			wantDate(t, f, sh, "B3", s.Date)
+			wantCell(t, f, sh, "B3", s.Date.String()+"（星期四）") // 2026-12-03 and 12-10 are Thursdays
 			wantRow(t, f, sh, 4, []string{"地点", s.Place, "主持人", s.Host})
-			wantRow(t, f, sh, 5, []string{"应到", fmt.Sprint(len(tc.members)), "实到", ""})
-			wantRow(t, f, sh, 6, signInHeader[:])
+			wantRow(t, f, sh, 5, []string{"记录人", "", "应到", fmt.Sprint(len(tc.members))})
+			leave := "0"
+			if tc.notes != nil {
+				leave = "1"
+			}
+			wantRow(t, f, sh, 6, []string{"请假", leave, "实到", ""})
+			wantRow(t, f, sh, 7, []string{"序号", "姓名", "党小组", "签名", "备注"})
 			for i, n := range tc.members {
 				note := ""
 				if tc.notes != nil {
 					note = tc.notes[i]
 				}
-				wantRow(t, f, sh, 7+i, []string{fmt.Sprint(i + 1), n, groups[slices.Index(names, n)], "", note})
+				wantRow(t, f, sh, 8+i, []string{fmt.Sprint(i + 1), n, groups[slices.Index(names, n)], "", note})
 			}
-			wantCell(t, f, sh, cell(2, 7+len(tc.members)), "")
+			wantCell(t, f, sh, cell(2, 8+len(tc.members)), "")
+			wantRow(t, f, sh, 9+len(tc.members), []string{"主持人（签字）：", "主持人（签字）：", "记录人（签字）："})
 		})
 	}
 }
@@ -214,10 +257,29 @@ func TestSummaryCells(t *testing.T) {
 	}
 	// Sessions per kind and month; the year total is YearStats'.
 	kinds := find("类型", 0)
+	// The themed Party day row counts the Noon Classrooms credited to it,
+	// so that its count and its verdict agree.
+	credited := 0
+	for _, h := range ys.Held {
+		if h.Session.Kind == data.NoonClassroom && (h.Session.ThemedDay || slices.Contains(h.Session.Credits, data.ThemedPartyDay)) {
+			credited++
+		}
+	}
+	if credited < 10 {
+		t.Fatalf("the demo credits %d Noon Classrooms as themed Party days, want one a month", credited)
+	}
 	for k, kind := range data.Kinds {
 		r := kinds + 1 + k
 		wantCell(t, f, sh, cell(1, r), kindName(kind))
-		wantCell(t, f, sh, cell(15, r), fmt.Sprint(ys.Sessions[kind]))
+		want := ys.Sessions[kind]
+		if kind == data.ThemedPartyDay {
+			want += credited
+			wantCell(t, f, sh, cell(16, r), fmt.Sprintf("已落实（含正午课堂 %d 次）", credited))
+		}
+		if kind == data.NoonClassroom {
+			wantCell(t, f, sh, cell(16, r), fmt.Sprintf("其中 %d 次计为主题党日", credited))
+		}
+		wantCell(t, f, sh, cell(15, r), fmt.Sprint(want))
 		wantCell(t, f, sh, cell(14, r), "") // December has not begun
 	}
 	committee := kinds + 1 + slices.Index(data.Kinds, data.CommitteeMeeting)
@@ -286,7 +348,7 @@ func hasFill(t *testing.T, f *excelize.File, style int, color string) bool {
 // TestSummaryVerdicts checks the verdicts of rules per party group, a
 // quarter missed and a meeting without quorum.
 func TestSummaryVerdicts(t *testing.T) {
-	l := newTestLedger(t, data.Branch{Name: "测试支部", Groups: []string{"一组", "二组"}})
+	l := newTestLedger(t, data.Branch{Name: "测试支部", Groups: []string{"一组", "二组"}, RecordsFrom: data.NewDate(2026, 1, 1)})
 	ms := []*data.Member{member(1, "甲", "一组"), member(2, "乙", "一组"), member(3, "丙", "二组")}
 	if err := l.SaveMembers(ms); err != nil {
 		t.Fatal(err)
@@ -304,11 +366,11 @@ func TestSummaryVerdicts(t *testing.T) {
 	ys := yearStats(t, l)
 	f := export(t, l, Options{Year: 2026, Reports: []string{Summary}})
 	const sh = "年度统计"
-	group := 5 + slices.Index(data.Kinds, data.GroupMeeting)
+	group := 6 + slices.Index(data.Kinds, data.GroupMeeting)
 	if got := get(t, f, sh, cell(16, group)); !strings.HasPrefix(got, "未落实：一组：3月；二组：1月、2月、") {
 		t.Errorf("group meeting verdict %q", got)
 	}
-	general := 5 + slices.Index(data.Kinds, data.GeneralMeeting)
+	general := 6 + slices.Index(data.Kinds, data.GeneralMeeting)
 	if got := get(t, f, sh, cell(16, general)); got != "未落实：第二季度、第三季度。待开：第四季度" {
 		t.Errorf("general meeting verdict %q", got)
 	}

@@ -26,8 +26,9 @@ type signInSheet struct {
 }
 
 // signInHeadRows are the rows above the members: title, theme, date and
-// time, place and host, counts, column header.
-const signInHeadRows = 6
+// time, place and host, recorder and expected, leave and present, column
+// header.
+const signInHeadRows = 7
 
 func newSignInSheet(b *book) (*signInSheet, error) {
 	s, err := b.l.Session(b.opt.SessionID) // resolve has named one
@@ -90,6 +91,12 @@ func (s *signInSheet) write(b *book) error {
 		when += "—" + ses.End
 	}
 	text := func(v string) excelize.Cell { return excelize.Cell{StyleID: st.textWrap, Value: v} }
+	leave := 0
+	for _, mk := range s.marks {
+		if mk.Status == data.OnLeave {
+			leave++
+		}
+	}
 	label := func(v string) excelize.Cell { return excelize.Cell{StyleID: st.label, Value: v} }
 	blank := excelize.Cell{StyleID: st.textWrap}
 	head := []struct {
@@ -101,9 +108,10 @@ func (s *signInSheet) write(b *book) error {
 			54, [][2]int{{1, 5}}},
 		{[]excelize.Cell{label("主题"), text(ses.Theme), blank, blank, blank},
 			max(32, fitHeight([]excelize.Cell{{}, text(ses.Theme)}, []float64{0, ws[1] + ws[2] + ws[3] + ws[4]})), [][2]int{{2, 5}}},
-		{[]excelize.Cell{label("日期"), dateCell(st, ses.Date), label("时间"), text(when), blank}, 22, [][2]int{{4, 5}}},
+		{[]excelize.Cell{label("日期"), text(dateWithWeekday(ses.Date)), label("时间"), text(when), blank}, 22, [][2]int{{4, 5}}},
 		{[]excelize.Cell{label("地点"), text(ses.Place), label("主持人"), text(ses.Host), blank}, 22, [][2]int{{4, 5}}},
-		{[]excelize.Cell{label("应到"), {StyleID: st.num, Value: len(s.members)}, label("实到"), blank, blank}, 22, [][2]int{{4, 5}}},
+		{[]excelize.Cell{label("记录人"), text(ses.Recorder), label("应到"), {StyleID: st.num, Value: len(s.members)}, blank}, 22, [][2]int{{4, 5}}},
+		{[]excelize.Cell{label("请假"), {StyleID: st.num, Value: leave}, label("实到"), blank, blank}, 22, [][2]int{{4, 5}}},
 		{headerCells(st, signInHeader[:]), 24, nil},
 	}
 	for i, h := range head {
@@ -136,10 +144,66 @@ func (s *signInSheet) write(b *book) error {
 		}
 		b.prog.add(1)
 	}
+	r := signInHeadRows + len(s.members)
+	if len(ses.Guests) > 0 || ses.Kind == data.JointActivity {
+		var err error
+		if r, err = s.guests(b, w, r+1); err != nil {
+			return err
+		}
+	}
+	r += 2
+	if err := w.merge(1, r, 2, r); err != nil {
+		return err
+	}
+	if err := w.merge(3, r, 5, r); err != nil {
+		return err
+	}
+	if err := w.row(r, []excelize.Cell{{StyleID: st.sign, Value: "主持人（签字）："}, {}, {StyleID: st.sign, Value: "记录人（签字）："}}, 40); err != nil {
+		return err
+	}
 	if err := w.finish(); err != nil {
 		return err
 	}
 	// The whole head repeats on every printed page, so that a page that
 	// comes loose still says which session it was signed at.
-	return w.print(1, signInHeadRows, ncols, signInHeadRows+len(s.members))
+	return w.print(1, signInHeadRows, ncols, r)
+}
+
+// guestRows is how many blank rows follow the listed guests, for those
+// who come unannounced.
+const guestRows = 5
+
+// guests writes the 列席 section from row r: a heading, the guests known
+// (name, unit) and blank rows; it returns the last row.
+func (s *signInSheet) guests(b *book, w *sheetWriter, r int) (int, error) {
+	st := b.st
+	if err := w.merge(1, r, 5, r); err != nil {
+		return 0, err
+	}
+	if err := w.row(r, []excelize.Cell{{StyleID: st.section, Value: "列席人员"}}, 24); err != nil {
+		return 0, err
+	}
+	r++
+	if err := w.row(r, headerCells(st, []string{"序号", "姓名", "单位", "签名", "备注"}), 24); err != nil {
+		return 0, err
+	}
+	gs := s.session.Guests
+	for i := range len(gs) + guestRows {
+		r++
+		row := []excelize.Cell{{StyleID: st.num, Value: i + 1}, {StyleID: st.textC}, {StyleID: st.textWrap},
+			{StyleID: st.signature}, {StyleID: st.textWrap}}
+		if i < len(gs) {
+			row[1].Value, row[2].Value = gs[i].Name, gs[i].Unit
+		}
+		if err := w.row(r, row, 30); err != nil {
+			return 0, err
+		}
+	}
+	return r, nil
+}
+
+// dateWithWeekday is 2026-11-27（星期五）.
+func dateWithWeekday(d data.Date) string {
+	days := [...]string{"日", "一", "二", "三", "四", "五", "六"}
+	return fmt.Sprintf("%s（星期%s）", d, days[d.Weekday()])
 }

@@ -6,11 +6,12 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// Fonts of the official look (DOMAIN.md): 宋体 for the body, bold for the
-// title row.
+// Fonts of the official look (DOMAIN.md, and the government forms'
+// habit): titles in the heavy 黑体, the body in 宋体. Both come with every
+// Chinese Windows, macOS (as their metric-compatible stand-ins) and WPS.
 const (
 	fontBody  = "宋体"
-	fontTitle = "宋体"
+	fontTitle = "黑体"
 )
 
 // Number formats. Dates are real date cells shown as 2026-11-29.
@@ -32,6 +33,12 @@ type styles struct {
 	mark                        int // a matrix cell
 	signature                   int // the sign-in sheet's tall blank cell
 	missing                     int // a month that lacks its required session
+	sign                        int // the signature line under a form
+	plain                       int // a streamed row's own style: the body font, no border
+	noteR                       int // a note line set right (the minutes' 第 N 次)
+	textTop                     int // long bordered text from the top (the minutes)
+	numV                        int // a total in a narrow matrix column, turned on its side
+	markDone                    int // a matrix cell whose 补学 is done
 	absentCF                    int // conditional format: 缺 in the matrix
 }
 
@@ -78,6 +85,14 @@ func newStyles(f *excelize.File) (*styles, error) {
 		{&st.mark, excelize.Style{Font: &excelize.Font{Family: fontBody, Size: 10}, Border: border(),
 			Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center"}}},
 		{&st.signature, excelize.Style{Font: body(false), Alignment: centre, Border: border()}},
+		{&st.plain, excelize.Style{Font: body(false)}},
+		{&st.noteR, excelize.Style{Font: &excelize.Font{Family: fontBody, Size: 12}, Alignment: &excelize.Alignment{Horizontal: "right", Vertical: "center"}}},
+		{&st.textTop, excelize.Style{Font: body(false), Border: border(), Alignment: &excelize.Alignment{Horizontal: "left", Vertical: "top", WrapText: true}}},
+		{&st.numV, excelize.Style{Font: &excelize.Font{Family: fontBody, Size: 9, Bold: true}, Border: border(), NumFmt: 1,
+			Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", TextRotation: 90}}},
+		{&st.sign, excelize.Style{Font: &excelize.Font{Family: fontBody, Size: 12}, Alignment: &excelize.Alignment{Horizontal: "left", Vertical: "bottom"}}},
+		{&st.markDone, excelize.Style{Font: &excelize.Font{Family: fontBody, Size: 8}, Border: border(),
+			Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center"}}},
 		{&st.missing, excelize.Style{Font: &excelize.Font{Family: fontBody, Size: 11, Bold: true, Color: "9C0006"},
 			Alignment: centre, Border: border(), NumFmt: 1,
 			Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFC7CE"}}}},
@@ -158,5 +173,5 @@ func fitHeight(cells []excelize.Cell, ws []float64) float64 {
 	if lines <= 1 {
 		return 0
 	}
-	return lines*lineHeight + rowPadding
+	return min(lines*lineHeight+rowPadding, maxRowHeight)
 }

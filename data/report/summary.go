@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"time"
 
@@ -33,7 +34,6 @@ const (
 )
 
 func (s *summarySheet) write(b *book) error {
-	st := b.st
 	ys := b.ys
 	w, err := b.newSheet(Summary, page{landscape: true}, false)
 	if err != nil {
@@ -46,30 +46,40 @@ func (s *summarySheet) write(b *book) error {
 	if err := w.widths(s.ws); err != nil {
 		return err
 	}
-	if err := w.freeze(0, 2); err != nil {
+	if err := w.freeze(0, 3); err != nil {
 		return err
 	}
 	title := fmt.Sprintf("%s %d 年度统计", ys.Branch.Name, b.opt.Year)
 	note := fmt.Sprintf("统计截至 %s　%s", b.asOf(), rateRule(ys.LeaveCounts))
-	if err := w.titleRows(st, sumCols, title, note); err != nil {
+	if start := ys.Branch.RecordsStart(); start > data.NewDate(b.opt.Year, 1, 1) {
+		note += fmt.Sprintf("　本台账自 %s 起记录，此前各月不作统计和考核", start)
+	}
+	if err := w.formHead(b, sumCols, title, note); err != nil {
 		return err
 	}
-	r := 3
+	r := formRows
 	for _, part := range []func(*book, *sheetWriter, int) (int, error){s.sessions, s.compliance, s.attendance, s.categories} {
 		if r, err = part(b, w, r); err != nil {
 			return err
 		}
 		r += 2 // a blank row between tables
 	}
-	last, err := s.chart(b, w, r)
+	last, err := w.formFoot(b, r-1, sumCols)
 	if err != nil {
+		return err
+	}
+	// The chart begins a printed page of its own, so it is never cut.
+	if err := b.f.InsertPageBreak(w.name, cell(1, last+2)); err != nil {
+		return err
+	}
+	if last, err = s.chart(b, w, last+2); err != nil {
 		return err
 	}
 	b.prog.add(s.rows())
 	if err := w.finish(); err != nil {
 		return err
 	}
-	return w.print(1, 2, sumCols, last)
+	return w.print(1, 3, sumCols, last)
 }
 
 // section writes a table's heading at row r.
@@ -88,10 +98,12 @@ func monthHeader(b *book, first, second, last, note string) []excelize.Cell {
 	return append(row, excelize.Cell{StyleID: b.st.header, Value: last}, excelize.Cell{StyleID: b.st.header, Value: note})
 }
 
-// started reports whether month m (1–12) of the report's year has begun
-// by the report date; later months are left blank, not shown as 0.
+// started reports whether month m (1–12) of the report's year is
+// recorded: begun by the report date and not over before the records
+// began. Other months are left blank, not shown as 0.
 func started(b *book, m int) bool {
-	return data.NewDate(b.opt.Year, time.Month(m), 1) <= b.asOf()
+	end := data.NewDate(b.opt.Year, time.Month(m)+1, 1).AddDays(-1)
+	return data.NewDate(b.opt.Year, time.Month(m), 1) <= b.asOf() && end >= b.ys.Branch.RecordsStart()
 }
 
 // sessions writes sessions held per kind and month; a month that ended
@@ -108,10 +120,15 @@ func (s *summarySheet) sessions(b *book, w *sheetWriter, r int) (int, error) {
 	for _, k := range data.Kinds {
 		perKind[k] = &[13]int{}
 	}
+	// A rule's row counts every session credited to it, so that the row
+	// and its verdict agree; a kind without a rule counts its own.
 	for i := range ys.Held {
 		ses := &ys.Held[i].Session
-		if c := perKind[ses.Kind]; c != nil {
-			c[ses.Date.Month()]++
+		for _, k := range data.Kinds {
+			if k == ses.Kind || ruled(k) && ses.CountsAs(k) {
+				perKind[k][ses.Date.Month()]++
+				perKind[k][0]++
+			}
 		}
 	}
 	r += 2
@@ -128,8 +145,8 @@ func (s *summarySheet) sessions(b *book, w *sheetWriter, r int) (int, error) {
 			}
 			row = append(row, c)
 		}
-		row = append(row, excelize.Cell{StyleID: st.numB, Value: ys.Sessions[k]},
-			excelize.Cell{StyleID: st.textWrap, Value: verdict(ys, k)})
+		row = append(row, excelize.Cell{StyleID: st.numB, Value: perKind[k][0]},
+			excelize.Cell{StyleID: st.textWrap, Value: b.clip(w.name, r, "落实情况", verdict(ys, k), s.ws[sumNote-1])})
 		if err := w.row(r, row, fitHeight(row, s.ws)); err != nil {
 			return 0, err
 		}
@@ -139,11 +156,12 @@ func (s *summarySheet) sessions(b *book, w *sheetWriter, r int) (int, error) {
 	for m := range ys.Months {
 		row = append(row, monthCell(b, m, st.numB, ys.Months[m].Sessions))
 	}
-	row = append(row, excelize.Cell{StyleID: st.numB, Value: len(ys.Held)}, excelize.Cell{StyleID: st.textB})
+	row = append(row, excelize.Cell{StyleID: st.numB, Value: len(ys.Held)},
+		excelize.Cell{StyleID: st.textWrap, Value: "按实际次数；一次活动可计入多项规定"})
 	if err := w.merge(1, r, 2, r); err != nil {
 		return 0, err
 	}
-	return r, w.row(r, row, 0)
+	return r, w.row(r, row, fitHeight(row, s.ws))
 }
 
 // attendance writes the monthly attendance table; its rate row feeds the
@@ -270,7 +288,7 @@ const (
 func (s *summarySheet) chart(b *book, w *sheetWriter, r int) (int, error) {
 	hdr, rate := s.monthRow, s.rateRow
 	q := quoteSheet(w.name)
-	zero, one := 0.0, 1.0
+	zero, one := axisFloor(b), 1.0
 	err := b.f.AddChart(w.name, cell(1, r), &excelize.Chart{
 		Type: excelize.Line,
 		Series: []excelize.ChartSeries{{
@@ -288,6 +306,20 @@ func (s *summarySheet) chart(b *book, w *sheetWriter, r int) (int, error) {
 		ShowBlanksAs: "gap",
 	})
 	return r + chartRows, err
+}
+
+// axisFloor is the bottom of the chart's rate axis: a tenth below the
+// lowest monthly rate, rounded down to a tenth, so that the variation
+// between months shows instead of a flat line near the top.
+func axisFloor(b *book) float64 {
+	low := 1.0
+	for m := range b.ys.Months {
+		c := rateCell(b, b.ys.Months[m].Counts, b.st.rate)
+		if v, ok := c.Value.(float64); ok && started(b, m+1) {
+			low = min(low, v)
+		}
+	}
+	return max(0, math.Floor((low-0.1)*10)/10)
 }
 
 // merged returns the column widths of a row whose cells are merged over

@@ -68,28 +68,91 @@ func verdict(ys *data.YearStats, k data.Kind) string {
 			pending = append(pending, who+periodsText(c.Pending))
 		}
 	}
+	credited := creditedText(ys, k)
+	if len(gaps) > maxGroupsListed {
+		gaps = []string{fmt.Sprintf("%d 个党小组（见第二部分）", len(gaps))}
+	}
+	if len(pending) > maxGroupsListed {
+		pending = []string{fmt.Sprintf("%d 个党小组", len(pending))}
+	}
+	v := ""
 	switch {
-	case k == data.NoonClassroom:
-		n := 0
+	case !ruled:
+	case len(gaps) > 0 && len(pending) > 0:
+		v = "未落实：" + strings.Join(gaps, "；") + "。待开：" + strings.Join(pending, "；")
+	case len(gaps) > 0:
+		v = "未落实：" + strings.Join(gaps, "；")
+	case len(pending) > 0:
+		v = "待开：" + strings.Join(pending, "；")
+	default:
+		v = "已落实"
+	}
+	switch {
+	case credited == "":
+		return v
+	case v == "":
+		return credited
+	}
+	return v + "（" + credited + "）"
+}
+
+// maxGroupsListed is how many party groups a verdict names before it
+// counts them instead.
+const maxGroupsListed = 3
+
+// ruled reports whether a frequency rule exists for kind k.
+func ruled(k data.Kind) bool {
+	for _, r := range data.Rules {
+		if r.Kind == k {
+			return true
+		}
+	}
+	return false
+}
+
+// creditedText says how the sessions of a kind's row include credits:
+// for a rule, the sessions of other kinds counted toward it ("含正午课堂
+// 10 次"); for a kind without a rule, its sessions counted toward rules
+// ("其中 10 次计为主题党日").
+func creditedText(ys *data.YearStats, k data.Kind) string {
+	if ruled(k) {
+		n := map[data.Kind]int{}
 		for i := range ys.Held {
-			if ys.Held[i].Session.Kind == k && ys.Held[i].Session.CountsAsThemedDay() {
-				n++
+			if ses := &ys.Held[i].Session; ses.Credited(k) {
+				n[ses.Kind]++
 			}
 		}
-		if n > 0 {
-			return fmt.Sprintf("其中 %d 次计为主题党日", n)
+		var parts []string
+		for _, o := range data.Kinds {
+			if n[o] > 0 {
+				parts = append(parts, fmt.Sprintf("%s %d 次", kindName(o), n[o]))
+			}
 		}
-		return ""
-	case !ruled:
-		return ""
-	case len(gaps) > 0 && len(pending) > 0:
-		return "未落实：" + strings.Join(gaps, "；") + "。待开：" + strings.Join(pending, "；")
-	case len(gaps) > 0:
-		return "未落实：" + strings.Join(gaps, "；")
-	case len(pending) > 0:
-		return "待开：" + strings.Join(pending, "；")
+		if len(parts) == 0 {
+			return ""
+		}
+		return "含" + strings.Join(parts, "、")
 	}
-	return "已落实"
+	n := map[data.Kind]int{}
+	for i := range ys.Held {
+		if ses := &ys.Held[i].Session; ses.Kind == k {
+			for _, o := range data.Kinds {
+				if ses.Credited(o) {
+					n[o]++
+				}
+			}
+		}
+	}
+	var parts []string
+	for _, o := range data.Kinds {
+		if n[o] > 0 {
+			parts = append(parts, fmt.Sprintf("%d 次计为%s", n[o], kindName(o)))
+		}
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return "其中 " + strings.Join(parts, "、")
 }
 
 // compliance writes one row per rule (and party group): the periods that
@@ -142,7 +205,7 @@ func (s *summarySheet) compliance(b *book, w *sheetWriter, r int) (int, error) {
 			}
 		}
 		if len(c.NoQuorum) > 0 {
-			quorum, result = strings.Join(c.NoQuorum, "、"), "未达到法定人数"
+			quorum, result = b.clip(w.name, r, "未达到法定人数的会议", strings.Join(c.NoQuorum, "、"), s.merged(spans)[11]), "未达到法定人数"
 		} else if c.Period == "" {
 			quorum, result = "无", "符合"
 		}
