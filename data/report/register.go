@@ -35,8 +35,8 @@ type registerSheet struct {
 }
 
 type registerNames struct {
-	leave, absent  string
-	owed, madeUp   int
+	leave, absent string
+	owed, madeUp  int
 }
 
 func newRegisterSheet(b *book) (*registerSheet, error) {
