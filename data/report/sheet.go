@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -107,27 +108,40 @@ func (w *sheetWriter) fitToPage() error {
 }
 
 // widths sets the column widths, from column A, one range per run of
-// equal widths. Stream mode: before rows. The ranges matter: for every
-// cell it writes, the StreamWriter looks through the column entries for a
-// column style, so sixty one-column entries would cost 60 steps a cell.
+// equal widths. Stream mode: before rows.
+//
+// Excel wants the column entries in ascending order. In normal mode
+// excelize keeps them so; its StreamWriter, from the second SetColWidth
+// on, flattens the entries to one a column and puts the new ones first
+// (excelize v2.11.1 col.go flatCols). So the stream is given the runs
+// from the last to the first, which leaves them ascending. The flattened
+// entries would cost a scan per cell in prepareCellStyle, which the
+// streamed sheets avoid with a row style (sheetWriter.rowStyle).
 func (w *sheetWriter) widths(ws []float64) error {
+	var runs [][2]int
 	for i := 0; i < len(ws); {
 		j := i
 		for j+1 < len(ws) && ws[j+1] == ws[i] {
 			j++
 		}
+		runs = append(runs, [2]int{i, j})
+		i = j + 1
+	}
+	if w.sw != nil {
+		slices.Reverse(runs)
+	}
+	for _, r := range runs {
 		var err error
 		if w.sw != nil {
-			err = w.sw.SetColWidth(i+1, j+1, ws[i])
+			err = w.sw.SetColWidth(r[0]+1, r[1]+1, ws[r[0]])
 		} else {
-			from, _ := excelize.ColumnNumberToName(i + 1)
-			to, _ := excelize.ColumnNumberToName(j + 1)
-			err = w.f.SetColWidth(w.name, from, to, ws[i])
+			from, _ := excelize.ColumnNumberToName(r[0] + 1)
+			to, _ := excelize.ColumnNumberToName(r[1] + 1)
+			err = w.f.SetColWidth(w.name, from, to, ws[r[0]])
 		}
 		if err != nil {
 			return err
 		}
-		i = j + 1
 	}
 	return nil
 }
