@@ -51,7 +51,7 @@ var synopsis = map[string]string{
 	"restore": "restore BACKUP.ledger FILE.ledger",
 	"stats":   "stats FILE.ledger [--year 2026] [--json]",
 	"import":  "import FILE.ledger ROSTER.xlsx [--dry-run] [--skip-bad] [--json]",
-	"export":  "export FILE.ledger --out REPORT.xlsx [--year 2026] [--report all|roster|register|matrix|signin|summary] [--session ID] [--full-ids]",
+	"export":  "export FILE.ledger --out REPORT.xlsx [--year 2026] [--report all|roster|register|matrix|signin|summary|minutes] [--session ID|DATE [--kind KIND]] [--matrix-by month|quarter] [--full-ids]",
 }
 
 func verbFunc(name string) func(e *Env, args []string) int {

@@ -16,7 +16,8 @@ import (
 // runExport writes the reports for upward reporting:
 //
 //	branchledger export FILE.ledger --year 2026 --out REPORT.xlsx
-//	    [--report all|roster,register,…] [--session ID|DATE] [--full-ids]
+//	    [--report all|roster,register,…,minutes] [--session ID|DATE [--kind KIND]]
+//	    [--matrix-by month|quarter] [--full-ids]
 //
 // The ledger is opened for writing, since the export is recorded in it.
 func runExport(e *Env, args []string) int {
@@ -25,6 +26,8 @@ func runExport(e *Env, args []string) int {
 	out := fs.String("out", "", "report.cli.flag.out")
 	which := fs.String("report", "all", "report.cli.flag.report")
 	session := fs.String("session", "", "report.cli.flag.session")
+	kind := fs.String("kind", "", "report.cli.flag.kind")
+	by := fs.String("matrix-by", report.ByMonth, "report.cli.flag.matrix_by")
 	full := fs.Bool("full-ids", false, "report.cli.flag.full_ids")
 	pos, code := e.parse(fs, "export", args, 1)
 	if code >= 0 {
@@ -37,6 +40,14 @@ func runExport(e *Env, args []string) int {
 	reports, bad := reportList(*which)
 	if bad != "" {
 		fmt.Fprintln(e.Err, e.Words.T("report.cli.bad_report", map[string]any{"Name": bad}))
+		return ExitUsage
+	}
+	if *kind != "" && !slices.Contains(data.Kinds, data.Kind(*kind)) {
+		fmt.Fprintln(e.Err, e.Words.T("report.cli.bad_kind", map[string]any{"Kind": *kind}))
+		return ExitUsage
+	}
+	if *by != report.ByMonth && *by != report.ByQuarter {
+		fmt.Fprintln(e.Err, e.Words.T("report.error.matrix_by", nil))
 		return ExitUsage
 	}
 	var date data.Date
@@ -52,12 +63,12 @@ func runExport(e *Env, args []string) int {
 		return e.fail(err)
 	}
 	if date != 0 {
-		if id, err = sessionOn(l, date); err != nil {
+		if id, err = sessionOn(l, date, data.Kind(*kind)); err != nil {
 			_ = l.Close() // read only so far; the error that matters is err
 			return e.exportFail(err)
 		}
 	}
-	opt := report.Options{Year: *year, Reports: reports, SessionID: id, FullIDs: *full}
+	opt := report.Options{Year: *year, Reports: reports, SessionID: id, FullIDs: *full, MatrixBy: *by}
 	err = report.WriteFile(l, *out, opt)
 	var exps []data.ExportRecord
 	if err == nil {
@@ -94,7 +105,7 @@ func reportList(s string) (reports []string, bad string) {
 		n = strings.ToLower(strings.TrimSpace(n))
 		switch {
 		case n == "" || n == "all":
-		case !slices.Contains(report.AllReports, n):
+		case !slices.Contains(report.AllReports, n) && n != report.Minutes:
 			return nil, n
 		default:
 			reports = append(reports, n)
@@ -106,19 +117,31 @@ func reportList(s string) (reports []string, bad string) {
 	return reports, ""
 }
 
+// errSessionAmbiguous means several sessions share the date given to
+// --session and --kind does not tell them apart.
+var errSessionAmbiguous = errors.New("several sessions on the date")
+
 // sessionOn finds the session held (or planned) on a date, for --session
-// given as a date: the first one of the day that is not cancelled.
-func sessionOn(l *data.Ledger, d data.Date) (uuid.UUID, error) {
+// given as a date: the one of the day, not cancelled, of kind k when k is
+// set. Several such sessions give errSessionAmbiguous.
+func sessionOn(l *data.Ledger, d data.Date, k data.Kind) (uuid.UUID, error) {
 	ss, err := l.Sessions(d, d)
 	if err != nil {
 		return uuid.Nil, err
 	}
+	var found []uuid.UUID
 	for _, s := range ss {
-		if !s.Cancelled {
-			return s.ID, nil
+		if !s.Cancelled && s.Date == d && (k == "" || s.Kind == k) {
+			found = append(found, s.ID)
 		}
 	}
-	return uuid.Nil, report.ErrNoSession
+	switch len(found) {
+	case 0:
+		return uuid.Nil, report.ErrNoSession
+	case 1:
+		return found[0], nil
+	}
+	return uuid.Nil, errSessionAmbiguous
 }
 
 // exportFail prints an export error in the user's language.
@@ -131,6 +154,8 @@ func (e *Env) exportFail(err error) int {
 		{report.ErrTargetReadOnly, "report.error.target_read_only"},
 		{report.ErrNoSession, "report.error.no_session"},
 		{report.ErrUnknownReport, "report.error.unknown_report"},
+		{report.ErrMatrixBy, "report.error.matrix_by"},
+		{errSessionAmbiguous, "report.error.session_ambiguous"},
 	} {
 		if errors.Is(err, k.err) {
 			fmt.Fprintln(e.Err, e.Words.T(k.key, nil))

@@ -38,7 +38,9 @@ func TestExportAll(t *testing.T) {
 		t.Errorf("stdout %q, want %q", stdout, want)
 	}
 	f := openXLSX(t, out)
-	if got, want := f.GetSheetList(), []string{"党员花名册", "组织生活台账", "考勤汇总", "签到表", "年度统计"}; !slices.Equal(got, want) {
+	if got, want := f.GetSheetList(), []string{"党员花名册", "组织生活台账", "考勤汇总（1月）", "考勤汇总（2月）", "考勤汇总（3月）",
+		"考勤汇总（4月）", "考勤汇总（5月）", "考勤汇总（6月）", "考勤汇总（7月）", "考勤汇总（8月）", "考勤汇总（9月）", "考勤汇总（10月）",
+		"考勤汇总（11月）", "考勤汇总（全年）", "签到表", "年度统计"}; !slices.Equal(got, want) {
 		t.Errorf("sheets %v, want %v", got, want)
 	}
 	exps, err := openRead(t, ledger).Exports()
@@ -69,11 +71,11 @@ func TestExportChosenReports(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got, _ := f.GetCellValue("党员花名册", "F4"); got != ms[0].IDNumber {
-		t.Errorf("roster F4 = %q, want the full number %q", got, ms[0].IDNumber)
+	if got, _ := f.GetCellValue("党员花名册", "F5"); got != ms[0].IDNumber {
+		t.Errorf("roster F5 = %q, want the full number %q", got, ms[0].IDNumber)
 	}
-	if got, _ := f.GetCellValue("签到表", "B3"); got != "2026-12-04" {
-		t.Errorf("sign-in date %q, want 2026-12-04", got)
+	if got, _ := f.GetCellValue("签到表", "B3"); got != "2026-12-04（星期五）" {
+		t.Errorf("sign-in date %q, want 2026-12-04（星期五）", got)
 	}
 	exps, err := l.Exports()
 	if err != nil {
@@ -106,8 +108,11 @@ func TestExportRefusals(t *testing.T) {
 		{"unknown report", ExitUsage, []string{"export", ledger, "--out", out, "--report", "roster,payroll"}, "没有名为“payroll”的报表"},
 		{"bad session", ExitUsage, []string{"export", ledger, "--out", out, "--session", "next friday"}, "不是活动编号，也不是日期"},
 		{"no ledger", ExitRefused, []string{"export", filepath.Join(dir, "none.ledger"), "--out", out}, ""},
-		{"no session that day", ExitRefused, []string{"export", ledger, "--out", out, "--report", "signin", "--session", "2026-12-27"}, "找不到签到表对应的活动"},
+		{"no session that day", ExitRefused, []string{"export", ledger, "--out", out, "--report", "signin", "--session", "2026-12-27"}, "找不到签到表或会议记录对应的活动"},
 		{"open in Excel", ExitRefused, []string{"export", ledger, "--out", busy}, "目标文件正被其他程序（如 Excel、WPS）打开"},
+		{"minutes without a session", ExitRefused, []string{"export", ledger, "--out", out, "--report", "minutes"}, "找不到签到表或会议记录对应的活动"},
+		{"unknown kind", ExitUsage, []string{"export", ledger, "--out", out, "--report", "minutes", "--session", "2026-11-27", "--kind", "picnic"}, "没有名为“picnic”的活动类型"},
+		{"matrix by week", ExitUsage, []string{"export", ledger, "--out", out, "--matrix-by", "week"}, "考勤汇总只能按月（month）或按季度（quarter）分表"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, stderr := r.want(tc.code, tc.args...)
@@ -135,7 +140,8 @@ func TestExportWordsInBothLanguages(t *testing.T) {
 		"report.cli.flag.out", "report.cli.flag.report", "report.cli.flag.session", "report.cli.flag.full_ids",
 		"report.error.target_busy", "report.error.target_read_only", "report.error.no_session", "report.error.unknown_report",
 		"report.masked", "report.full_ids", "report.name.roster", "report.name.register", "report.name.matrix",
-		"report.name.signin", "report.name.summary"} {
+		"report.name.signin", "report.name.summary", "report.name.minutes", "report.cli.flag.kind", "report.cli.flag.matrix_by",
+		"report.cli.bad_kind", "report.error.session_ambiguous", "report.error.matrix_by"} {
 		if !zh.Has(k) || !en.Has(k) {
 			t.Errorf("%s: zh %v, en %v", k, zh.Has(k), en.Has(k))
 		}
@@ -155,5 +161,26 @@ func TestExportAllWithoutSession(t *testing.T) {
 	}
 	if got := openXLSX(t, out).GetSheetList(); len(got) != 4 {
 		t.Errorf("sheets %v, want four", got)
+	}
+}
+
+// TestExportMinutesByDate exports the minutes of the demo's Noon Classroom
+// of 2026-11-27 named by its date and kind, and the matrix by quarter.
+func TestExportMinutesByDate(t *testing.T) {
+	r := newCLI(t, "zh-Hans")
+	ledger := newDemoFile(t, r)
+	out := filepath.Join(t.TempDir(), "记录.xlsx")
+	r.want(ExitOK, "export", ledger, "--out", out, "--report", "minutes,matrix", "--session", "2026-11-27",
+		"--kind", "noon_classroom", "--matrix-by", "quarter")
+	f := openXLSX(t, out)
+	want := []string{"考勤汇总（第一季度）", "考勤汇总（第二季度）", "考勤汇总（第三季度）", "考勤汇总（第四季度）", "考勤汇总（全年）", "会议记录"}
+	if got := f.GetSheetList(); !slices.Equal(got, want) {
+		t.Errorf("sheets %v, want %v", got, want)
+	}
+	if got, _ := f.GetCellValue("会议记录", "A1"); got != "中共申江区市场监管局注册登记窗口支部委员会\n正午课堂会议记录" {
+		t.Errorf("minutes title %q", got)
+	}
+	if got, _ := f.GetCellValue("会议记录", "B3"); !strings.HasPrefix(got, "2026-11-27（星期五）") {
+		t.Errorf("minutes time %q, want 2026-11-27（星期五）…", got)
 	}
 }
