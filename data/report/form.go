@@ -34,9 +34,14 @@ func (b *book) formLine() string {
 }
 
 // formHead writes the merged title row, the 填报 line and the note line
-// across ncols columns; the table's header goes at row formRows.
+// across ncols columns; the table's header goes at row formRows. A sheet
+// printed across several pages (spread) merges them over the columns of
+// its first page only, so that they are printed whole.
 func (w *sheetWriter) formHead(b *book, ncols int, title, note string) error {
 	st := b.st
+	if w.firstPageCols > 0 {
+		ncols = min(ncols, w.firstPageCols)
+	}
 	for r := 1; r <= 3; r++ {
 		if err := w.merge(1, r, ncols, r); err != nil {
 			return err
@@ -53,7 +58,42 @@ func (w *sheetWriter) formHead(b *book, ncols int, title, note string) error {
 	if err := w.row(2, []excelize.Cell{{StyleID: st.note, Value: b.formLine()}}, 20); err != nil {
 		return err
 	}
-	return w.row(3, []excelize.Cell{{StyleID: st.note, Value: note}}, 20)
+	// The note wraps within the width of the merged columns.
+	h := 20.0
+	if w.headWidth > 0 {
+		h = max(h, fitHeight([]excelize.Cell{{Value: note}}, []float64{w.headWidth}))
+	}
+	return w.row(3, []excelize.Cell{{StyleID: st.noteWrap, Value: note}}, h)
+}
+
+// pageUnits is how many units of column width an A4 landscape page holds
+// at 90% between the margins (measured on LibreOffice's rendering of
+// 宋体 11 pt, which Excel and WPS match within a few units).
+const pageUnits = 125.0
+
+// layout decides how a sheet of column widths ws is printed: on one page
+// wide when it is at most 15% wider than pageUnits (so printed at about
+// 78% or more), else spread over pages at 90% (spread true). It records the width the title rows wrap in and, for
+// a spread sheet, how many columns the first page holds.
+func (w *sheetWriter) layout(ws []float64) (spread bool) {
+	total := 0.0
+	for _, x := range ws {
+		total += x
+	}
+	w.headWidth = min(total, pageUnits)
+	if total <= 1.15*pageUnits {
+		w.headWidth = total
+		return false
+	}
+	sum := 0.0
+	for i, x := range ws {
+		if sum+x > pageUnits {
+			w.firstPageCols = max(1, i)
+			break
+		}
+		sum += x
+	}
+	return true
 }
 
 // formFoot writes the signature line at row r+1 (row r stays blank) and

@@ -45,9 +45,10 @@ type matrixPart struct {
 const fixedCols = 3 // 序号, 姓名, 党小组
 
 // Widths of the matrix columns: a session column holds 缺→补 in 8 points;
-// about 22 of them fit an A4 landscape page beside the fixed columns.
+// about 22 of them fit an A4 landscape page at 90% beside the fixed
+// columns (pageUnits).
 const (
-	markWidth  = 5.5
+	markWidth  = 4.5
 	totalWidth = 7.0
 )
 
@@ -132,12 +133,16 @@ func (s *matrixSheet) writePart(b *book, p matrixPart, done map[makeUpKey]data.M
 	firstTotal := fixedCols + ns + 1
 	ncols := fixedCols + ns + len(matrixTotals)
 	hdr := formRows
-	w, err := b.newSheet(p.name, page{landscape: true, cols: ncols, rows: hdr + 1 + nm + 7 + footRows, spread: true}, true)
+	ws := s.widths(b, ns)
+	probe := &sheetWriter{}
+	spread := probe.layout(ws)
+	w, err := b.newSheet(p.name, page{landscape: true, cols: ncols, rows: hdr + 1 + nm + 7 + footRows, spread: spread}, true)
 	if err != nil {
 		return err
 	}
+	w.layout(ws)
 	w.rowStyle, w.titleCols = st.plain, fixedCols
-	if err := w.widths(s.widths(b, ns)); err != nil {
+	if err := w.widths(ws); err != nil {
 		return err
 	}
 	if err := w.freeze(fixedCols, hdr+1); err != nil {

@@ -31,6 +31,10 @@ type sheetWriter struct {
 	// titleCols, when set, are the columns repeated at the left of every
 	// printed page (A to titleCols).
 	titleCols int
+	// headWidth is the width the note under the title wraps in;
+	// firstPageCols, when set, the columns of a spread sheet's first page.
+	headWidth     float64
+	firstPageCols int
 }
 
 // page is a sheet's print setup (A4, one page wide) and, when known
@@ -64,7 +68,7 @@ func (b *book) newSheet(report string, pg page, stream bool) (*sheetWriter, erro
 	}
 	layout := &excelize.PageLayoutOptions{Size: &a4, Orientation: &orient, FitToWidth: &fitW, FitToHeight: &fitH}
 	if pg.spread {
-		scale := uint(100)
+		scale := uint(90)
 		layout = &excelize.PageLayoutOptions{Size: &a4, Orientation: &orient, AdjustTo: &scale}
 	}
 	if err := f.SetPageLayout(name, layout); err != nil {
@@ -118,6 +122,11 @@ func (w *sheetWriter) fitToPage() error {
 // entries would cost a scan per cell in prepareCellStyle, which the
 // streamed sheets avoid with a row style (sheetWriter.rowStyle).
 func (w *sheetWriter) widths(ws []float64) error {
+	if w.headWidth == 0 {
+		for _, x := range ws {
+			w.headWidth += x
+		}
+	}
 	var runs [][2]int
 	for i := 0; i < len(ws); {
 		j := i

@@ -36,6 +36,7 @@ type styles struct {
 	sign                        int // the signature line under a form
 	plain                       int // a streamed row's own style: the body font, no border
 	noteR                       int // a note line set right (the minutes' 第 N 次)
+	noteWrap                    int // the note under a form's title, wrapped
 	textTop                     int // long bordered text from the top (the minutes)
 	numV                        int // a total in a narrow matrix column, turned on its side
 	markDone                    int // a matrix cell whose 补学 is done
@@ -86,6 +87,7 @@ func newStyles(f *excelize.File) (*styles, error) {
 			Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center"}}},
 		{&st.signature, excelize.Style{Font: body(false), Alignment: centre, Border: border()}},
 		{&st.plain, excelize.Style{Font: body(false)}},
+		{&st.noteWrap, excelize.Style{Font: &excelize.Font{Family: fontBody, Size: 10}, Alignment: &excelize.Alignment{Horizontal: "left", Vertical: "center", WrapText: true}}},
 		{&st.noteR, excelize.Style{Font: &excelize.Font{Family: fontBody, Size: 12}, Alignment: &excelize.Alignment{Horizontal: "right", Vertical: "center"}}},
 		{&st.textTop, excelize.Style{Font: body(false), Border: border(), Alignment: &excelize.Alignment{Horizontal: "left", Vertical: "top", WrapText: true}}},
 		{&st.numV, excelize.Style{Font: &excelize.Font{Family: fontBody, Size: 9, Bold: true}, Border: border(), NumFmt: 1,
