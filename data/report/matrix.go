@@ -159,9 +159,12 @@ func (s *matrixSheet) writePart(b *book, p matrixPart, done map[makeUpKey]data.M
 	}
 	// The marks as interface values made once: boxing a string per cell
 	// would allocate millions of times on a large matrix.
+	// 未登记 is a bordered blank cell, not an empty string.
 	var marks [data.Absent + 1]any
 	for k := range marks {
-		marks[k] = markChar(data.MarkStatus(k))
+		if c := markChar(data.MarkStatus(k)); c != "" {
+			marks[k] = c
+		}
 	}
 	madeUp := map[data.MarkStatus]any{data.OnLeave: markLeave + "→补", data.Absent: markAbsent + "→补"}
 	var notExpected any = markNotExpected
