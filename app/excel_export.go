@@ -38,6 +38,7 @@ type exportPart struct {
 	work *inflight
 
 	checks   map[string]*widget.Check
+	matrixBy *widget.RadioGroup
 	session  *widget.Select
 	sessions []data.Session
 	year     *widget.Select
@@ -70,6 +71,11 @@ func newExportPart(s *shell, work *inflight) *exportPart {
 		c := widget.NewCheck(lang.L("report.name."+r), func(bool) { x.onReportsChanged() })
 		c.SetChecked(true)
 		x.checks[r] = c
+		if r == report.Matrix {
+			x.matrixBy = newMatrixByChoice()
+			boxes = append(boxes, container.NewHBox(c, x.matrixBy))
+			continue
+		}
 		if r == report.SignIn {
 			x.session = widget.NewSelect(nil, nil)
 			x.session.PlaceHolder = lang.L("excel.session_next")
@@ -305,7 +311,7 @@ func (x *exportPart) onExport() {
 // exportTo writes the chosen reports to path in the background, with the
 // progress bar following the rows written.
 func (x *exportPart) exportTo(path string) {
-	opt := report.Options{Year: x.selectedYear(), Reports: x.chosen(), FullIDs: x.fullIDs.Checked}
+	opt := report.Options{Year: x.selectedYear(), Reports: x.chosen(), FullIDs: x.fullIDs.Checked, MatrixBy: matrixByValue(x.matrixBy)}
 	if i := x.session.SelectedIndex(); i >= 0 && i < len(x.sessions) && x.checks[report.SignIn].Checked {
 		opt.SessionID = x.sessions[i].ID
 	}
@@ -357,4 +363,22 @@ func folderURL(dir string) *url.URL {
 		p = "/" + p
 	}
 	return &url.URL{Scheme: "file", Path: p}
+}
+
+// newMatrixByChoice is the choice of splitting the attendance matrix by
+// month (the default) or by quarter.
+func newMatrixByChoice() *widget.RadioGroup {
+	g := widget.NewRadioGroup([]string{lang.L("reports.export.by_month"), lang.L("reports.export.by_quarter")}, nil)
+	g.Horizontal = true
+	g.Required = true
+	g.SetSelected(lang.L("reports.export.by_month"))
+	return g
+}
+
+// matrixByValue is the report.Options.MatrixBy of the choice.
+func matrixByValue(g *widget.RadioGroup) string {
+	if g != nil && g.Selected == lang.L("reports.export.by_quarter") {
+		return report.ByQuarter
+	}
+	return report.ByMonth
 }

@@ -32,7 +32,7 @@ type sessionForm struct {
 	place                 *widget.Entry
 	host, recorder, speak *widget.SelectEntry
 	group                 *widget.Select
-	themed                *widget.Check
+	credits               *creditChecks
 	minutes, outcomes     *widget.Entry
 	expected              *widget.Label
 
@@ -104,8 +104,7 @@ func newSessionForm(sh *shell, work *inflight, s data.Session, ms []data.Member,
 	f.host, f.recorder, f.speak = personEntry(names, s.Host), personEntry(names, s.Recorder), personEntry(names, s.Speaker)
 	f.group = widget.NewSelect(groups, func(string) { f.updateExpected() })
 	f.group.SetSelected(s.Group)
-	f.themed = widget.NewCheck(lang.L("sessions.form.themed_day"), nil)
-	f.themed.SetChecked(s.ThemedDay)
+	f.credits = newCreditChecks(s)
 	f.minutes, f.outcomes = multiLine(s.Minutes), multiLine(s.Outcomes)
 	f.expected = widget.NewLabel("")
 	f.attachBox = container.NewVBox()
@@ -138,7 +137,7 @@ func newSessionForm(sh *shell, work *inflight, s data.Session, ms []data.Member,
 	add("recorder", "field.recorder", f.recorder)
 	add("speaker", "field.speaker", f.speak)
 	add("group", "field.group", f.group)
-	add("themed", "sessions.form.themed_label", f.themed)
+	add("credits", "reports.form.credits", f.credits.box)
 	add("expected", "sessions.form.expected", f.expected)
 	add("minutes", "field.minutes", f.minutes)
 	add("outcomes", "field.outcomes", f.outcomes)
@@ -168,7 +167,8 @@ func newSessionForm(sh *shell, work *inflight, s data.Session, ms []data.Member,
 		}
 		extra := []fyne.CanvasObject{widget.NewButton(lang.L(label), f.onCancelOnce)}
 		if !s.Cancelled {
-			extra = append(extra, widget.NewButtonWithIcon(lang.L("sessions.form.to_checkin"), theme.ConfirmIcon(), f.onCheckin))
+			extra = append(extra, widget.NewButtonWithIcon(lang.L("sessions.form.to_checkin"), theme.ConfirmIcon(), f.onCheckin),
+				widget.NewButtonWithIcon(lang.L("reports.form.minutes"), theme.DocumentIcon(), f.onExportMinutes))
 		}
 		buttons = append(extra, buttons...)
 	}
@@ -231,13 +231,13 @@ func (f *sessionForm) selectedKind() data.Kind {
 }
 
 // onKindChanged shows the fields that belong to the kind: the speaker of
-// a party lecture, the party group of a group meeting, the themed-day flag
-// of a Noon Classroom, the guests of a joint activity.
+// a party lecture, the party group of a group meeting, the rules it may
+// also count toward (all but its own), the guests of a joint activity.
 func (f *sessionForm) onKindChanged() {
 	k := f.selectedKind()
 	f.showRow("speaker", k == data.PartyLecture || f.speak.Text != "")
 	f.showRow("group", k == data.GroupMeeting)
-	f.showRow("themed", k == data.NoonClassroom)
+	f.credits.onKind(k)
 	f.showRow("guests", k == data.JointActivity || len(f.guests) > 0)
 	f.updateExpected()
 }
@@ -262,13 +262,11 @@ func (f *sessionForm) collect() (data.Session, []data.Problem) {
 	s.Place = strings.TrimSpace(f.place.Text)
 	s.Host, s.Recorder = strings.TrimSpace(f.host.Text), strings.TrimSpace(f.recorder.Text)
 	s.Speaker = strings.TrimSpace(f.speak.Text)
-	s.Group, s.ThemedDay = "", false
-	switch s.Kind {
-	case data.GroupMeeting:
+	s.Group = ""
+	if s.Kind == data.GroupMeeting {
 		s.Group = f.group.Selected
-	case data.NoonClassroom:
-		s.ThemedDay = f.themed.Checked
 	}
+	f.credits.apply(&s)
 	s.Minutes, s.Outcomes = f.minutes.Text, f.outcomes.Text
 	s.Attachments = append([]string(nil), f.attachments...)
 	s.Guests = nil

@@ -146,9 +146,9 @@ func TestSessionFormGroupMeetingExpectsItsGroup(t *testing.T) {
 	f := p.form
 	f.kind.SetSelected("党小组会")
 	shown := func(field string) bool { return f.rows[field][0].Visible() && f.rows[field][1].Visible() }
-	if !shown("group") || shown("themed") || shown("speaker") || shown("guests") {
-		t.Errorf("group meeting: 党小组 %v, 主题党日 %v, 讲课人 %v, 列席 %v; want the group picker only",
-			shown("group"), shown("themed"), shown("speaker"), shown("guests"))
+	if !shown("group") || !shown("credits") || shown("speaker") || shown("guests") {
+		t.Errorf("group meeting: 党小组 %v, 同时计入 %v, 讲课人 %v, 列席 %v; want the group picker and the credits",
+			shown("group"), shown("credits"), shown("speaker"), shown("guests"))
 	}
 	f.group.SetSelected("第一党小组")
 	if got, want := f.expected.Text, "7 人（按活动日期和类型自动计算）"; got != want {

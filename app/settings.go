@@ -27,6 +27,7 @@ type settingsScreen struct {
 	backupList                 *widget.List
 	root                       fyne.CanvasObject
 	loading                    bool // filling the fields: not the user's changes
+	reports                    *reportProfile
 }
 
 func newSettingsScreen(s *shell) screen {
@@ -77,7 +78,8 @@ func newSettingsScreen(s *shell) screen {
 		container.NewHBox(backupNow), nil, nil,
 		container.NewGridWrap(fyne.NewSize(640, 260), p.backupList)))
 
-	p.root = container.NewVScroll(container.NewVBox(profile, rate, files))
+	p.reports = newReportProfile(s)
+	p.root = container.NewVScroll(container.NewVBox(profile, p.reports.card, rate, files))
 	return p
 }
 
@@ -113,6 +115,7 @@ func (p *settingsScreen) shown() {
 		p.secretary.SetText(ld.b.Secretary)
 		p.groups.SetText(strings.Join(ld.b.Groups, "\n"))
 		p.leaveCounts.SetChecked(ld.b.LeaveCountsAgainst)
+		p.reports.fill(ld.b)
 		p.loading = false
 		p.backups = ld.backups
 		p.backupList.Refresh()

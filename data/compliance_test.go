@@ -258,3 +258,32 @@ func TestRecordsStart(t *testing.T) {
 		t.Errorf("RecordsStart = %s, want 2026-03-01", got)
 	}
 }
+
+// TestAgendaFromRecordsStart: the overview's compliance (on screen) leaves
+// the months before the start of the records alone: a new ledger with no
+// session misses nothing before the day it was created, and the same
+// ledger, said to begin in January, misses January to October.
+func TestAgendaFromRecordsStart(t *testing.T) {
+	l := newTestLedger(t)
+	a, err := l.Agenda(3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := ruleOf(t, a.Compliance, "committee_meeting_monthly", "").Missing; len(got) != 0 {
+		t.Errorf("new ledger: missing %v, want none before its creation on %s", got, l.Today())
+	}
+	b, err := l.Branch()
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.RecordsFrom = NewDate(2026, 1, 1)
+	if err := l.SaveBranch(b); err != nil {
+		t.Fatal(err)
+	}
+	if a, err = l.Agenda(3); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := ruleOf(t, a.Compliance, "committee_meeting_monthly", "").Missing, months(2026, span1(1, 10)...); !slices.Equal(got, want) {
+		t.Errorf("records from January: missing %v, want %v", got, want)
+	}
+}
