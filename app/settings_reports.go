@@ -16,13 +16,13 @@ import (
 // their titles (填报人, 联系电话) and the day the ledger's records begin,
 // before which no rule is judged.
 type reportProfile struct {
-	s              *shell
-	from           *dateEntry
-	reporter       *widget.Entry
-	phone          *widget.Entry
-	problem        *widget.Label
-	save           *widget.Button
-	card           fyne.CanvasObject
+	s        *shell
+	from     *dateEntry
+	reporter *widget.Entry
+	phone    *widget.Entry
+	problem  *widget.Label
+	save     *widget.Button
+	card     fyne.CanvasObject
 }
 
 func newReportProfile(s *shell) *reportProfile {
