@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -236,4 +237,76 @@ func TestColumnWidthsAscending(t *testing.T) {
 			last = hi
 		}
 	}
+}
+
+// TestSignInJointActivity: the sign-in sheet of a joint activity lists
+// its guests with their units after the members, then five blank rows,
+// then the host's and recorder's signature lines.
+func TestSignInJointActivity(t *testing.T) {
+	l := newTestLedger(t, data.Branch{Name: "测试支部"})
+	if err := l.SaveMembers([]*data.Member{member(1, "甲", ""), member(2, "乙", "")}); err != nil {
+		t.Fatal(err)
+	}
+	id := mustSession(t, l, &data.Session{Kind: data.JointActivity, Theme: "联建共建", Date: data.NewDate(2026, 12, 5),
+		Start: "09:00", End: "11:00", Place: "航空园", Host: "甲", Recorder: "乙",
+		Guests: []data.Guest{{Name: "周海峰", Unit: "申江航空产业联盟"}, {Name: "吴敏"}}})
+	f := export(t, l, Options{Year: 2026, Reports: []string{SignIn}, SessionID: id})
+	const sh = "签到表"
+	wantRow(t, f, sh, 3, []string{"日期", "2026-12-05（星期六）", "时间", "09:00—11:00"})
+	wantRow(t, f, sh, 5, []string{"记录人", "乙", "应到", "2"})
+	wantRow(t, f, sh, 8, []string{"1", "甲"})
+	wantRow(t, f, sh, 9, []string{"2", "乙"})
+	wantCell(t, f, sh, "A10", "列席人员")
+	wantRow(t, f, sh, 11, []string{"序号", "姓名", "单位", "签名", "备注"})
+	wantRow(t, f, sh, 12, []string{"1", "周海峰", "申江航空产业联盟", ""})
+	wantRow(t, f, sh, 13, []string{"2", "吴敏", "", ""})
+	for r := 14; r <= 18; r++ {
+		wantRow(t, f, sh, r, []string{fmt.Sprint(r - 11), "", "", ""})
+	}
+	wantRow(t, f, sh, 20, []string{"主持人（签字）：", "主持人（签字）：", "记录人（签字）："})
+}
+
+// TestMatrixByQuarter: the demo's matrix by quarter has four sheets of
+// the quarters and the year's; a quarter of about 30 sessions is printed
+// across pages at 90% with 序号/姓名/党小组 on every page.
+func TestMatrixByQuarter(t *testing.T) {
+	l := newDemoLedger(t)
+	f := export(t, l, Options{Year: 2026, Reports: []string{Matrix}, MatrixBy: ByQuarter})
+	want := []string{"考勤汇总（第一季度）", "考勤汇总（第二季度）", "考勤汇总（第三季度）", "考勤汇总（第四季度）", "考勤汇总（全年）"}
+	if got := f.GetSheetList(); !slices.Equal(got, want) {
+		t.Fatalf("sheets %v, want %v", got, want)
+	}
+	const sh = "考勤汇总（第一季度）"
+	wantCell(t, f, sh, "A1", "申江区市场监管局注册登记窗口党支部 2026 年第一季度考勤汇总")
+	pl, err := f.GetPageLayout(sh)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if pl.AdjustTo == nil || *pl.AdjustTo != 90 {
+		t.Errorf("scale %v, want 90%%", pl.AdjustTo)
+	}
+	for _, d := range f.GetDefinedName() {
+		if d.Scope == sh && d.Name == "_xlnm.Print_Titles" && d.RefersTo != "'"+sh+"'!$A:$C,'"+sh+"'!$4:$5" {
+			t.Errorf("print titles %q", d.RefersTo)
+		}
+	}
+	if w, _ := f.GetColWidth(sh, "D"); w != markWidth {
+		t.Errorf("session column width %v, want %v", w, markWidth)
+	}
+}
+
+// TestMinutesLongText: minutes of 3,000 characters are clipped in the
+// 内容 cell with a pointer, and carried whole by the detail sheet.
+func TestMinutesLongText(t *testing.T) {
+	l, long := newLimitsLedger(t)
+	f := export(t, l, Options{Year: 2026, Reports: []string{Minutes}, SessionID: long.ID})
+	got := get(t, f, "会议记录", "B10")
+	if !strings.HasPrefix(got, "记记") || !strings.HasSuffix(got, "……（共 3000 字，全文见“长文本明细”表）") {
+		t.Errorf("内容 %q…, want clipped", []rune(got)[:10])
+	}
+	if h, _ := f.GetRowHeight("会议记录", 10); h > 409 {
+		t.Errorf("内容 row %v points tall", h)
+	}
+	wantRow(t, f, "长文本明细", 4, []string{"会议记录", "10", "内容"})
+	wantCell(t, f, "会议记录", "B11", strings.Repeat("果", 800)) // 1,600 units fit 27 lines of 82
 }
