@@ -365,20 +365,26 @@ func folderURL(dir string) *url.URL {
 	return &url.URL{Scheme: "file", Path: p}
 }
 
-// newMatrixByChoice is the choice of splitting the attendance matrix by
-// month (the default) or by quarter.
+// newMatrixByChoice is the choice of splitting the attendance matrix:
+// by size (the default: by month, by quarter past 300 sessions a year),
+// by month or by quarter.
 func newMatrixByChoice() *widget.RadioGroup {
-	g := widget.NewRadioGroup([]string{lang.L("reports.export.by_month"), lang.L("reports.export.by_quarter")}, nil)
+	g := widget.NewRadioGroup([]string{lang.L("reports.export.by_size"), lang.L("reports.export.by_month"),
+		lang.L("reports.export.by_quarter")}, nil)
 	g.Horizontal = true
 	g.Required = true
-	g.SetSelected(lang.L("reports.export.by_month"))
+	g.SetSelected(lang.L("reports.export.by_size"))
 	return g
 }
 
 // matrixByValue is the report.Options.MatrixBy of the choice.
 func matrixByValue(g *widget.RadioGroup) string {
-	if g != nil && g.Selected == lang.L("reports.export.by_quarter") {
+	switch {
+	case g == nil:
+	case g.Selected == lang.L("reports.export.by_month"):
+		return report.ByMonth
+	case g.Selected == lang.L("reports.export.by_quarter"):
 		return report.ByQuarter
 	}
-	return report.ByMonth
+	return ""
 }

@@ -27,7 +27,7 @@ func runExport(e *Env, args []string) int {
 	which := fs.String("report", "all", "report.cli.flag.report")
 	session := fs.String("session", "", "report.cli.flag.session")
 	kind := fs.String("kind", "", "report.cli.flag.kind")
-	by := fs.String("matrix-by", report.ByMonth, "report.cli.flag.matrix_by")
+	by := fs.String("matrix-by", "", "report.cli.flag.matrix_by")
 	full := fs.Bool("full-ids", false, "report.cli.flag.full_ids")
 	pos, code := e.parse(fs, "export", args, 1)
 	if code >= 0 {
@@ -46,7 +46,7 @@ func runExport(e *Env, args []string) int {
 		fmt.Fprintln(e.Err, e.Words.T("report.cli.bad_kind", map[string]any{"Kind": *kind}))
 		return ExitUsage
 	}
-	if *by != report.ByMonth && *by != report.ByQuarter {
+	if *by != "" && *by != report.ByMonth && *by != report.ByQuarter {
 		fmt.Fprintln(e.Err, e.Words.T("report.error.matrix_by", nil))
 		return ExitUsage
 	}

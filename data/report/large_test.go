@@ -1,7 +1,6 @@
 package report
 
 import (
-	"fmt"
 	"path/filepath"
 	"slices"
 	"testing"
@@ -27,10 +26,8 @@ func TestLargeExample(t *testing.T) {
 	}
 	t.Cleanup(func() { _ = l.Close() })
 	f := export(t, l, Options{Year: 2026})
-	var months []string
-	for m := 1; m <= 11; m++ {
-		months = append(months, fmt.Sprintf("考勤汇总（%d月）", m))
-	}
+	// 1,000 sessions: more than 300, so by quarter unless asked.
+	months := []string{"考勤汇总（第一季度）", "考勤汇总（第二季度）", "考勤汇总（第三季度）", "考勤汇总（第四季度）"}
 	want := slices.Concat([]string{"党员花名册", "组织生活台账"}, months, []string{"考勤汇总（全年）", "签到表", "年度统计", "长文本明细"})
 	if got := f.GetSheetList(); !slices.Equal(got, want) {
 		t.Fatalf("sheets %v, want %v", got, want)
@@ -60,11 +57,11 @@ func TestLargeExample(t *testing.T) {
 		if got, want := names[sh]["_xlnm.Print_Titles"], "'"+sh+"'!$A:$C,'"+sh+"'!$4:$5"; got != want {
 			t.Errorf("%s: print titles %q, want %q", sh, got, want)
 		}
-		if sh != months[0] && sh != months[10] {
-			continue // reading a sheet's setup parses all of it: two months stand for the rest
+		if sh != months[0] && sh != months[3] {
+			continue // reading a sheet's setup parses all of it: two quarters stand for the rest
 		}
-		// About 85 sessions a month: printed at 90% over several pages,
-		// not shrunk to one page wide.
+		// About 250 sessions a quarter: printed at 90% over several
+		// pages, not shrunk to one page wide.
 		pl, err := f.GetPageLayout(sh)
 		if err != nil {
 			t.Fatal(err)
@@ -105,6 +102,18 @@ func TestLargeExample(t *testing.T) {
 	for r := 1; r <= 114; r++ {
 		if h, _ := f.GetRowHeight("年度统计", r); h > 409 {
 			t.Errorf("年度统计 row %d is %v points tall", r, h)
+		}
+	}
+}
+
+func TestMatrixBySize(t *testing.T) {
+	for _, tc := range []struct {
+		asked string
+		held  int
+		want  string
+	}{{"", 0, ByMonth}, {"", 300, ByMonth}, {"", 301, ByQuarter}, {ByMonth, 1000, ByMonth}, {ByQuarter, 10, ByQuarter}} {
+		if got := matrixBy(tc.asked, tc.held); got != tc.want {
+			t.Errorf("matrixBy(%q, %d) = %q, want %q", tc.asked, tc.held, got, tc.want)
 		}
 	}
 }

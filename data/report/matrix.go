@@ -78,8 +78,28 @@ func newMatrixSheet(b *book) (*matrixSheet, error) {
 	if s.marks, err = b.l.MarkTable(ids, members); err != nil {
 		return nil, err
 	}
-	s.parts = matrixParts(s.held, b.opt.MatrixBy)
+	s.parts = matrixParts(s.held, matrixBy(b.opt.MatrixBy, len(s.held)))
 	return s, nil
+}
+
+// autoQuarter is the number of held sessions in a year above which an
+// unspecified split (Options.MatrixBy empty) is by quarter. Each month of
+// such a year is wider than four printed pages anyway, and excelize keeps
+// every streamed sheet's buffer (32 MiB once a sheet passes 16 MiB) until
+// the workbook is written: twelve month sheets of the large example hold
+// about 400 MiB, four quarter sheets about 160 MiB.
+const autoQuarter = 300
+
+// matrixBy is the split asked for, or, when none is, by month up to
+// autoQuarter sessions a year and by quarter above.
+func matrixBy(asked string, held int) string {
+	switch {
+	case asked != "":
+		return asked
+	case held > autoQuarter:
+		return ByQuarter
+	}
+	return ByMonth
 }
 
 // matrixParts splits the held sessions (in date order) by month or

@@ -69,7 +69,9 @@ type Options struct {
 	// are masked, and each sheet's title says which.
 	FullIDs bool
 	// MatrixBy splits the attendance matrix into a sheet per month
-	// (ByMonth, the default when empty) or per quarter (ByQuarter).
+	// (ByMonth) or per quarter (ByQuarter). Empty chooses by size: by
+	// month, by quarter for a year of more than 300 sessions (see
+	// autoQuarter).
 	MatrixBy string
 	// Progress, when set, is called from the writing goroutine with the
 	// rows written so far and the total; the final save of the workbook
