@@ -1,6 +1,7 @@
 package report
 
 import (
+	"errors"
 	"fmt"
 	"regexp"
 	"slices"
@@ -309,4 +310,27 @@ func TestMinutesLongText(t *testing.T) {
 	}
 	wantRow(t, f, "长文本明细", 4, []string{"会议记录", "10", "内容"})
 	wantCell(t, f, "会议记录", "B11", strings.Repeat("果", 800)) // 1,600 units fit 27 lines of 82
+}
+
+// TestSignInRespectsYear: with no session named, the sign-in sheet of a
+// year is for that year's next session: 2027's first for 2027, none left
+// for 2025 (the sheet is left out of "all" and refused when named).
+func TestSignInRespectsYear(t *testing.T) {
+	l := newTestLedger(t, data.Branch{Name: "测试支部"})
+	if err := l.SaveMembers([]*data.Member{member(1, "甲", "")}); err != nil {
+		t.Fatal(err)
+	}
+	mustSession(t, l, &data.Session{Kind: data.CommitteeMeeting, Theme: "十二月", Date: data.NewDate(2026, 12, 4)})
+	mustSession(t, l, &data.Session{Kind: data.PartyLecture, Theme: "一月党课", Date: data.NewDate(2027, 1, 8)})
+	f := export(t, l, Options{Year: 2027, Reports: []string{SignIn}})
+	wantCell(t, f, "签到表", "A1", "测试支部\n党课签到表")
+	wantCell(t, f, "签到表", "B3", "2027-01-08（星期五）")
+	f = export(t, l, Options{Year: 2026, Reports: []string{SignIn}})
+	wantCell(t, f, "签到表", "B3", "2026-12-04（星期五）")
+	if f = export(t, l, Options{Year: 2025}); slices.Contains(f.GetSheetList(), "签到表") {
+		t.Errorf("2025: sheets %v, want no sign-in sheet", f.GetSheetList())
+	}
+	if err := Write(l, new(strings.Builder), Options{Year: 2025, Reports: []string{SignIn}}); !errors.Is(err, ErrNoSession) {
+		t.Errorf("2025 sign-in: got %v, want ErrNoSession", err)
+	}
 }
