@@ -6,8 +6,11 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/xuri/excelize/v2"
+
+	"branchledger/data"
 )
 
 // newDemoFile writes the example ledger with the command line's clock.
@@ -182,5 +185,32 @@ func TestExportMinutesByDate(t *testing.T) {
 	}
 	if got, _ := f.GetCellValue("会议记录", "B3"); !strings.HasPrefix(got, "2026-11-27（星期五）") {
 		t.Errorf("minutes time %q, want 2026-11-27（星期五）…", got)
+	}
+}
+
+// TestExportSessionDateAmbiguous: two sessions on 2026-11-27 (the demo's
+// Noon Classroom and a committee meeting added here) need --kind; with it
+// each gives its own minutes.
+func TestExportSessionDateAmbiguous(t *testing.T) {
+	r := newCLI(t, "zh-Hans")
+	ledger := newDemoFile(t, r)
+	l, err := data.Open(ledger, data.Options{Now: func() time.Time { return cliNow }, NoBackup: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := l.SaveSession(&data.Session{Kind: data.CommitteeMeeting, Theme: "支委会", Date: data.NewDate(2026, 11, 27)}); err != nil {
+		t.Fatal(err)
+	}
+	if err := l.Close(); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "记录.xlsx")
+	_, stderr := r.want(ExitRefused, "export", ledger, "--out", out, "--report", "minutes", "--session", "2026-11-27")
+	if !strings.Contains(stderr, "这一天有多次活动，请用 --kind 写明活动类型，或改用活动编号。") {
+		t.Errorf("stderr %q", stderr)
+	}
+	r.want(ExitOK, "export", ledger, "--out", out, "--report", "minutes", "--session", "2026-11-27", "--kind", "committee_meeting")
+	if got, _ := openXLSX(t, out).GetCellValue("会议记录", "B9"); got != "支委会" {
+		t.Errorf("议题 %q, want 支委会", got)
 	}
 }
