@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"html"
+	"math"
 	"slices"
 	"strings"
 	"testing"
@@ -330,6 +331,19 @@ func TestSummaryCells(t *testing.T) {
 		if !strings.Contains(xml, want) {
 			t.Errorf("chart lacks %s", want)
 		}
+	}
+	// The rate axis starts a tenth below the lowest month, rounded down to
+	// a tenth, so that the months' differences show.
+	low := 1.0
+	for m := 0; m < 11; m++ {
+		low = min(low, ys.Rate(ys.Months[m].Counts))
+	}
+	floor := math.Floor((low-0.1)*10) / 10
+	if want := fmt.Sprintf(`<max val="1"></max><min val="%g"></min>`, floor); !strings.Contains(xml, want) || floor <= 0 {
+		t.Errorf("chart axis lacks %s (lowest month %.3f)", want, low)
+	}
+	if x, ok := f.Pkg.Load("xl/worksheets/sheet1.xml"); !ok || !strings.Contains(string(x.([]byte)), "<rowBreaks") {
+		t.Error("no page break before the chart: it could be cut between pages")
 	}
 	if _, ok := f.Pkg.Load("xl/drawings/drawing1.xml"); !ok {
 		t.Error("chart not placed on a drawing")
