@@ -57,6 +57,12 @@ func TestOfficialLook(t *testing.T) {
 	ys := yearStats(t, l)
 	f := export(t, l, Options{Year: 2026})
 	const branch = "申江区市场监管局注册登记窗口党支部"
+	january := 0
+	for _, h := range ys.Held {
+		if h.Session.Date.Month() == 1 {
+			january++
+		}
+	}
 	for _, tc := range []struct {
 		sheet, title, merge string
 		orient              string
@@ -67,6 +73,11 @@ func TestOfficialLook(t *testing.T) {
 		{"党员花名册", branch + " 2026 年党员花名册（身份证号、电话已隐去部分数字）", "A1:O1", "landscape", 2, 4, "$4:$4", "$A$1:$O$20"},
 		{"组织生活台账", branch + " 2026 年组织生活台账", "A1:T1", "landscape", 0, 4, "$4:$4", "$A$1:$T$" + itoa(4+len(ys.Held)+1+2)},
 		{"考勤汇总（全年）", branch + " 2026 年考勤汇总（全年合计）", "A1:L1", "portrait", 3, 4, "$4:$4", "$A$1:$L$21"},
+		// January's sessions fit one page wide: 序号/姓名/党小组 still
+		// repeat; 14 members under 5 head rows, 7 total rows, a blank
+		// row, the signatures.
+		{"考勤汇总（1月）", branch + " 2026 年1月考勤汇总", "A1:" + col(3+january+9) + "1", "landscape", 3, 5,
+			"$A:$C,'考勤汇总（1月）'!$4:$5", "$A$1:$" + col(3+january+9) + "$" + itoa(5+14+7+2)},
 		// 14 members under 7 head rows, a blank row, the signatures.
 		{"签到表", branch + "\n正午课堂（计为主题党日）签到表", "A1:E1", "portrait", 0, 7, "$1:$7", "$A$1:$E$23"},
 		{"年度统计", branch + " 2026 年度统计", "A1:P1", "landscape", 0, 3, "$1:$3", ""},
