@@ -56,6 +56,11 @@ type parsed struct {
 // totalWords start the total rows at the bottom of a roster.
 var totalWords = []string{"合计", "总计", "共计", "小计", "累计", "总人数", "人数合计"}
 
+// footWords start the signature lines under a submitted form
+// (支部书记（签字）：…, 党组织（盖章）：…, 填表人：…), which are no members
+// either; the program's own roster export ends with one.
+var footWords = []string{"支部书记（签字）", "书记（签字）", "党组织（盖章）", "填报人：", "填表人：", "审核人："}
+
 // headCount matches "共14人", the count written under a name column.
 var headCount = regexp.MustCompile(`^共[0-9]+(名|人)`)
 
@@ -68,6 +73,11 @@ func isTotalRow(cells []string, nameCol int) bool {
 			continue
 		}
 		for _, w := range totalWords {
+			if strings.HasPrefix(c, w) {
+				return true
+			}
+		}
+		for _, w := range footWords {
 			if strings.HasPrefix(c, w) {
 				return true
 			}
