@@ -328,6 +328,7 @@ func (x *exportPart) exportTo(path string) {
 	bar.Show()
 	x.done.SetText(lang.L("common.working"))
 	tracked(x.work, func() (struct{}, error) {
+		opt.TitleFont = report.InstalledTitleFont(report.FontDirs()) // a walk of the font folders: off the UI thread
 		return struct{}{}, report.WriteFile(l, path, opt)
 	}, func(_ struct{}, err error) {
 		x.export.Enable()

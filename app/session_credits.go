@@ -88,7 +88,7 @@ func (f *sessionForm) onExportMinutes() {
 		l := f.sh.ledger
 		tracked(f.work, func() (struct{}, error) {
 			return struct{}{}, report.WriteFile(l, path, report.Options{Year: s.Date.Year(),
-				Reports: []string{report.Minutes}, SessionID: s.ID})
+				Reports: []string{report.Minutes}, SessionID: s.ID, TitleFont: report.InstalledTitleFont(report.FontDirs())})
 		}, func(_ struct{}, err error) {
 			if err != nil {
 				showMessage(lang.L("reports.form.minutes"), excelErrorText(err), f.sh.win)

@@ -68,7 +68,8 @@ func runExport(e *Env, args []string) int {
 			return e.exportFail(err)
 		}
 	}
-	opt := report.Options{Year: *year, Reports: reports, SessionID: id, FullIDs: *full, MatrixBy: *by}
+	opt := report.Options{Year: *year, Reports: reports, SessionID: id, FullIDs: *full, MatrixBy: *by,
+		TitleFont: report.InstalledTitleFont(report.FontDirs())}
 	err = report.WriteFile(l, *out, opt)
 	var exps []data.ExportRecord
 	if err == nil {

@@ -68,6 +68,10 @@ type Options struct {
 	// FullIDs writes ID numbers and phone numbers in full; by default they
 	// are masked, and each sheet's title says which.
 	FullIDs bool
+	// TitleFont is the font of the titles; empty means 黑体. The caller
+	// passes FontXiaoBiaoSong when the machine has it
+	// (InstalledTitleFont).
+	TitleFont string
 	// MatrixBy splits the attendance matrix into a sheet per month
 	// (ByMonth) or per quarter (ByQuarter). Empty chooses by size: by
 	// month, by quarter for a year of more than 300 sessions (see
@@ -199,7 +203,11 @@ func Write(l *data.Ledger, w io.Writer, opt Options) error {
 	if err := f.SetDefaultFont(fontBody); err != nil {
 		return err
 	}
-	if b.st, err = newStyles(f); err != nil {
+	title := fontTitle
+	if opt.TitleFont != "" {
+		title = opt.TitleFont
+	}
+	if b.st, err = newStyles(f, title); err != nil {
 		return err
 	}
 	sheets := make([]sheet, 0, len(reps))

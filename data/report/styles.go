@@ -7,8 +7,9 @@ import (
 )
 
 // Fonts of the official look (DOMAIN.md, and the government forms'
-// habit): titles in the heavy 黑体, the body in 宋体. Both come with every
-// Chinese Windows, macOS (as their metric-compatible stand-ins) and WPS.
+// habit): titles in the heavy 黑体 (方正小标宋简体 when Options.TitleFont
+// names it), the body in 宋体. Both come with every Chinese Windows, macOS
+// (as their metric-compatible stand-ins) and WPS.
 const (
 	fontBody  = "宋体"
 	fontTitle = "黑体"
@@ -51,7 +52,7 @@ func border() []excelize.Border {
 	return bs
 }
 
-func newStyles(f *excelize.File) (*styles, error) {
+func newStyles(f *excelize.File, fontTitle string) (*styles, error) {
 	body := func(bold bool) *excelize.Font { return &excelize.Font{Family: fontBody, Size: 11, Bold: bold} }
 	left := &excelize.Alignment{Horizontal: "left", Vertical: "center"}
 	wrap := &excelize.Alignment{Horizontal: "left", Vertical: "center", WrapText: true}
