@@ -13,11 +13,11 @@ type DuesState uint8
 
 // Dues states.
 const (
-	DuesNotDue  DuesState = iota // before joining or after leaving: nothing owed
-	DuesUpcoming                 // a month not begun yet, unpaid
-	DuesSettled                  // paid in full (ahead of time included)
-	DuesOwed                     // begun and not paid in full
-	DuesWaived                   // 免交 by an approved decision
+	DuesNotDue   DuesState = iota // before joining or after leaving: nothing owed
+	DuesUpcoming                  // a month not begun yet, unpaid
+	DuesSettled                   // paid in full (ahead of time included)
+	DuesOwed                      // begun and not paid in full
+	DuesWaived                    // 免交 by an approved decision
 )
 
 // DuesCell is one member-month: what is due, what was paid (fen) and the
