@@ -209,7 +209,7 @@ func fillDemo(l *Ledger) error {
 			return err
 		}
 	}
-	return nil
+	return fillDemoDues(l)
 }
 
 // workday moves a date that falls on a weekend to the Monday after: the
