@@ -28,6 +28,15 @@ type DuesCell struct {
 	State DuesState
 }
 
+// Owed returns the fen still owed for the month: due less paid for a
+// month begun and not settled, else 0.
+func (c DuesCell) Owed() int64 {
+	if c.State != DuesOwed {
+		return 0
+	}
+	return c.Due - c.Paid
+}
+
 // DuesRow is one member's line of a year's dues.
 type DuesRow struct {
 	Member  Member
@@ -47,6 +56,7 @@ type DuesRow struct {
 	PaidThrough YearMonth // the last month paid in full (党费交至), 0 if none
 	DueTotal    int64
 	PaidTotal   int64
+	OwedTotal   int64 // fen owed for the months begun (known dues only)
 }
 
 // DuesYear is the dues grid of one year: a row per member who owed dues
@@ -59,8 +69,10 @@ type DuesYear struct {
 	Rows      []DuesRow
 	MonthDue  [12]int64
 	MonthPaid [12]int64
+	MonthOwed [12]int64 // owed for the month, once begun
 	DueTotal  int64
 	PaidTotal int64
+	OwedTotal int64
 	Voluntary []VoluntaryDues
 }
 
@@ -101,9 +113,11 @@ func (l *Ledger) DuesYear(year int) (*DuesYear, error) {
 		for i, c := range r.Cells {
 			y.MonthDue[i] += c.Due
 			y.MonthPaid[i] += c.Paid
+			y.MonthOwed[i] += c.Owed()
 		}
 		y.DueTotal += r.DueTotal
 		y.PaidTotal += r.PaidTotal
+		y.OwedTotal += r.OwedTotal
 	}
 	y.Voluntary, err = l.VoluntaryDuesIn(year)
 	return y, err
@@ -124,6 +138,7 @@ func duesRow(m *Member, year int, asOf YearMonth, prev, cur, next *DuesAccount) 
 		r.Cells[i] = c
 		r.DueTotal += c.Due
 		r.PaidTotal += c.Paid
+		r.OwedTotal += c.Owed()
 		if c.State == DuesOwed {
 			r.Owed = append(r.Owed, ym)
 		}

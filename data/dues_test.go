@@ -183,6 +183,10 @@ func TestDuesWarnings(t *testing.T) {
 	if y.PaidTotal != 30*2250 || y.MonthPaid[0] != 4*2250 || y.MonthPaid[10] != 2250 {
 		t.Errorf("paid total %d, January %d, November %d; want 67500, 9000, 2250", y.PaidTotal, y.MonthPaid[0], y.MonthPaid[10])
 	}
+	// Owed: 6 + 5 + 3 months begun and unpaid; December is not begun.
+	if y.OwedTotal != 14*2250 || y.MonthOwed[10] != 3*2250 || y.MonthOwed[11] != 0 {
+		t.Errorf("owed %d, November %d, December %d; want 31500, 6750, 0", y.OwedTotal, y.MonthOwed[10], y.MonthOwed[11])
+	}
 	// Due: 4 members × 12 months × 22.50.
 	if y.DueTotal != 48*2250 || y.MonthDue[11] != 4*2250 {
 		t.Errorf("due total %d, December %d; want 108000, 9000", y.DueTotal, y.MonthDue[11])

@@ -41,7 +41,7 @@ func (e *Env) fail(err error) int {
 }
 
 // verbOrder lists the verbs in help order, with the synopsis of each.
-var verbOrder = []string{"new", "demo", "check", "backup", "restore", "stats", "import", "export"}
+var verbOrder = []string{"new", "demo", "check", "backup", "restore", "stats", "dues", "import", "export"}
 
 var synopsis = map[string]string{
 	"new":     "new FILE.ledger --branch 名称 [--committee 上级党委]",
@@ -50,8 +50,9 @@ var synopsis = map[string]string{
 	"backup":  "backup FILE.ledger DEST",
 	"restore": "restore BACKUP.ledger FILE.ledger",
 	"stats":   "stats FILE.ledger [--year 2026] [--json]",
+	"dues":    "dues FILE.ledger [--year 2026] [--json]",
 	"import":  "import FILE.ledger ROSTER.xlsx [--dry-run] [--skip-bad] [--json]",
-	"export":  "export FILE.ledger --out REPORT.xlsx [--year 2026] [--report all|roster|register|matrix|signin|summary] [--session ID] [--full-ids]",
+	"export":  "export FILE.ledger --out REPORT.xlsx [--year 2026] [--report all|roster|register|matrix|signin|summary|dues] [--session ID] [--full-ids]",
 }
 
 func verbFunc(name string) func(e *Env, args []string) int {
@@ -68,6 +69,8 @@ func verbFunc(name string) func(e *Env, args []string) int {
 		return runRestore
 	case "stats":
 		return runStats
+	case "dues":
+		return runDues
 	case "import":
 		return runImport
 	case "export":

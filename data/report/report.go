@@ -90,13 +90,13 @@ func Normalise(names []string) ([]string, error) {
 		return slices.Clone(AllReports), nil
 	}
 	var out []string
-	for _, r := range AllReports {
+	for _, r := range append(slices.Clone(AllReports), OptInReports...) {
 		if slices.Contains(names, r) {
 			out = append(out, r)
 		}
 	}
 	for _, n := range names {
-		if !slices.Contains(AllReports, n) {
+		if !slices.Contains(AllReports, n) && !slices.Contains(OptInReports, n) {
 			return nil, fmt.Errorf("%q: %w", n, ErrUnknownReport)
 		}
 	}
@@ -216,6 +216,8 @@ func (b *book) prepare(report string) (sheet, error) {
 		return newSignInSheet(b)
 	case Summary:
 		return newSummarySheet(b), nil
+	case Dues:
+		return newDuesSheets(b)
 	}
 	return nil, ErrUnknownReport
 }
