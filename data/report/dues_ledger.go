@@ -31,7 +31,11 @@ func (s *duesSheets) writeLedger(b *book) error {
 	st, ds := b.st, s.ds
 	ncols := len(duesLedgerHeader)
 	stream := s.rows() > streamRows
-	w, err := b.newSheet(duesLedgerSheet, page{landscape: true}, stream)
+	lastRow := 2 - 1 // title rows; each month adds a heading, a header, its members, a total and a gap
+	for _, mi := range s.months {
+		lastRow += s.dueCount(mi) + 4
+	}
+	w, err := b.newSheet(duesLedgerSheet, page{landscape: true, cols: ncols, rows: max(lastRow, 3)}, stream)
 	if err != nil {
 		return err
 	}

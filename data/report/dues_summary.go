@@ -27,7 +27,7 @@ func (s *duesSheets) writeSummary(b *book) error {
 	st, ds, y := b.st, s.ds, s.y
 	ncols := duesMonthCol + 12 + len(duesSummaryTail)
 	stream := len(y.Rows) > streamRows
-	w, err := b.newSheet(duesSummarySheet, page{landscape: true, cols: ncols, rows: 6 + len(y.Rows) + len(y.Voluntary)}, stream)
+	w, err := b.newSheet(duesSummarySheet, page{landscape: true, cols: ncols, rows: 7 + len(y.Rows) + len(y.Voluntary)}, stream)
 	if err != nil {
 		return err
 	}
