@@ -36,6 +36,7 @@ func navPages() []page {
 		{"nav.sessions", theme.CalendarIcon(), newSessionsScreen},
 		{"nav.checkin", theme.ConfirmIcon(), newCheckinScreen},
 		{"nav.stats", theme.GridIcon(), newStatsScreen},
+		{"nav.dues", theme.ListIcon(), newDuesScreen},
 		{"nav.excel", theme.DocumentIcon(), newExcelScreen},
 		{"nav.settings", theme.SettingsIcon(), newSettingsScreen},
 	}

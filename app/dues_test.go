@@ -1,0 +1,105 @@
+package app
+
+import (
+	"strconv"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"branchledger/data"
+)
+
+// openDues shows 党费 and waits for the year's grid.
+func openDues(t *testing.T, s *shell) *duesScreen {
+	t.Helper()
+	s.show("nav.dues")
+	p := s.screens["nav.dues"].(*duesScreen)
+	t.Cleanup(func() { settle(t, "the dues screen idle", p.work.idle) })
+	settle(t, "the dues grid", func() bool { return p.work.idle() && p.y != nil })
+	return p
+}
+
+// The example ledger's seventh member (base 5000 元, 1 %) has not paid
+// September to November: the grid says so, and paying from the screen
+// clears it.
+func TestDuesScreenShowsArrearsAndRecordsAPayment(t *testing.T) {
+	s, w := quietShell(t)
+	p := openDues(t, s)
+	if rows, cols := p.size(); rows != 15 || cols != duesCols {
+		t.Fatalf("grid %d×%d, want 15 rows (14 members and the totals) × %d", rows, cols, duesCols)
+	}
+	const row = 6
+	for col, want := range map[int]string{2: "5000.00", 3: "1%", 4: "50.00", duesColMonth0 + 7: "✓50.00",
+		duesColMonth0 + 8: "欠 50.00", duesColMonth0 + 10: "欠 50.00", duesColMonth0 + 11: "", duesColOwed: "3",
+		duesColThrough: "2026-08", duesColWarning: "连续 3 个月未交"} {
+		if got := cellText(p.grid, row, col); got != want {
+			t.Errorf("row %d column %d: %q, want %q", row, col, got, want)
+		}
+	}
+	if got := cellText(p.grid, 14, 0); got != "合计（实交）" {
+		t.Errorf("last row %q, want the totals", got)
+	}
+	if !strings.Contains(p.summary.Text, "2 人连续 3 个月以上未交") || !strings.Contains(p.summary.Text, "自愿交纳 1 笔") {
+		t.Errorf("summary %q", p.summary.Text)
+	}
+	p.grid.Select(widget.TableCellID{Row: row, Col: 0})
+	p.onPay()
+	if !hasText(w, "共 3 个月，150.00 元") {
+		t.Fatalf("pay dialog does not offer the three owed months: %q", windowTexts(w))
+	}
+	test.Tap(findButton(w, "保存"))
+	settle(t, "the payment saved and the grid reloaded", func() bool { return p.work.idle() && len(p.y.Rows[row].Owed) == 0 })
+	for col, want := range map[int]string{duesColMonth0 + 8: "✓50.00", duesColMonth0 + 10: "✓50.00", duesColWarning: "", duesColThrough: "2026-11"} {
+		if got := cellText(p.grid, row, col); got != want {
+			t.Errorf("after paying, column %d: %q, want %q", col, got, want)
+		}
+	}
+	a, err := s.ledger.DuesAccount(p.y.Rows[row].Member.ID, 2026)
+	if err != nil {
+		t.Fatal(err)
+	}
+	last := a.Payments[len(a.Payments)-1]
+	if last.Month != 202611 || last.Amount != 5000 || last.Paid != data.NewDate(2026, 11, 29) || last.Method != data.PayCash {
+		t.Errorf("last payment %+v, want November, 5000 fen, 2026-11-29, cash", last)
+	}
+}
+
+// Collecting December's dues at the last session records them for exactly
+// the members marked present or late there.
+func TestDuesScreenCollectsAtASession(t *testing.T) {
+	s, w := quietShell(t)
+	p := openDues(t, s)
+	ss, err := s.ledger.Sessions(data.NewDate(2026, 1, 1), s.ledger.Today())
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.collectDialog(ss)
+	month := findObject(w, func(sel *widget.Select) bool { return len(sel.Options) == 12 })
+	month.SetSelectedIndex(11)
+	test.Tap(findButton(w, "保存"))
+	settle(t, "the collection saved", func() bool { return p.work.idle() && hasText(w, "已登记") })
+	settle(t, "the grid reloaded", func() bool { return p.work.idle() && p.y.MonthPaid[11] > 0 })
+	marks, err := s.ledger.Marks(ss[len(ss)-1].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	present := 0
+	for i := range p.y.Rows {
+		r := &p.y.Rows[i]
+		st := marks[r.Member.ID].Status
+		got := cellText(p.grid, i, duesColMonth0+11)
+		if st == data.Present || st == data.Late {
+			present++
+			if !strings.HasPrefix(got, "✓") {
+				t.Errorf("%s was present: December %q, want paid", r.Member.Name, got)
+			}
+		} else if got != "" {
+			t.Errorf("%s was not present (%d): December %q, want blank", r.Member.Name, st, got)
+		}
+	}
+	if present == 0 || !hasText(w, "已登记 "+strconv.Itoa(present)+" 人") {
+		t.Errorf("%d present; dialog texts %q", present, windowTexts(w))
+	}
+}
