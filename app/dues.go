@@ -30,7 +30,7 @@ type duesScreen struct {
 	year     int
 	y        *data.DuesYear
 	branch   data.Branch // for the secretary and committee the forms offer
-	selected int // row of the grid, -1 when none
+	selected int         // row of the grid, -1 when none
 	work     inflight
 	loads    latest
 }

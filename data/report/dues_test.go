@@ -62,7 +62,7 @@ func TestDuesSummarySheet(t *testing.T) {
 		"W5": "连续 5 个月未交纳党费；少交（机关党委 2026-01-20 批准）",
 		"Q6": "欠", "S6": "0.00", "U6": "11", "V6": "", "W6": "连续 11 个月未交纳党费（党章：满六个月视为自行脱党）",
 		"A7": "合计（3 人）实交", "G7": "85.00", "M7": "75.00", "R7": "0.00", "S7": "1020.00", "T7": "885.00", "W7": "欠交 50.00",
-		"A9": "自愿交纳党费（一次性交纳 1000 元以上的全额上缴中央）",
+		"A9":  "自愿交纳党费（一次性交纳 1000 元以上的全额上缴中央）",
 		"A11": "1", "B11": "王一", "D11": "2000.00", "E11": "转账", "F11": "全额上缴中央", "G11": "七一",
 	} {
 		wantCell(t, f, sh, ref, want)
@@ -101,7 +101,7 @@ func TestDuesLedgerSheet(t *testing.T) {
 	wantCell(t, f, sh, "K76", "欠交 10.00；少交（机关党委 2026-01-20 批准）")
 	wantRow(t, f, sh, 78, []string{"合计（3 人）", "合计（3 人）", "合计（3 人）", "合计（3 人）", "合计（3 人）", "85.00", "75.00"})
 	wantCell(t, f, sh, "K78", "欠交 10.00") // 李二's 10.00; 张三's due is not known, so not summed
-	wantCell(t, f, sh, "A80", "") // no December: not begun, nothing paid ahead
+	wantCell(t, f, sh, "A80", "")         // no December: not begun, nothing paid ahead
 	wantPage(t, f, sh, "$1:$2", "$A$1:$K$78")
 	// Every month after the first starts a printed page: ten row breaks.
 	if n := strings.Count(sheetXML(t, buf.Bytes(), "xl/worksheets/sheet2.xml"), "<brk "); n != 10 {
