@@ -94,6 +94,7 @@ func (l *Ledger) DuesYear(year int) (*DuesYear, error) {
 				return err
 			}
 		}
+		y.Rows = make([]DuesRow, 0, len(ms))
 		jan, dec := NewYearMonth(year, time.January), NewYearMonth(year, time.December)
 		for i := range ms {
 			m := &ms[i]

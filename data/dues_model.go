@@ -41,8 +41,16 @@ type YearMonth int32
 // MonthOf returns the month of date d.
 func MonthOf(d Date) YearMonth { return YearMonth(d.Year()*100 + int(d.Month())) }
 
-// NewYearMonth returns the month m of year y, normalising m outside 1–12.
-func NewYearMonth(y int, m time.Month) YearMonth { return MonthOf(NewDate(y, m, 1)) }
+// NewYearMonth returns the month m of year y, normalising m outside 1–12
+// (month 13 is January of the next year, month 0 December of the year
+// before).
+func NewYearMonth(y int, m time.Month) YearMonth {
+	n := y*12 + int(m) - 1 // months since year 0
+	if n < 0 {
+		return 0
+	}
+	return YearMonth(n/12*100 + n%12 + 1)
+}
 
 // Year returns the year of ym.
 func (ym YearMonth) Year() int { return int(ym) / 100 }

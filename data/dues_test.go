@@ -372,3 +372,18 @@ func TestDemoDues(t *testing.T) {
 		t.Errorf("voluntary %+v, want one payment to the centre", y.Voluntary)
 	}
 }
+
+func TestYearMonthArithmetic(t *testing.T) {
+	for _, c := range []struct {
+		from YearMonth
+		n    int
+		want YearMonth
+	}{{202611, 1, 202612}, {202611, 2, 202701}, {202601, -1, 202512}, {202611, -23, 202412}, {202612, 13, 202801}, {202603, 0, 202603}} {
+		if got := c.from.Add(c.n); got != c.want {
+			t.Errorf("%d + %d months = %d, want %d", c.from, c.n, got, c.want)
+		}
+	}
+	if got := NewYearMonth(2026, 13); got != 202701 {
+		t.Errorf("month 13 of 2026 = %d, want 202701", got)
+	}
+}
