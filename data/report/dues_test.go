@@ -3,11 +3,13 @@ package report
 import (
 	"archive/zip"
 	"bytes"
+	"fmt"
 	"io"
 	"slices"
 	"strings"
 	"testing"
 
+	"github.com/google/uuid"
 	"github.com/xuri/excelize/v2"
 
 	"branchledger/data"
@@ -153,4 +155,38 @@ func sheetXML(t *testing.T, xlsx []byte, name string) string {
 		t.Fatal(err)
 	}
 	return string(b)
+}
+
+// TestDuesReportStreamed writes a ledger large enough for the sheets to be
+// streamed (over 500 rows) and reads the rows back at the places a month
+// block of 501 members puts them.
+func TestDuesReportStreamed(t *testing.T) {
+	l := newTestLedger(t, data.Branch{Name: "测试支部"})
+	ms := make([]*data.Member, 501)
+	for i := range ms {
+		ms[i] = member(i, fmt.Sprintf("党员%03d", i), "第一党小组")
+	}
+	if err := l.SaveMembers(ms); err != nil {
+		t.Fatal(err)
+	}
+	bases := map[uuid.UUID]int64{}
+	for _, m := range ms {
+		bases[m.ID] = 300000 // 0.5 %: 15.00 a month
+	}
+	if err := l.SetDuesBases(2026, bases, "导入"); err != nil {
+		t.Fatal(err)
+	}
+	f := export(t, l, Options{Year: 2026, Reports: []string{Dues}})
+	sum := "党费年度汇总"
+	wantRow(t, f, sum, 504, []string{"501", "党员500", "在职", "3000.00", "0.5%", "15.00", "欠"})
+	wantCell(t, f, sum, "W504", "连续 11 个月未交纳党费（党章：满六个月视为自行脱党）；类别按在职推定（导入）")
+	wantCell(t, f, sum, "S505", "90180.00") // 501 × 12 × 15.00
+	led := "党费收缴台账"
+	// A month is a heading, a header, 501 rows, the total and a gap: 505 rows.
+	wantCell(t, f, led, "A3", "2026 年 1 月")
+	wantRow(t, f, led, 505, []string{"501", "党员500", "在职", "3000.00", "0.5%", "15.00", "0.00"})
+	wantCell(t, f, led, "F506", "7515.00") // 501 × 15.00
+	wantCell(t, f, led, "A508", "2026 年 2 月")
+	wantCell(t, f, led, "A5053", "2026 年 11 月")  // 3 + 10 × 505
+	wantPage(t, f, led, "$1:$2", "$A$1:$K$5556") // November's total: 5053 + 2 + 501
 }
