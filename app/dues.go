@@ -70,7 +70,8 @@ func newDuesScreen(s *shell) screen {
 		widget.NewButton(lang.L("dues.collect"), p.onCollect),
 		widget.NewButton(lang.L("dues.base"), p.onBase),
 		widget.NewButton(lang.L("dues.reduction"), p.onReduction),
-		widget.NewButton(lang.L("dues.voluntary"), p.onVoluntary))
+		widget.NewButton(lang.L("dues.voluntary"), p.onVoluntary),
+		widget.NewButton(lang.L("dues.export"), p.onExport))
 	top := container.NewVBox(
 		container.NewHBox(widget.NewLabel(lang.L("sessions.year")), p.yearSel, buttons),
 		p.summary,

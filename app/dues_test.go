@@ -1,12 +1,15 @@
 package app
 
 import (
+	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+	"github.com/xuri/excelize/v2"
 
 	"branchledger/data"
 )
@@ -101,5 +104,29 @@ func TestDuesScreenCollectsAtASession(t *testing.T) {
 	}
 	if present == 0 || !hasText(w, "已登记 "+strconv.Itoa(present)+" 人") {
 		t.Errorf("%d present; dialog texts %q", present, windowTexts(w))
+	}
+}
+
+// Exporting from the dues screen writes both dues sheets to the folder
+// and name given.
+func TestDuesScreenExports(t *testing.T) {
+	s, w := quietShell(t)
+	p := openDues(t, s)
+	dir := t.TempDir()
+	p.onExport()
+	folder := findObject(w, func(e *widget.Entry) bool { return strings.Contains(e.Text, string(filepath.Separator)) })
+	folder.SetText(dir)
+	test.Tap(findButton(w, "导出台账"))
+	settle(t, "the export", func() bool { return p.work.idle() && hasText(w, "已导出党费收缴台账和年度汇总") })
+	f, err := excelize.OpenFile(filepath.Join(dir, "党费台账-2026.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if got := f.GetSheetList(); !slices.Equal(got, []string{"党费年度汇总", "党费收缴台账"}) {
+		t.Errorf("sheets %v", got)
+	}
+	if v, _ := f.GetCellValue("党费年度汇总", "A1"); v != "申江区市场监管局注册登记窗口党支部 2026 年党费年度汇总" {
+		t.Errorf("title %q", v)
 	}
 }
