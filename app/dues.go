@@ -59,7 +59,7 @@ func newDuesScreen(s *shell) screen {
 	p.grid.UpdateHeader = p.updateHeader
 	p.grid.OnSelected = p.onSelected
 	p.grid.StickyColumnCount = 1
-	for c, w := range map[int]float32{0: 100, 1: 90, 2: 95, 3: 60, 4: 80, duesColPaid: 90, duesColOwed: 70, duesColThrough: 85, duesColWarning: 260} {
+	for c, w := range map[int]float32{0: 100, 1: 90, 2: 95, 3: 60, 4: 120, duesColPaid: 90, duesColOwed: 70, duesColThrough: 85, duesColWarning: 260} {
 		p.grid.SetColumnWidth(c, w)
 	}
 	for m := range 12 {
