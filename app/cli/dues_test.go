@@ -3,6 +3,7 @@ package cli
 import (
 	"encoding/json"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -98,5 +99,25 @@ func TestDuesText(t *testing.T) {
 	_, stderr := newCLI(t, "zh-Hans").want(ExitRefused, "dues", filepath.Join(t.TempDir(), "none.ledger"))
 	if stderr == "" {
 		t.Error("missing ledger: no message")
+	}
+}
+
+func TestExportDuesReport(t *testing.T) {
+	r := newCLI(t, "zh-Hans")
+	path := newDemoFile(t, r)
+	out := filepath.Join(t.TempDir(), "党费.xlsx")
+	stdout, _ := r.want(ExitOK, "export", path, "--out", out, "--report", "dues", "--year", "2026")
+	if !strings.Contains(stdout, "党费收缴台账、党费年度汇总") {
+		t.Errorf("export said %q", stdout)
+	}
+	f := openXLSX(t, out)
+	if got := f.GetSheetList(); !slices.Equal(got, []string{"党费年度汇总", "党费收缴台账"}) {
+		t.Errorf("sheets %v", got)
+	}
+	// "all" stays the organisational-life reports: dues are named to be written.
+	all := filepath.Join(t.TempDir(), "all.xlsx")
+	r.want(ExitOK, "export", path, "--out", all)
+	if got := openXLSX(t, all).GetSheetList(); slices.Contains(got, "党费收缴台账") {
+		t.Errorf("all reports include the dues: %v", got)
 	}
 }
