@@ -203,6 +203,8 @@ func monthText(c data.DuesCell, known bool) (string, widget.Importance) {
 		return lang.L("dues.waived"), widget.MediumImportance
 	case data.DuesNotDue:
 		return "—", widget.LowImportance
+	case data.DuesNotKept:
+		return lang.L("dues.not_kept"), widget.LowImportance
 	}
 	return "", widget.MediumImportance
 }

@@ -18,6 +18,11 @@ const (
 	DuesSettled                   // paid in full (ahead of time included)
 	DuesOwed                      // begun and not paid in full
 	DuesWaived                    // 免交 by an approved decision
+	// DuesNotKept is a month of a year for which the ledger has no dues
+	// record of the member (no base entered): the branch kept no dues
+	// here then, so nothing is owed or missing — the records start when a
+	// base is entered.
+	DuesNotKept
 )
 
 // DuesCell is one member-month: what is due, what was paid (fen) and the
@@ -41,8 +46,10 @@ func (c DuesCell) Owed() int64 {
 type DuesRow struct {
 	Member  Member
 	Account DuesAccount
-	// DueKnown is false while no base is entered: Due is then 0 and the
-	// months still count as unpaid.
+	// Kept is false when the ledger has no dues record of the member for
+	// the year (no base entered): the months are DuesNotKept.
+	Kept bool
+	// DueKnown is false while no base is entered: Due is then 0.
 	DueKnown bool
 	Due      int64 // fen a month, after any reduction
 	Cells    [12]DuesCell
@@ -127,7 +134,7 @@ func (l *Ledger) DuesYear(year int) (*DuesYear, error) {
 // duesRow builds one member's row from the accounts of the year before,
 // the year and the year after (any may be nil).
 func duesRow(m *Member, year int, asOf YearMonth, prev, cur, next *DuesAccount) DuesRow {
-	r := DuesRow{Member: *m, Account: DuesAccount{MemberID: m.ID, Year: year}}
+	r := DuesRow{Member: *m, Account: DuesAccount{MemberID: m.ID, Year: year}, Kept: cur != nil}
 	if cur != nil {
 		r.Account = *cur
 	}
@@ -136,6 +143,9 @@ func duesRow(m *Member, year int, asOf YearMonth, prev, cur, next *DuesAccount) 
 	for i := range r.Cells {
 		ym := NewYearMonth(year, time.Month(i+1))
 		c := monthCell(m, &r.Account, ym, asOf)
+		if !r.Kept && c.State != DuesNotDue {
+			c = DuesCell{State: DuesNotKept}
+		}
 		r.Cells[i] = c
 		r.DueTotal += c.Due
 		r.PaidTotal += c.Paid
@@ -145,7 +155,7 @@ func duesRow(m *Member, year int, asOf YearMonth, prev, cur, next *DuesAccount) 
 		}
 	}
 	// The run of unpaid months ending at the reference month.
-	accounts := map[int]*DuesAccount{year - 1: prev, year: &r.Account, year + 1: next}
+	accounts := map[int]*DuesAccount{year - 1: prev, year: cur, year + 1: next}
 	for ym := asOf; ym.Year() >= year-1; ym = ym.Add(-1) {
 		a := accounts[ym.Year()]
 		if a == nil {
@@ -161,7 +171,7 @@ func duesRow(m *Member, year int, asOf YearMonth, prev, cur, next *DuesAccount) 
 			r.Warning = w
 		}
 	}
-	for _, a := range []*DuesAccount{next, &r.Account, prev} {
+	for _, a := range []*DuesAccount{next, cur, prev} {
 		if r.PaidThrough == 0 && a != nil {
 			r.PaidThrough = lastSettled(m, a)
 		}

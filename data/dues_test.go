@@ -87,15 +87,26 @@ func TestDuesGridWithoutBucket(t *testing.T) {
 	if len(y.Rows) != 1 {
 		t.Fatalf("got %d rows, want 1", len(y.Rows))
 	}
+	// No dues record yet: nothing is owed or missing, no warning.
 	r := y.Rows[0]
-	if r.Member.ID != ms[0].ID || r.DueKnown {
-		t.Errorf("row %s due known %v, want %s unknown", r.Member.Name, r.DueKnown, ms[0].Name)
+	if r.Member.ID != ms[0].ID || r.Kept || r.DueKnown || len(r.Owed) != 0 || r.Unpaid != 0 || r.Warning != 0 {
+		t.Errorf("row %s kept %v due known %v owed %v unpaid %d warning %d; want %s, not kept, nothing owed",
+			r.Member.Name, r.Kept, r.DueKnown, r.Owed, r.Unpaid, r.Warning, ms[0].Name)
 	}
-	if want := yms(2026, 9, 10, 11); !slices.Equal(r.Owed, want) {
-		t.Errorf("owed %v, want %v", r.Owed, want)
+	if r.Cells[7].State != DuesNotDue || r.Cells[8].State != DuesNotKept || r.Cells[11].State != DuesNotKept {
+		t.Errorf("August %d September %d December %d, want not due, not kept, not kept", r.Cells[7].State, r.Cells[8].State, r.Cells[11].State)
 	}
-	if r.Cells[7].State != DuesNotDue || r.Cells[11].State != DuesUpcoming {
-		t.Errorf("August %d December %d, want not due and upcoming", r.Cells[7].State, r.Cells[11].State)
+	// Entering the base starts the records: September to November owed
+	// (joined 2026-09-20), December upcoming.
+	if err := l.SetDuesBase(ms[0].ID, 2026, DuesBase{Category: dues.StudentReliefEtc}, "书记"); err != nil {
+		t.Fatal(err)
+	}
+	if y, err = l.DuesYear(2026); err != nil {
+		t.Fatal(err)
+	}
+	r = y.Rows[0]
+	if want := yms(2026, 9, 10, 11); !slices.Equal(r.Owed, want) || r.OwedTotal != 60 || r.Cells[11].State != DuesUpcoming || r.Warning != 3 {
+		t.Errorf("owed %v (%d fen), December %d, warning %d; want %v, 60 fen, upcoming, 3", r.Owed, r.OwedTotal, r.Cells[11].State, r.Warning, want)
 	}
 }
 

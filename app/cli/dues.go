@@ -134,7 +134,11 @@ func (e *Env) printDues(y *data.DuesYear) {
 		if r.DueKnown {
 			due = dues.FormatYuan(r.Due)
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%d\t%s\n", r.Member.Name, w.T("dues.category."+string(r.Account.Category), nil),
+		cat := "—"
+		if r.Account.Category.Valid() {
+			cat = w.T("dues.category."+string(r.Account.Category), nil)
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%d\t%s\n", r.Member.Name, cat,
 			base, rate, due, dues.FormatYuan(r.PaidTotal), len(r.Owed), duesWarningText(w, r))
 	}
 	_ = tw.Flush() // output to the terminal; nothing to save

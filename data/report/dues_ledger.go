@@ -109,6 +109,8 @@ func (s *duesSheets) writeLedger(b *book) error {
 				}
 			case data.DuesWaived:
 				owed = "免交"
+			case data.DuesNotKept:
+				owed = "未建立本年党费记录（未录入缴费基数）"
 			}
 			row[10] = excelize.Cell{StyleID: st.textWrap, Value: joinNotes(owed, reductionNote(dr.Account.Reduction))}
 			if err := w.row(r, row, max(24, fitHeight(row, ws))); err != nil {

@@ -129,6 +129,9 @@ func monthSummaryCell(b *book, ds *duesStyles, c data.DuesCell) excelize.Cell {
 }
 
 func assumedNote(r *data.DuesRow) string {
+	if !r.Kept {
+		return "未建立本年党费记录（未录入缴费基数）"
+	}
 	if r.Account.CategoryAssumed {
 		return "类别按在职推定（导入）"
 	}
