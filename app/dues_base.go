@@ -56,11 +56,10 @@ func (p *duesScreen) onBase() {
 			farmer.SetText(dues.FormatYuan(a.FarmerAmount))
 		}
 	}
+	// Who enters it now: the secretary by default, not whoever entered
+	// the base before (that would credit them with this change).
 	by := widget.NewEntry()
-	by.SetText(a.BaseBy)
-	if by.Text == "" {
-		by.SetText(p.branch.Secretary)
-	}
+	by.SetText(p.branch.Secretary)
 	derived := widget.NewLabel("")
 	problem := problemLabel()
 	read := func() (data.DuesBase, error) {

@@ -130,3 +130,37 @@ func TestDuesScreenExports(t *testing.T) {
 		t.Errorf("title %q", v)
 	}
 }
+
+// The base form derives the rate and the monthly amount as the base is
+// typed (full-width digits too), refuses a third decimal in Chinese, and
+// saves who entered it.
+func TestDuesScreenBaseForm(t *testing.T) {
+	s, w := quietShell(t)
+	p := openDues(t, s)
+	p.grid.Select(widget.TableCellID{Row: 0, Col: 0})
+	p.onBase()
+	base := findObject(w, func(e *widget.Entry) bool { return e.PlaceHolder == "每月工资收入（税后），如 6500 或 6500.00元" })
+	base.SetText("１２０００.５")
+	if !hasText(w, "按规定比例 2%，每月应交 240.01 元（四舍五入到分）") { // 12000.50 × 2 % = 240.01
+		t.Errorf("derived line missing: %q", windowTexts(w))
+	}
+	base.SetText("5000")
+	if !hasText(w, "按规定比例 1%，每月应交 50.00 元") {
+		t.Errorf("at 5000 元 the rate is 1 %%: %q", windowTexts(w))
+	}
+	base.SetText("4999.999")
+	if !hasText(w, "金额最多两位小数（到分），如 12.50。") {
+		t.Errorf("no Chinese message for three decimals: %q", windowTexts(w))
+	}
+	base.SetText("5000.01")
+	test.Tap(findButton(w, "保存"))
+	id := p.y.Rows[0].Member.ID
+	settle(t, "the base saved", func() bool { return p.work.idle() && p.y.Rows[0].Account.Base == 500001 })
+	a, err := s.ledger.DuesAccount(id, 2026)
+	if err != nil || a.BaseBy != p.branch.Secretary || a.BaseBy == "" || !a.BaseAt.Equal(testNow()) {
+		t.Errorf("base by %q at %v, %v; want the secretary at %v", a.BaseBy, a.BaseAt, err, testNow())
+	}
+	if got := cellText(p.grid, 0, 4); got != "75.00" { // 5000.01 × 1.5 % = 75.00015
+		t.Errorf("monthly due %q, want 75.00", got)
+	}
+}
