@@ -139,7 +139,9 @@ func TestDuesScreenBaseForm(t *testing.T) {
 	p := openDues(t, s)
 	p.grid.Select(widget.TableCellID{Row: 0, Col: 0})
 	p.onBase()
-	base := findObject(w, func(e *widget.Entry) bool { return e.PlaceHolder == "每月工资收入（税后），如 6500 或 6500.00元" })
+	base := findObject(w, func(e *widget.Entry) bool {
+		return e.PlaceHolder == "每月工资收入（税后），如 6500 或 6500.00元"
+	})
 	base.SetText("１２０００.５")
 	if !hasText(w, "按规定比例 2%，每月应交 240.01 元（四舍五入到分）") { // 12000.50 × 2 % = 240.01
 		t.Errorf("derived line missing: %q", windowTexts(w))
