@@ -23,9 +23,10 @@ type duesScreen struct {
 	sh   *shell
 	root fyne.CanvasObject
 
-	yearSel *widget.Select
-	summary *widget.Label
-	grid    *widget.Table
+	yearSel   *widget.Select
+	summary   *widget.Label
+	grid      *widget.Table
+	voluntary *widget.List
 
 	year     int
 	y        *data.DuesYear
@@ -76,7 +77,11 @@ func newDuesScreen(s *shell) screen {
 		container.NewHBox(widget.NewLabel(lang.L("sessions.year")), p.yearSel, buttons),
 		p.summary,
 		widget.NewLabel(lang.L("dues.legend")))
-	p.root = container.NewBorder(top, nil, nil, nil, p.grid)
+	p.voluntary = p.newVoluntaryList()
+	tabs := container.NewAppTabs(
+		container.NewTabItem(lang.L("dues.tab.grid"), p.grid),
+		container.NewTabItem(lang.L("dues.tab.voluntary"), p.voluntary))
+	p.root = container.NewBorder(top, nil, nil, nil, tabs)
 	return p
 }
 
@@ -290,6 +295,7 @@ func (p *duesScreen) show(y *data.DuesYear) {
 		p.selected = -1
 	}
 	p.grid.Refresh()
+	p.voluntary.Refresh()
 }
 
 func (p *duesScreen) onYearChanged(v string) {

@@ -166,3 +166,19 @@ func TestDuesScreenBaseForm(t *testing.T) {
 		t.Errorf("monthly due %q, want 75.00", got)
 	}
 }
+
+// The voluntary payments tab lists the example's 2000 元 payment as going
+// to the Central Committee.
+func TestDuesScreenVoluntaryList(t *testing.T) {
+	s, _ := quietShell(t)
+	p := openDues(t, s)
+	if n := p.voluntary.Length(); n != 1 {
+		t.Fatalf("%d voluntary payments listed, want 1", n)
+	}
+	lb := widget.NewLabel("")
+	p.voluntary.UpdateItem(0, lb)
+	want := "2026-07-01　" + p.y.Rows[0].Member.Name + "　2000.00 元　转账　一次性交纳 1000 元以上：全额上缴中央　七一自愿交纳特殊党费"
+	if lb.Text != want || lb.Importance != widget.WarningImportance {
+		t.Errorf("voluntary line %q (%d), want %q flagged", lb.Text, lb.Importance, want)
+	}
+}
