@@ -182,3 +182,31 @@ func TestDuesScreenVoluntaryList(t *testing.T) {
 		t.Errorf("voluntary line %q (%d), want %q flagged", lb.Text, lb.Importance, want)
 	}
 }
+
+// A 少交 decision needs its approval: the form offers the branch's
+// committee; saving records it, and the grid shows the reduced amount.
+// Withdrawing it brings the standard amount back.
+func TestDuesScreenReductionForm(t *testing.T) {
+	s, w := quietShell(t)
+	p := openDues(t, s)
+	p.grid.Select(widget.TableCellID{Row: 1, Col: 0}) // base 9850 元: 147.75 a month
+	p.onReduction()
+	findObject(w, func(e *widget.Entry) bool { return e.Text == "" && e.PlaceHolder == "" }).SetText("20")
+	findObject(w, func(e *widget.Entry) bool { return e.PlaceHolder == "如 2026-11-29" }).SetText("2026-03-02")
+	test.Tap(findButton(w, "保存"))
+	settle(t, "the reduction saved", func() bool { return p.work.idle() && p.y.Rows[1].Account.Reduction != nil })
+	r := p.y.Rows[1].Account.Reduction
+	if r.Kind != data.DuesReduced || r.MonthlyDue != 2000 || r.ApprovedBy != "申江区市场监督管理局机关党委" || r.ApprovedOn != data.NewDate(2026, 3, 2) {
+		t.Errorf("reduction %+v, want 少交 20.00 approved by the committee on 2026-03-02", r)
+	}
+	if got := cellText(p.grid, 1, 4); got != "20.00 少交" {
+		t.Errorf("monthly due %q, want 20.00 少交", got)
+	}
+	p.onReduction()
+	findObject(w, func(g *widget.RadioGroup) bool { return len(g.Options) == 3 }).SetSelected("撤销")
+	test.Tap(findButton(w, "保存"))
+	settle(t, "the reduction withdrawn", func() bool { return p.work.idle() && p.y.Rows[1].Account.Reduction == nil })
+	if got := cellText(p.grid, 1, 4); got != "147.75" {
+		t.Errorf("monthly due after withdrawing %q, want 147.75", got)
+	}
+}
