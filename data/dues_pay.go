@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"time"
 
 	"github.com/google/uuid"
 	bolt "go.etcd.io/bbolt"
@@ -60,12 +61,13 @@ func (l *Ledger) PayDues(id uuid.UUID, p DuesPay) (total int64, err error) {
 	if err := l.checkPay(&p); err != nil {
 		return 0, err
 	}
+	now := l.Now()
 	err = l.update(func(tx *bolt.Tx) error {
 		var m Member
 		if err := getMember(tx, id, &m); err != nil {
 			return err
 		}
-		total, err = payMember(tx, &m, p, l)
+		total, err = payMember(tx, &m, p, now)
 		return err
 	})
 	return total, err
@@ -80,6 +82,7 @@ func (l *Ledger) PayDuesMany(ids []uuid.UUID, p DuesPay) (DuesCollection, error)
 		return DuesCollection{}, err
 	}
 	var out DuesCollection
+	now := l.Now()
 	err := l.update(func(tx *bolt.Tx) error {
 		out = DuesCollection{Skipped: map[uuid.UUID]error{}}
 		for _, id := range ids {
@@ -87,7 +90,7 @@ func (l *Ledger) PayDuesMany(ids []uuid.UUID, p DuesPay) (DuesCollection, error)
 			if err := getMember(tx, id, &m); err != nil {
 				return err
 			}
-			if err := payMemberSkipping(tx, &m, p, l, &out); err != nil {
+			if err := payMemberSkipping(tx, &m, p, now, &out); err != nil {
 				return err
 			}
 		}
@@ -105,6 +108,7 @@ func (l *Ledger) PayDuesAtSession(sessionID uuid.UUID, month YearMonth, paid Dat
 		return DuesCollection{}, err
 	}
 	var out DuesCollection
+	now := l.Now()
 	err := l.update(func(tx *bolt.Tx) error {
 		out = DuesCollection{Skipped: map[uuid.UUID]error{}}
 		var s Session
@@ -128,7 +132,7 @@ func (l *Ledger) PayDuesAtSession(sessionID uuid.UUID, month YearMonth, paid Dat
 			if !present[ms[i].Seq] {
 				continue
 			}
-			if err := payMemberSkipping(tx, &ms[i], p, l, &out); err != nil {
+			if err := payMemberSkipping(tx, &ms[i], p, now, &out); err != nil {
 				return err
 			}
 		}
@@ -139,8 +143,8 @@ func (l *Ledger) PayDuesAtSession(sessionID uuid.UUID, month YearMonth, paid Dat
 
 // payMemberSkipping pays for one member of a group; a refusal the rules
 // give is a skip, any other error (damage, storage) ends the transaction.
-func payMemberSkipping(tx *bolt.Tx, m *Member, p DuesPay, l *Ledger, out *DuesCollection) error {
-	n, err := payMember(tx, m, p, l)
+func payMemberSkipping(tx *bolt.Tx, m *Member, p DuesPay, now time.Time, out *DuesCollection) error {
+	n, err := payMember(tx, m, p, now)
 	switch {
 	case err == nil:
 		out.Paid = append(out.Paid, m.ID)
@@ -155,8 +159,7 @@ func payMemberSkipping(tx *bolt.Tx, m *Member, p DuesPay, l *Ledger, out *DuesCo
 
 // payMember checks every month of p for member m and, when all can be
 // paid, writes the payments (each month in its own year's account).
-func payMember(tx *bolt.Tx, m *Member, p DuesPay, l *Ledger) (int64, error) {
-	now := l.Now()
+func payMember(tx *bolt.Tx, m *Member, p DuesPay, now time.Time) (int64, error) {
 	accounts := map[int]*DuesAccount{}
 	months := append([]YearMonth(nil), p.Months...)
 	sort.Slice(months, func(i, j int) bool { return months[i] < months[j] })
