@@ -142,9 +142,10 @@ func (l *Ledger) SetDuesBases(year int, bases map[uuid.UUID]int64, by string) er
 }
 
 // putDuesBase writes one member's base (fen) for year inside the caller's
-// write transaction tx: the import's apply step calls it for each row that
-// carries a base (after putMember has given a new member its ID). It keeps the category (employed, marked assumed, when
-// there is none) and records by and at as who entered it and when.
+// write transaction tx, for each imported row that carries a base (after
+// putMember has given a new member its ID; see SaveMembersWithDuesBases).
+// It keeps the category (employed, marked assumed, when there is none)
+// and records by and at as who entered it and when.
 func putDuesBase(tx *bolt.Tx, id uuid.UUID, year int, base int64, by string, at time.Time) error {
 	if base < 0 {
 		return dues.ErrNegativeBase
