@@ -24,7 +24,7 @@ type duesJSON struct {
 type duesMemberJSON struct {
 	ID         string             `json:"id"`
 	Name       string             `json:"name"`
-	Category   dues.Category      `json:"category"`
+	Category   *dues.Category     `json:"category"` // null without a dues record for the year
 	Base       *float64           `json:"base"`
 	Rate       *float64           `json:"rate"`
 	MonthlyDue *float64           `json:"monthly_due"`
@@ -45,8 +45,10 @@ func yuan(fen int64) float64 { return float64(fen) / 100 }
 func yuanPtr(fen int64) *float64 { v := yuan(fen); return &v }
 
 func duesMember(r *data.DuesRow) duesMemberJSON {
-	j := duesMemberJSON{ID: r.Member.ID.String(), Name: r.Member.Name, Category: r.Account.Category,
-		Paid: map[string]float64{}, OwedMonths: []string{}}
+	j := duesMemberJSON{ID: r.Member.ID.String(), Name: r.Member.Name, Paid: map[string]float64{}, OwedMonths: []string{}}
+	if c := r.Account.Category; c.Valid() {
+		j.Category = &c
+	}
 	if r.Account.HasBase() {
 		j.Base = yuanPtr(r.Account.Base)
 		if pm, ok := r.Account.Rate(); ok {

@@ -76,7 +76,7 @@ func TestDuesJSON(t *testing.T) {
 	  "reduced": {"kind": "少交", "monthly_due": 10, "approved_by": "机关党委", "approved_on": "2026-01-20"},
 	  "paid": {"2026-01": 10, "2026-02": 10, "2026-03": 10, "2026-04": 10, "2026-05": 10, "2026-06": 10},
 	  "owed_months": ["2026-07", "2026-08", "2026-09", "2026-10", "2026-11"]},
-	 {"id": "` + ms[2].ID.String() + `", "name": "张三", "category": "", "base": null, "rate": null, "monthly_due": null,
+	 {"id": "` + ms[2].ID.String() + `", "name": "张三", "category": null, "base": null, "rate": null, "monthly_due": null,
 	  "reduced": null, "paid": {}, "owed_months": []}
 	]}`
 	var wantV map[string]any
