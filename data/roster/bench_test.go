@@ -26,8 +26,8 @@ func roster5000(tb testing.TB) []byte {
 		}
 	}
 	must(sw.SetRow("A1", []any{"某区市场监督管理局党支部党员花名册"}))
-	head := make([]any, len(Columns))
-	for i, c := range Columns {
+	head := make([]any, len(templateColumns))
+	for i, c := range templateColumns {
 		head[i] = c.Header
 	}
 	must(sw.SetRow("A2", head))

@@ -210,7 +210,7 @@ func TestReadMergedGroupCells(t *testing.T) {
 }
 
 func TestReadUpdatesExisting(t *testing.T) {
-	l := newTestLedger(t)
+	l := newTickingLedger(t)
 	old := data.Member{Name: "张三", IDNumber: idA, Category: data.Full, Joined: 20010701, Phone: "13700000000",
 		Education: "大学本科", CommitteeRole: "组织委员"}
 	if err := l.SaveMember(&old); err != nil {

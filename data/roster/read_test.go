@@ -146,7 +146,7 @@ func sheetColumns(p *Plan) map[string]map[string]bool {
 				}
 				fs := map[string]bool{}
 				for _, h := range sh.Header {
-					if f, ok := synonyms[headerKey(h)]; ok {
+					if f := MatchHeader(h); f != "" {
 						fs[f] = true
 					}
 				}

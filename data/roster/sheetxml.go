@@ -4,36 +4,10 @@ import (
 	"bytes"
 	"encoding/xml"
 	"path"
-	"strconv"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
 )
-
-// Why this file exists: excelize's row iterator returns every cell as a
-// string, so an ID number typed into a text cell and one stored as a number
-// look the same. excelize's GetCellType tells them apart, but it first
-// decodes the whole worksheet into memory, which costs more than reading
-// the rows did. The importer only needs the type of one column and the
-// merged ranges, so it scans the worksheet XML that excelize has already
-// unzipped (every part stays in memory, see openOptions) for the <c> start
-// tags and <mergeCell> elements. When the part cannot be found, it falls
-// back to GetCellType and GetMergeCells.
-
-// sheetXML holds what the scan of one worksheet found.
-type sheetXML struct {
-	numeric map[int]bool // Excel row number → the cell of the wanted column is a number
-	merges  []mergeRange
-	lookup  func(row int) bool // the fallback when the XML could not be scanned
-}
-
-// isNumber reports whether the wanted column's cell in row is a number.
-func (x sheetXML) isNumber(row int) bool {
-	if x.lookup != nil {
-		return x.lookup(row)
-	}
-	return x.numeric[row]
-}
 
 // mergeRange is a merged block of cells, 0-based columns and Excel rows.
 type mergeRange struct {
@@ -102,65 +76,6 @@ func sheetParts(f *excelize.File) map[string]string {
 		}
 	}
 	return parts
-}
-
-// scanSheet scans worksheet XML for the type of the cells in column col
-// (0-based) and for the merged ranges. Rows and cells without an r
-// attribute are numbered on from the previous one, as excelize does.
-func scanSheet(b []byte, col int) sheetXML {
-	out := sheetXML{numeric: map[int]bool{}}
-	row, cellCol := 0, 0
-	for i := 0; i < len(b); {
-		j := bytes.IndexByte(b[i:], '<')
-		if j < 0 {
-			break
-		}
-		i += j
-		rest := b[i:]
-		switch {
-		case bytes.HasPrefix(rest, []byte("<!--")):
-			i = skipPast(b, i, "-->")
-			continue
-		case bytes.HasPrefix(rest, []byte("<![CDATA[")):
-			i = skipPast(b, i, "]]>")
-			continue
-		case bytes.HasPrefix(rest, []byte("<?")):
-			i = skipPast(b, i, "?>")
-			continue
-		case bytes.HasPrefix(rest, []byte("</")):
-			i++
-			continue
-		}
-		name, attrs, next := readTag(b, i+1)
-		i = next
-		if k := bytes.LastIndexByte(name, ':'); k >= 0 {
-			name = name[k+1:]
-		}
-		switch string(name) {
-		case "row":
-			row++
-			if r, err := strconv.Atoi(attr(attrs, "r")); err == nil && r > 0 {
-				row = r
-			}
-			cellCol = 0
-		case "c":
-			cellCol++
-			if ref := attr(attrs, "r"); ref != "" {
-				if c, _, err := excelize.CellNameToCoordinates(ref); err == nil {
-					cellCol = c
-				}
-			}
-			if cellCol-1 == col {
-				t := attr(attrs, "t")
-				out.numeric[row] = t == "" || t == "n"
-			}
-		case "mergeCell":
-			if m, ok := parseRange(attr(attrs, "ref")); ok {
-				out.merges = append(out.merges, m)
-			}
-		}
-	}
-	return out
 }
 
 // parseRange reads "A2:A8".
