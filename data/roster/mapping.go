@@ -72,5 +72,3 @@ func HeaderSignature(p *Plan) string {
 	}
 	return b.String()
 }
-
-

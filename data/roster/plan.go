@@ -255,4 +255,3 @@ func sortRows(rows []*Row, order map[string]int) {
 		return a.Row < b.Row
 	})
 }
-

@@ -42,7 +42,9 @@ func TestScanSheet(t *testing.T) {
 // TestScanRefusesDamage checks that malformed worksheet XML is refused with
 // the row where reading stopped.
 func TestScanRefusesDamage(t *testing.T) {
-	row := func(n string) string { return `<row r="` + n + `"><c r="A` + n + `" t="inlineStr"><is><t>x</t></is></c></row>` }
+	row := func(n string) string {
+		return `<row r="` + n + `"><c r="A` + n + `" t="inlineStr"><is><t>x</t></is></c></row>`
+	}
 	head := `<worksheet><sheetData>` + row("1") + row("2")
 	tail := `</sheetData></worksheet>`
 	tests := []struct {

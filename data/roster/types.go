@@ -57,7 +57,7 @@ func MessageArgs(err error) map[string]any {
 // used: no '=' or no such field.
 type MappingError struct{ Text string }
 
-func (e *MappingError) Error() string         { return "column mapping " + e.Text + " names no field" }
+func (e *MappingError) Error() string        { return "column mapping " + e.Text + " names no field" }
 func (e *MappingError) Is(target error) bool { return target == ErrBadMapping }
 
 // Options says what a roster is read against.
