@@ -50,7 +50,7 @@ var synopsis = map[string]string{
 	"backup":  "backup FILE.ledger DEST",
 	"restore": "restore BACKUP.ledger FILE.ledger",
 	"stats":   "stats FILE.ledger [--year 2026] [--json]",
-	"import":  "import FILE.ledger ROSTER.xlsx [--dry-run] [--skip-bad] [--json]",
+	"import":  "import FILE.ledger ROSTER.xlsx [--dry-run] [--skip-bad] [--json] [--map \"列名=field\"]… [--convert-old-ids]",
 	"export":  "export FILE.ledger --out REPORT.xlsx [--year 2026] [--report all|roster|register|matrix|signin|summary] [--session ID] [--full-ids]",
 }
 
