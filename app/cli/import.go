@@ -14,13 +14,13 @@ import (
 // what the command did (or, with --dry-run, would do), every column of
 // every sheet and how it was read, and every member row.
 type importJSON struct {
-	Added     int           `json:"added"`
-	Updated   int           `json:"updated"`
-	Unchanged int           `json:"unchanged"`
-	DryRun    bool          `json:"dry_run"`
-	Columns   []importColumnJSON  `json:"columns"`
-	Members   []importMemberJSON  `json:"members"`
-	Refused   []refusedJSON `json:"refused"`
+	Added     int                `json:"added"`
+	Updated   int                `json:"updated"`
+	Unchanged int                `json:"unchanged"`
+	DryRun    bool               `json:"dry_run"`
+	Columns   []importColumnJSON `json:"columns"`
+	Members   []importMemberJSON `json:"members"`
+	Refused   []refusedJSON      `json:"refused"`
 }
 
 // importColumnJSON is one column: field "" when it is not used.
