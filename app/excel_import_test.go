@@ -164,4 +164,3 @@ func TestExcelDamagedFile(t *testing.T) {
 		t.Error("a damaged file left a plan to confirm")
 	}
 }
-
