@@ -99,6 +99,9 @@ func TestFieldNamesFollowColumns(t *testing.T) {
 		t.Fatalf("fields: got %d, want %d", len(fieldNames), len(templateColumns))
 	}
 	for i, c := range templateColumns {
+		if fieldIndex(c.Field) != i {
+			t.Errorf("fieldIndex(%q): got %d, want %d", c.Field, fieldIndex(c.Field), i)
+		}
 		if fieldNames[i] != c.Field {
 			t.Errorf("field %d: got %q, want %q", i, fieldNames[i], c.Field)
 		}

@@ -27,10 +27,37 @@ var fieldNames = [...]string{data.FieldName, data.FieldGender, data.FieldEthnici
 
 // fieldIndex returns the index of field in fieldNames, or -1.
 func fieldIndex(field string) int {
-	for i, f := range fieldNames {
-		if f == field {
-			return i
-		}
+	switch field {
+	case data.FieldName:
+		return 0
+	case data.FieldGender:
+		return 1
+	case data.FieldEthnicity:
+		return 2
+	case data.FieldBirth:
+		return 3
+	case data.FieldIDNumber:
+		return 4
+	case data.FieldEducation:
+		return 5
+	case data.FieldPhone:
+		return 6
+	case data.FieldPost:
+		return 7
+	case data.FieldGroup:
+		return 8
+	case data.FieldCategory:
+		return 9
+	case data.FieldJoined:
+		return 10
+	case data.FieldConfirmed:
+		return 11
+	case data.FieldStatus:
+		return 12
+	case data.FieldTransferredIn:
+		return 13
+	case data.FieldNotes:
+		return 14
 	}
 	return -1
 }
@@ -151,7 +178,7 @@ func (rd *reader) readRow(sheet string, h *header, fl fill, xs *sheetXML, rr raw
 			continue
 		}
 		i := fieldIndex(f)
-		if have.has(f) {
+		if have&(1<<i) != 0 {
 			if f != data.FieldPost {
 				continue // a second column of the same field: the first wins
 			}
@@ -160,7 +187,7 @@ func (rd *reader) readRow(sheet string, h *header, fl fill, xs *sheetXML, rr raw
 			cols[i] = c
 		}
 		vals[i] = v
-		have |= bit(f)
+		have |= 1 << i
 	}
 	if have == 0 {
 		return nil
@@ -189,10 +216,10 @@ func (rd *reader) parse(row *Row, p *parsed, vals *[len(fieldNames)]string, xs *
 		if v == "" || !strings.ContainsFunc(v, func(r rune) bool { return !isSpace(r) }) {
 			continue
 		}
-		p.given |= bit(f)
+		p.given |= 1 << i
 		col := p.cols[i]
 		bad := func(code string, args map[string]any) {
-			p.bad |= bit(f)
+			p.bad |= 1 << i
 			row.Problems = append(row.Problems, rd.problemAt(row, p.h, col, f, code, args))
 		}
 		badValue := func() { bad(ProblemBadValue, map[string]any{"Value": clean(v)}) }

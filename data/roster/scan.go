@@ -325,8 +325,8 @@ func (s *scanner) element(local, r, t, st, ref []byte) error {
 		s.closeRow()
 		s.row++
 		if len(r) > 0 {
-			n, err := strconv.Atoi(string(r))
-			if err != nil || n < 1 || n > excelize.TotalRows {
+			n, ok := digits(r)
+			if !ok || n < 1 || n > excelize.TotalRows {
 				return s.fail("bad row number")
 			}
 			s.row = n
@@ -337,16 +337,16 @@ func (s *scanner) element(local, r, t, st, ref []byte) error {
 	case "c":
 		s.col++
 		if len(r) > 0 {
-			c, _, err := excelize.CellNameToCoordinates(string(r))
-			if err != nil {
+			c, ok := cellColumn(r)
+			if !ok {
 				return s.fail("bad cell reference")
 			}
-			s.col = c - 1
+			s.col = c
 		}
 		style := 0
 		if len(st) > 0 {
-			n, err := strconv.Atoi(string(st))
-			if err != nil || n < 0 {
+			n, ok := digits(st)
+			if !ok {
 				return s.fail("bad style index")
 			}
 			style = n
@@ -359,6 +359,41 @@ func (s *scanner) element(local, r, t, st, ref []byte) error {
 		}
 	}
 	return nil
+}
+
+// digits reads a decimal number of at most nine digits.
+func digits(b []byte) (int, bool) {
+	if len(b) == 0 || len(b) > 9 {
+		return 0, false
+	}
+	n := 0
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n, true
+}
+
+// cellColumn reads the 0-based column of a cell reference such as "AB12"
+// (letters, then the row's digits), within Excel's 16,384 columns.
+func cellColumn(ref []byte) (int, bool) {
+	col, i := 0, 0
+	for ; i < len(ref) && i < 4; i++ {
+		c := ref[i] | 0x20 // lower case
+		if c < 'a' || c > 'z' {
+			break
+		}
+		col = col*26 + int(c-'a'+1)
+	}
+	if i == 0 || col > excelize.MaxColumns {
+		return 0, false
+	}
+	if _, ok := digits(ref[i:]); !ok {
+		return 0, false
+	}
+	return col - 1, true
 }
 
 // closeRow files the cells read since the last row element.

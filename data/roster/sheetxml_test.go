@@ -140,3 +140,20 @@ func TestScanAgreesWithExcelize(t *testing.T) {
 		}
 	}
 }
+
+func TestCellColumn(t *testing.T) {
+	tests := []struct {
+		ref string
+		col int
+		ok  bool
+	}{
+		{"A1", 0, true}, {"B3", 1, true}, {"Z9", 25, true}, {"AA1", 26, true}, {"AB12", 27, true},
+		{"XFD1048576", 16383, true}, {"XFE1", 0, false}, {"1A", 0, false}, {"A", 0, false}, {"A1x", 0, false},
+		{"", 0, false}, {"ABCDE1", 0, false},
+	}
+	for _, tt := range tests {
+		if col, ok := cellColumn([]byte(tt.ref)); col != tt.col || ok != tt.ok {
+			t.Errorf("cellColumn(%q): got %d, %v, want %d, %v", tt.ref, col, ok, tt.col, tt.ok)
+		}
+	}
+}
