@@ -261,14 +261,6 @@ func (h *header) has(field string) bool {
 	return ok
 }
 
-// headerName returns the file's own name for a field's column, or "".
-func (h *header) headerName(field string) string {
-	if c, ok := h.cols[field]; ok {
-		return h.names[c]
-	}
-	return ""
-}
-
 // columnLetter returns the Excel letters of a 0-based column ("E").
 func columnLetter(c int) string {
 	s, err := excelize.ColumnNumberToName(c + 1)

@@ -1,7 +1,6 @@
 package roster
 
 import (
-	"bytes"
 	"encoding/xml"
 	"path"
 	"strings"
@@ -90,64 +89,4 @@ func parseRange(ref string) (mergeRange, bool) {
 		return mergeRange{}, false
 	}
 	return mergeRange{min(c1, c2) - 1, min(r1, r2), max(c1, c2) - 1, max(r1, r2)}, true
-}
-
-func skipPast(b []byte, i int, end string) int {
-	k := bytes.Index(b[i:], []byte(end))
-	if k < 0 {
-		return len(b)
-	}
-	return i + k + len(end)
-}
-
-// readTag reads a start tag's name and attribute text from b[i:] (just
-// after '<') and returns the index after its '>'.
-func readTag(b []byte, i int) (name, attrs []byte, next int) {
-	start := i
-	for i < len(b) && b[i] != ' ' && b[i] != '>' && b[i] != '/' && b[i] != '\t' && b[i] != '\n' && b[i] != '\r' {
-		i++
-	}
-	name = b[start:i]
-	aStart := i
-	var quote byte
-	for i < len(b) {
-		c := b[i]
-		switch {
-		case quote != 0:
-			if c == quote {
-				quote = 0
-			}
-		case c == '"' || c == '\'':
-			quote = c
-		case c == '>':
-			return name, b[aStart:i], i + 1
-		}
-		i++
-	}
-	return name, b[aStart:], len(b)
-}
-
-// attr returns the value of attribute key (without a prefix) in the
-// attribute text of a tag, or "".
-func attr(attrs []byte, key string) string {
-	for len(attrs) > 0 {
-		eq := bytes.IndexByte(attrs, '=')
-		if eq < 0 {
-			return ""
-		}
-		k := bytes.TrimSpace(attrs[:eq])
-		rest := bytes.TrimLeft(attrs[eq+1:], " \t\r\n")
-		if len(rest) == 0 || (rest[0] != '"' && rest[0] != '\'') {
-			return ""
-		}
-		end := bytes.IndexByte(rest[1:], rest[0])
-		if end < 0 {
-			return ""
-		}
-		if string(k) == key {
-			return string(rest[1 : 1+end])
-		}
-		attrs = rest[end+2:]
-	}
-	return ""
 }
