@@ -36,7 +36,7 @@ type importColumnJSON struct {
 type importMemberJSON struct {
 	Sheet    string               `json:"sheet"`
 	Row      int                  `json:"row"`
-	Action   string               `json:"action"` // add, update, unchanged or refused
+	Action   string               `json:"action"` // add, update or unchanged
 	Name     string               `json:"name"`
 	Inferred []string             `json:"inferred"`
 	Changes  map[string][2]string `json:"changes,omitempty"`
@@ -140,6 +140,9 @@ func planJSON(plan *roster.Plan, words roster.Words) importJSON {
 		out.Columns = append(out.Columns, importColumnJSON{Sheet: c.Sheet, Column: c.Column, Header: c.Header, Field: c.Field})
 	}
 	for _, r := range plan.Rows() {
+		if r.Action == roster.ActionRefused {
+			continue // listed under "refused", cell by cell
+		}
 		m := importMemberJSON{Sheet: r.Sheet, Row: r.Row, Action: string(r.Action), Name: r.Member.Name,
 			Inferred: []string{}, DuesBase: r.DuesBase}
 		for _, in := range r.Inferred {

@@ -268,3 +268,35 @@ func TestC24LongNote(t *testing.T) {
 		t.Errorf("note: got %d characters, want 500 × 注", n)
 	}
 }
+
+// TestRefusalNamesCause: a category column whose cell cannot be read is
+// refused at that cell with the value; "必须填写" without a column only when
+// the sheet truly has no category column and nothing to infer it from.
+func TestRefusalNamesCause(t *testing.T) {
+	b := book(t,
+		[]any{"姓名", "公民身份号码", "政治面貌", "入党日期"},
+		[]any{"张三", idA, "群众", "2001-07-01"},
+		[]any{"李四", idB, "中共预备党员", "2026-01-10"},
+		[]any{"王五", idC, "", ""},
+	)
+	p := readBytes(t, b, nil)
+	var got []string
+	for _, pr := range p.Problems() {
+		got = append(got, describeCase(pr))
+	}
+	want := []string{"Sheet1!2 C roster.bad_value 群众", "Sheet1!4 C problem.required"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("problems:\n got %q\nwant %q", got, want)
+	}
+	if len(p.Add) != 1 || p.Add[0].Member.Category != data.Probationary {
+		t.Errorf("李四: got %+v, want added as probationary", p.Add)
+	}
+	noColumn := readBytes(t, book(t, []any{"姓名", "公民身份号码"}, []any{"王五", idC}), nil)
+	got = nil
+	for _, pr := range noColumn.Problems() {
+		got = append(got, describeCase(pr))
+	}
+	if want := []string{"Sheet1!2  problem.required"}; strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("no category column: got %q, want %q", got, want)
+	}
+}
