@@ -192,7 +192,9 @@ func (m matcher) newHeader(top, bottom []string) *header {
 			}
 			h.fields[c], h.known[c], h.user[c] = f, true, user
 			if i == 1 {
-				h.names[c] = t + "/" + b
+				// The sub-header under a group label: its own name, which
+				// reads back the same from the refused-rows workbook.
+				h.names[c] = b
 			}
 			break
 		}

@@ -1,9 +1,12 @@
 package roster
 
 import (
+	"bytes"
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
 )
 
 // headerCases are header cells as people type them and the field each is
@@ -114,7 +117,7 @@ func TestTwoRowHeader(t *testing.T) {
 	if strings.Join(h.fields, ",") != strings.Join(want, ",") {
 		t.Errorf("fields: got %q, want %q", h.fields, want)
 	}
-	wantNames := []string{"序号", "姓名", "出生年月", "入党情况/入党时间", "入党情况/转正时间", "联系电话"}
+	wantNames := []string{"序号", "姓名", "出生年月", "入党时间", "转正时间", "联系电话"}
 	if strings.Join(h.names, ",") != strings.Join(wantNames, ",") {
 		t.Errorf("names: got %q, want %q", h.names, wantNames)
 	}
@@ -156,4 +159,54 @@ func FuzzMatchHeader(f *testing.F) {
 			t.Errorf("%q reads as %q, spaced out as %q", s, a, b)
 		}
 	})
+}
+
+// TestGroupLabelWorkbook reads a real workbook whose header is two rows: a
+// merged group label 入党情况 over 入党时间 and 转正时间, words split over
+// the rows (联系/电话), other headers merged down. The refused rows, saved
+// as a workbook, read back with the same fields.
+func TestGroupLabelWorkbook(t *testing.T) {
+	b := workbook(t, func(f *excelize.File) {
+		setRows(t, f, "Sheet1",
+			[]any{"某支部党员花名册"},
+			[]any{"姓名", "公民身份号码", "入党情况", nil, "联系"},
+			[]any{nil, nil, "入党时间", "转正时间", "电话"},
+			[]any{"张三", idA, "2001-07-01", "2002-07-01", "13722607954"},
+			[]any{"李四", idB, "2008-07-01", "2009-07-01", "1372260795"},
+		)
+		for _, m := range [][2]string{{"A1", "E1"}, {"A2", "A3"}, {"B2", "B3"}, {"C2", "D2"}} {
+			if err := f.MergeCell("Sheet1", m[0], m[1]); err != nil {
+				t.Fatal(err)
+			}
+		}
+	})
+	p := readBytes(t, b, nil)
+	var cols []string
+	for _, c := range p.Columns {
+		cols = append(cols, c.Column+" "+c.Header+"="+c.Field)
+	}
+	want := []string{"A 姓名=name", "B 公民身份号码=id_number", "C 入党时间=joined", "D 转正时间=confirmed", "E 联系电话=phone"}
+	if strings.Join(cols, ", ") != strings.Join(want, ", ") {
+		t.Errorf("columns: got %q, want %q", cols, want)
+	}
+	if len(p.Add) != 1 || p.Add[0].Member.Joined != 20010701 || p.Add[0].Member.Confirmed != 20020701 || p.Add[0].Member.Phone != "13722607954" {
+		t.Fatalf("张三: got %+v", p.Add)
+	}
+	if len(p.Refused) != 1 || p.Refused[0].Problems[0].Column != "E" || p.Refused[0].Problems[0].Header != "联系电话" {
+		t.Fatalf("李四: got %+v", p.Refused)
+	}
+	var out bytes.Buffer
+	if err := WriteRefused(&out, p, func(key string, _ map[string]any) string { return key }); err != nil {
+		t.Fatal(err)
+	}
+	again := readBytes(t, out.Bytes(), nil)
+	cols = nil
+	for _, c := range again.Columns {
+		if c.Field != "" {
+			cols = append(cols, c.Column+" "+c.Header+"="+c.Field)
+		}
+	}
+	if strings.Join(cols, ", ") != strings.Join(want, ", ") {
+		t.Errorf("refused rows read back: got %q, want %q", cols, want)
+	}
 }
