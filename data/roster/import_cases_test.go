@@ -79,6 +79,13 @@ var importCaseTable = []importCase{
 		{id: "310105198503150227", name: "李四", group: "", inferred: "birth gender"},
 		{id: "310104199007200318", name: "王五", group: "", inferred: "birth gender"},
 	}},
+	{file: "C17b_step1_with_group.xlsx", members: []want{
+		{id: "310105198001020115", name: "张三", group: "第一党小组", category: "full", joined: "2001-07-01", inferred: "birth gender"},
+	}},
+	// Step 2 alone, into an empty ledger: a new member with no category
+	// column and no join date to infer one from, and no group from the
+	// sheet name.
+	{file: "C17b_step2_phone_update_in_copied_sheet.xlsx", refused: []string{"Sheet1 (2)!2  problem.required"}},
 	{file: "C23_bad_xml_at_row12.xlsx", err: ErrDamaged, sheet: "Sheet1", row: 12},
 	{file: "C24_notes_500_chars.xlsx", members: []want{
 		{id: "310105198005130012", name: "导入5500", group: "第一党小组", category: "full", joined: "2005-07-01"},
@@ -298,5 +305,20 @@ func TestRefusalNamesCause(t *testing.T) {
 	}
 	if want := []string{"Sheet1!2  problem.required"}; strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("no category column: got %q, want %q", got, want)
+	}
+}
+
+func TestSheetNamesGroup(t *testing.T) {
+	ledger := map[string]bool{"窗口组": true}
+	tests := map[string]bool{
+		"第一党小组": true, "第二党小组": true, "机关二组": true, "3组": true, "一组": true, "离退休党小组": true,
+		"窗口组": true, // the ledger has it
+		"Sheet1 (2)": false, "Sheet1": false, "export_20261130": false, "最新版 2026.11": false, "最新版": false,
+		"花名册": false, "党员名单": false, "组": false, "小组": false, "统计": false,
+	}
+	for name, want := range tests {
+		if got := sheetNamesGroup(name, ledger); got != want {
+			t.Errorf("sheet %q names a group: got %v, want %v", name, got, want)
+		}
 	}
 }
