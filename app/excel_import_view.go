@@ -18,7 +18,7 @@ import (
 var peopleColumns = [...]struct {
 	key   string
 	width float32
-}{{"import.col.action", 80}, {"import.col.place", 150}, {"import.col.name", 100}, {"import.col.details", 520}}
+}{{"import.col.action", 80}, {"import.col.place", 150}, {"import.col.name", 100}, {"import.col.details", 900}}
 
 // newPeopleTable lists every member row of the preview: add, update (with
 // old → new), unchanged or refused, with inferred values and why.
