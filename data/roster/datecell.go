@@ -120,11 +120,17 @@ func readDate(c dateCell) (d data.Date, monthOnly bool, code string) {
 		return 0, false, ProblemBadValue
 	}
 	if c.format.date {
-		d, ok := serialDate(math.Floor(f), c.date1904)
-		if !ok {
-			return 0, false, ProblemBadValue
+		if d, ok := serialDate(math.Floor(f), c.date1904); ok {
+			return d, false, ""
 		}
-		return d, false, ""
+		// 20010701 typed into a date-formatted cell shows as ####: what
+		// was meant is plain.
+		if f == math.Trunc(f) && f >= 1e5 && f < 1e8 {
+			if d, ok := parseDigits(strconv.FormatInt(int64(f), 10)); ok {
+				return d, f < 1e7, ""
+			}
+		}
+		return 0, false, ProblemBadValue
 	}
 	if f != math.Trunc(f) && f >= 1900 && f < 2101 {
 		// A year and a month typed as 2001.10, stored as the number 2001.1.

@@ -50,6 +50,7 @@ var dateCellCases = []struct {
 	{"negative serial", dateCell{raw: "-3", numeric: true, format: fmtDate}, 0, false, ProblemBadValue},
 	// Found by FuzzReadDate: a "number" cell whose value is text reads as text.
 	{"number cell holding 2000 1", dateCell{raw: "2000 1", numeric: true, format: fmtDate, date1904: true}, 20000101, true, ""},
+	{"yyyymmdd in a date cell", dateCell{raw: "20010701", numeric: true, format: fmtDate}, 20010701, false, ""},
 	{"huge 1904 serial", dateCell{raw: "99999", numeric: true, format: fmtDate, date1904: true}, 0, false, ProblemBadValue},
 }
 
