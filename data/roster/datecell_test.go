@@ -1,6 +1,7 @@
 package roster
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 
@@ -51,6 +52,8 @@ var dateCellCases = []struct {
 	// Found by FuzzReadDate: a "number" cell whose value is text reads as text.
 	{"number cell holding 2000 1", dateCell{raw: "2000 1", numeric: true, format: fmtDate, date1904: true}, 20000101, true, ""},
 	{"yyyymmdd in a date cell", dateCell{raw: "20010701", numeric: true, format: fmtDate}, 20010701, false, ""},
+	// Found by FuzzReadDate: yyyymm in a 1904 date cell is no serial there.
+	{"yyyymm in a 1904 date cell", dateCell{raw: "200001", numeric: true, format: fmtDate, date1904: true}, 20000101, true, ""},
 	{"huge 1904 serial", dateCell{raw: "99999", numeric: true, format: fmtDate, date1904: true}, 0, false, ProblemBadValue},
 }
 
@@ -102,7 +105,8 @@ func FuzzReadDate(f *testing.F) {
 		if d != 0 && (!d.Valid() || d.Year() < 1900 || d.Year() > 2100) {
 			t.Errorf("%+v: got %v, not a date a roster holds", c, d)
 		}
-		if numeric && date && d1904 && d != 0 && isNumber(strings.TrimSpace(foldWidth(raw))) {
+		serial, err := strconv.ParseFloat(strings.TrimSpace(foldWidth(raw)), 64)
+		if numeric && date && d1904 && d != 0 && err == nil && serial < maxSerial-date1904Offset {
 			c.date1904 = false
 			d1900, _, _ := readDate(c)
 			if d1900 >= 19000301 && d1900.AddDays(date1904Offset) != d {
