@@ -312,7 +312,7 @@ func TestSheetNamesGroup(t *testing.T) {
 	ledger := map[string]bool{"窗口组": true}
 	tests := map[string]bool{
 		"第一党小组": true, "第二党小组": true, "机关二组": true, "3组": true, "一组": true, "离退休党小组": true,
-		"窗口组": true, // the ledger has it
+		"窗口组":        true, // the ledger has it
 		"Sheet1 (2)": false, "Sheet1": false, "export_20261130": false, "最新版 2026.11": false, "最新版": false,
 		"花名册": false, "党员名单": false, "组": false, "小组": false, "统计": false,
 	}
