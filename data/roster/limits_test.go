@@ -136,3 +136,42 @@ func TestPartLimits(t *testing.T) {
 		t.Errorf("a part over %d bytes: got %v, want ErrTooLarge", maxPartSize, err)
 	}
 }
+
+// TestDamagedSharedStrings refuses a workbook whose shared strings (the
+// text of its cells) are not well-formed, rather than reading blanks.
+func TestDamagedSharedStrings(t *testing.T) {
+	src := book(t, []any{"姓名", "身份证号"}, []any{"张三", idA})
+	zr, err := zip.NewReader(bytes.NewReader(src), int64(len(src)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	zw := zip.NewWriter(&out)
+	found := false
+	for _, f := range zr.File {
+		if f.Name != "xl/sharedStrings.xml" {
+			if err := zw.Copy(f); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		found = true
+		w, err := zw.Create(f.Name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := w.Write([]byte(`<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>姓名</t></si><si><t>身份证号</t><si>`)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if !found {
+		t.Fatal("the test workbook has no shared strings")
+	}
+	_, err = Read(bytes.NewReader(out.Bytes()), Options{Today: testToday})
+	if !errors.Is(err, ErrDamaged) || MessageKey(err) != "import.error.damaged_text" {
+		t.Errorf("damaged shared strings: got %v (%s), want ErrDamaged with the shared-text words", err, MessageKey(err))
+	}
+}

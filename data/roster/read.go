@@ -135,6 +135,15 @@ func (rd *reader) readSheets() error {
 	if props, err := rd.f.GetWorkbookProps(); err == nil && props.Date1904 != nil {
 		rd.date1904 = *props.Date1904
 	}
+	// The shared strings hold the text of most cells: damaged, they would
+	// read as blanks (names "missing"), so they are checked like a sheet.
+	if v, ok := rd.f.Pkg.Load("xl/sharedStrings.xml"); ok {
+		if b, ok := v.([]byte); ok {
+			if _, err := scanSheet(b); err != nil {
+				return err // a DamagedError without a sheet: the file's text
+			}
+		}
+	}
 	found := false
 	for _, name := range rd.f.GetSheetList() {
 		visible, err := rd.f.GetSheetVisible(name)

@@ -28,8 +28,9 @@ const (
 )
 
 // DamagedError says that a worksheet is not well-formed XML: reading
-// stopped near Excel row Row (0 when before the first row). The whole
-// file is refused.
+// stopped near Excel row Row (0 when before the first row). Sheet is ""
+// when the damaged part is the workbook's shared text, not a sheet. The
+// whole file is refused.
 type DamagedError struct {
 	Sheet string
 	Row   int

@@ -26,6 +26,10 @@ func MessageKey(err error) string {
 	case errors.Is(err, ErrOldFormat):
 		return "roster.error.old_format"
 	case errors.Is(err, ErrDamaged):
+		var d *DamagedError
+		if errors.As(err, &d) && d.Sheet == "" {
+			return "import.error.damaged_text"
+		}
 		return "import.error.damaged"
 	case errors.Is(err, ErrNotWorkbook):
 		return "roster.error.not_workbook"
