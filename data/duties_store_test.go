@@ -284,3 +284,34 @@ func TestSaveTalkRefuses(t *testing.T) {
 		t.Errorf("talk without a date: got %q", got)
 	}
 }
+
+func TestDemoDuties(t *testing.T) {
+	l := newDemoLedger(t) // today is 2026-11-29
+	ds, err := l.Duties(60)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, d := range ds {
+		if d.Kind == DutyConfirmation || d.Kind == DutyElection || d.Kind == DutyReview {
+			got = append(got, fmt.Sprintf("%s %v", d.Kind, d.Due))
+		}
+	}
+	want := []string{"confirmation 2026-12-13", "confirmation 2026-12-14", "review 2026-12-31", "election 2027-01-15"}
+	if !slices.Equal(got, want) {
+		t.Errorf("demo duties: got %q, want %q", got, want)
+	}
+	r, err := l.Review(2025)
+	if err != nil || r == nil {
+		t.Fatalf("last year's review: %v, %v", r, err)
+	}
+	excellent := 0
+	for _, g := range r.Grades {
+		if g == GradeExcellent {
+			excellent++
+		}
+	}
+	if r.Date != 20251219 || len(r.Grades) != 12 || len(r.Ungraded) != 2 || excellent != 3 {
+		t.Errorf("last year's review: %v, %d graded, %d ungraded, %d excellent; want 2025-12-19, 12, 2, 3", r.Date, len(r.Grades), len(r.Ungraded), excellent)
+	}
+}
