@@ -343,7 +343,7 @@ func (l *Ledger) SaveTalk(t *Talk) error {
 		return invalid(FieldDate, ProblemBadDate, nil)
 	}
 	if t.A == t.B {
-		return invalid("b", ProblemSamePerson, nil)
+		return invalid("talk_with", ProblemSamePerson, nil)
 	}
 	rec := *t
 	rec.ID, rec.Created = newID(), l.Now()
@@ -395,4 +395,32 @@ func (l *Ledger) Talks() ([]Talk, error) {
 		return err
 	})
 	return out, err
+}
+
+// SetCommitteeTerm records when the branch committee was elected and the
+// branch type (which sets the term), in one read-modify-write transaction
+// of the branch profile. A zero elected clears the date.
+func (l *Ledger) SetCommitteeTerm(elected Date, t BranchType) error {
+	if elected != 0 && !elected.Valid() {
+		return invalid("committee_elected", ProblemBadDate, nil)
+	}
+	if elected > l.Today() {
+		return invalid("committee_elected", ProblemFuture, nil)
+	}
+	if !slices.Contains(BranchTypes, t) {
+		return invalid("branch_type", ProblemBadChoice, nil)
+	}
+	now := l.Now()
+	return l.update(func(tx *bolt.Tx) error {
+		var b Branch
+		if err := decode(tx.Bucket(bMeta).Get(kBranch), &b); err != nil {
+			return err
+		}
+		b.CommitteeElected, b.Type, b.Updated = elected, t, now
+		v, err := encode(&b)
+		if err != nil {
+			return err
+		}
+		return tx.Bucket(bMeta).Put(kBranch, v)
+	})
 }

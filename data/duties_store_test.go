@@ -315,3 +315,33 @@ func TestDemoDuties(t *testing.T) {
 		t.Errorf("last year's review: %v, %d graded, %d ungraded, %d excellent; want 2025-12-19, 12, 2, 3", r.Date, len(r.Grades), len(r.Ungraded), excellent)
 	}
 }
+
+func TestSetCommitteeTerm(t *testing.T) {
+	l := newTestLedger(t)
+	if err := l.SetCommitteeTerm(20240110, BranchCommunity); err != nil {
+		t.Fatal(err)
+	}
+	if got := problemCode(l.SetCommitteeTerm(20261130, BranchCommunity)); got != ProblemFuture {
+		t.Errorf("an election tomorrow: got %q", got)
+	}
+	if got := problemCode(l.SetCommitteeTerm(20240110, "town")); got != ProblemBadChoice {
+		t.Errorf("an unknown branch type: got %q", got)
+	}
+	l = reopen(t, l)
+	b, err := l.Branch()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b.CommitteeElected != 20240110 || b.Type != BranchCommunity || b.Name != "测试支部" || len(b.Groups) != 2 {
+		t.Errorf("branch after SetCommitteeTerm: %+v", b)
+	}
+	ds, err := l.Duties(0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range ds {
+		if d.Kind == DutyElection {
+			t.Errorf("a community committee elected 2024-01-10 (term to 2029-01-10) is reminded now: %+v", d)
+		}
+	}
+}
