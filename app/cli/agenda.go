@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 
+	"branchledger/app/msg"
 	"branchledger/data"
 )
 
@@ -24,15 +25,6 @@ type dutyJSON struct {
 	Source  string        `json:"source"`
 	Overdue bool          `json:"overdue"`
 }
-
-// DutyArgs returns the values the words of a duty's rule fill in.
-func DutyArgs(d *data.Duty, b *data.Branch) map[string]any {
-	return map[string]any{"Due": d.Due.String(), "From": d.From.String(), "Year": d.Year,
-		"Count": d.Count, "Years": data.TermYears(b.Type)}
-}
-
-// DutySourceKey returns the translation key of the source of a duty's rule.
-func DutySourceKey(d *data.Duty) string { return "duties.source." + string(d.Kind) }
 
 func runAgenda(e *Env, args []string) int {
 	fs := flag.NewFlagSet("agenda", flag.ContinueOnError)
@@ -59,7 +51,7 @@ func runAgenda(e *Env, args []string) int {
 	for i := range ds {
 		d := &ds[i]
 		out.Duties = append(out.Duties, dutyJSON{Kind: d.Kind, Subject: d.Subject, Due: d.Due.String(),
-			Rule: e.Words.T("duties.rule."+d.Rule, DutyArgs(d, &b)), Source: e.Words.T(DutySourceKey(d), nil), Overdue: d.Overdue})
+			Rule: e.Words.T("duties.rule."+d.Rule, msg.DutyArgs(d, &b)), Source: e.Words.T(msg.DutySourceKey(d), nil), Overdue: d.Overdue})
 	}
 	if *asJSON {
 		enc := json.NewEncoder(e.Out)
