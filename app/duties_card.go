@@ -24,12 +24,13 @@ type dutiesCard struct {
 	sh    *shell
 	card  *widget.Card
 	list  *fyne.Container
-	work  inflight
+	work  *inflight // the overview's, so that it waits for this card too
 	loads latest
 }
 
-func newDutiesCard(sh *shell) *dutiesCard {
-	c := &dutiesCard{sh: sh}
+// newDutiesCard builds the card; its loads are counted in work.
+func newDutiesCard(sh *shell, work *inflight) *dutiesCard {
+	c := &dutiesCard{sh: sh, work: work}
 	c.list = container.NewVBox(widget.NewLabel(lang.L("common.working")))
 	c.card = widget.NewCard(lang.L("duties.card_title"), lang.L("duties.card_subtitle"), c.list)
 	return c
@@ -45,7 +46,7 @@ func (c *dutiesCard) reload() {
 		ds []data.Duty
 		b  data.Branch
 	}
-	loadLatest(&c.work, &c.loads, c.sh.win, func() (result, error) {
+	loadLatest(c.work, &c.loads, c.sh.win, func() (result, error) {
 		ds, err := l.Duties(dutyWindow)
 		if err != nil {
 			return result{}, err

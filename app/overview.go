@@ -46,7 +46,7 @@ func newOverviewScreen(s *shell) screen {
 	toMakeUps := widget.NewButtonWithIcon(lang.L("overview.to_makeups"), theme.DocumentCreateIcon(), p.onMakeUps)
 	toStats := widget.NewButtonWithIcon(lang.L("overview.to_stats"), theme.GridIcon(), func() { s.show("nav.stats") })
 	p.complCard = widget.NewCard(lang.L("overview.compliance"), "", container.NewVBox(p.compliance, container.NewHBox(toStats)))
-	p.duties = newDutiesCard(s)
+	p.duties = newDutiesCard(s, &p.work)
 	left := container.NewVBox(p.duties.card,
 		widget.NewCard(lang.L("overview.next"), "", container.NewVBox(p.next, container.NewHBox(allSessions))),
 		widget.NewCard(lang.L("overview.last"), "", p.last),
