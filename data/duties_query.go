@@ -173,13 +173,8 @@ func summary(d Duty, names []string) Duty {
 func talkDuties(in *dutyInput) []Duty {
 	year := in.today.Year()
 	type pair struct{ a, b uuid.UUID }
-	talked := map[pair]bool{}
-	for _, t := range in.talks {
-		if t.Date.Year() == year {
-			talked[pair{t.A, t.B}], talked[pair{t.B, t.A}] = true, true
-		}
-	}
 	var committee, others []*Member
+	onCommittee := map[uuid.UUID]bool{}
 	for i := range in.members {
 		m := &in.members[i]
 		if !m.InBranchOn(in.today) {
@@ -187,37 +182,58 @@ func talkDuties(in *dutyInput) []Duty {
 		}
 		if m.CommitteeRole != "" {
 			committee = append(committee, m)
+			onCommittee[m.ID] = true
 		} else {
 			others = append(others, m)
+		}
+	}
+	talked := map[pair]bool{}    // between two committee members
+	seen := map[uuid.UUID]bool{} // members a committee member talked with
+	for _, t := range in.talks {
+		if t.Date.Year() != year {
+			continue
+		}
+		switch {
+		case onCommittee[t.A] && onCommittee[t.B]:
+			talked[pair{t.A, t.B}], talked[pair{t.B, t.A}] = true, true
+		case onCommittee[t.A]:
+			seen[t.B] = true
+		case onCommittee[t.B]:
+			seen[t.A] = true
 		}
 	}
 	base := Duty{Kind: DutyTalk, Subject: in.branch.Name, Due: NewDate(year, 12, 31),
 		Remind: YearlyRemindFrom(year), Year: year}
 	var out []Duty
-	var pairs []string
-	var pairIDs [][2]*Member
+	var pairs [][2]*Member
+	missingPairs := 0
 	for i, a := range committee {
 		for _, b := range committee[i+1:] {
 			if !talked[pair{a.ID, b.ID}] {
-				pairs = append(pairs, a.Name+"、"+b.Name)
-				pairIDs = append(pairIDs, [2]*Member{a, b})
+				missingPairs++
+				if len(pairs) <= namesShown {
+					pairs = append(pairs, [2]*Member{a, b})
+				}
 			}
 		}
 	}
-	if len(pairs) > namesShown {
+	if missingPairs > namesShown {
 		d := base
-		d.Rule = RuleTalkCommittee
-		out = append(out, summary(d, pairs))
+		d.Rule, d.Count = RuleTalkCommittee, missingPairs
+		for _, p := range pairs[:namesShown] {
+			d.Names = append(d.Names, p[0].Name+"、"+p[1].Name)
+		}
+		out = append(out, d)
 	} else {
-		for i, p := range pairs {
+		for _, p := range pairs {
 			d := base
-			d.Rule, d.Subject, d.MemberID = RuleTalkCommittee, p, pairIDs[i][0].ID
+			d.Rule, d.Subject, d.MemberID = RuleTalkCommittee, p[0].Name+"、"+p[1].Name, p[0].ID
 			out = append(out, d)
 		}
 	}
 	var missing []string
 	for _, m := range others {
-		if !slices.ContainsFunc(committee, func(c *Member) bool { return talked[pair{c.ID, m.ID}] }) {
+		if !seen[m.ID] {
 			missing = append(missing, m.Name)
 		}
 	}
