@@ -3,6 +3,8 @@ package app
 import (
 	"fmt"
 	"io"
+	"slices"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -108,28 +110,33 @@ func (c *calendarScreen) show(m calendarMonth) {
 		cells = append(cells, widget.NewLabel(""))
 	}
 	for d := from; d <= to; d = d.AddDays(1) {
-		box := container.NewVBox()
-		day := widget.NewLabelWithStyle(fmt.Sprint(d.Day()), fyne.TextAlignLeading, fyne.TextStyle{Bold: d == m.today})
-		box.Add(day)
+		var ses, dus []string
+		overdue := false
 		for _, s := range m.sessions {
 			if s.Date == d && !s.Cancelled {
-				lb := widget.NewLabel(kindName(s.Kind))
-				lb.SizeName = theme.SizeNameCaptionText
-				lb.Truncation = fyne.TextTruncateEllipsis
-				box.Add(lb)
+				ses = append(ses, kindName(s.Kind))
 			}
 		}
 		for _, du := range m.duties {
-			if du.Due == d {
-				lb := widget.NewLabel(lang.L("duties.kind." + string(du.Kind)))
-				lb.SizeName = theme.SizeNameCaptionText
-				lb.Truncation = fyne.TextTruncateEllipsis
-				lb.Importance = widget.WarningImportance
-				if du.Overdue {
-					lb.Importance = widget.DangerImportance
-				}
-				box.Add(lb)
+			if k := lang.L("duties.kind." + string(du.Kind)); du.Due == d && !slices.Contains(dus, k) {
+				dus = append(dus, k)
+				overdue = overdue || du.Overdue
 			}
+		}
+		day := widget.NewLabelWithStyle(fmt.Sprint(d.Day()), fyne.TextAlignLeading, fyne.TextStyle{Bold: d == m.today})
+		box := container.NewVBox(day)
+		// One small label for the sessions and one for the duties, a line
+		// each: a label per item would make every week as tall as its
+		// busiest day.
+		if len(ses) > 0 {
+			box.Add(calendarLines(ses, widget.MediumImportance))
+		}
+		if len(dus) > 0 {
+			imp := widget.WarningImportance
+			if overdue {
+				imp = widget.DangerImportance
+			}
+			box.Add(calendarLines(dus, imp))
 		}
 		cells = append(cells, box)
 	}
@@ -145,7 +152,18 @@ func (c *calendarScreen) show(m calendarMonth) {
 		rows = append(rows, widget.NewLabel(lang.L("duties.none")))
 	}
 	c.duties.Objects = rows
-	c.duties.Refresh()
+	// The grid and the list changed size: lay the page out again, or they
+	// keep their old heights and overlap.
+	c.root.Refresh()
+}
+
+// calendarLines is a small label with one line per item.
+func calendarLines(items []string, imp widget.Importance) *widget.Label {
+	lb := widget.NewLabel(strings.Join(items, "\n"))
+	lb.SizeName = theme.SizeNameCaptionText
+	lb.Truncation = fyne.TextTruncateEllipsis
+	lb.Importance = imp
+	return lb
 }
 
 // onExportICS writes every duty of the coming year (and the overdue ones)

@@ -77,7 +77,7 @@ func dutyRow(sh *shell, d data.Duty, b *data.Branch, done func()) fyne.CanvasObj
 		head.Importance = widget.DangerImportance
 	}
 	rule := widget.NewLabel(dutyRule(&d, b))
-	rule.Wrapping = fyne.TextWrapWord
+	rule.Wrapping = fyne.TextWrapBreak // Chinese breaks between any two characters
 	rule.SizeName = theme.SizeNameCaptionText
 	do := widget.NewButtonWithIcon(lang.L("duties.do"), theme.NavigateNextIcon(), func() { openDuty(sh, d, done) })
 	return container.NewBorder(nil, nil, nil, do, container.NewVBox(head, rule))
