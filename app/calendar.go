@@ -173,26 +173,30 @@ func (c *calendarScreen) onExportICS() {
 	if l == nil {
 		return
 	}
-	openSaveTo(c.sh, lang.L("duties.export_ics"), "待办.ics", func(path string) error {
-		b, err := l.Branch()
-		if err != nil {
-			return err
-		}
-		ds, err := l.Duties(366)
-		if err != nil {
-			return err
-		}
-		evs := make([]data.ICSEvent, len(ds))
-		for i := range ds {
-			d := &ds[i]
-			evs[i] = data.ICSEvent{UID: data.DutyUID(d), Date: d.Due, Alarm: d.Remind,
-				Summary:     lang.L("duties.kind."+string(d.Kind)) + "：" + d.Subject,
-				Description: lang.L("duties.rule."+d.Rule, msg.DutyArgs(d, &b)) + "\n" + lang.L(msg.DutySourceKey(d))}
-		}
-		name := lang.L("duties.ics_name", map[string]any{"Branch": b.Name})
-		now := l.Now()
-		return data.WriteFileAtomic(path, func(w io.Writer) error { return data.WriteICS(w, name, evs, now) })
-	})
+	openSaveTo(c.sh, lang.L("duties.export_ics"), "待办.ics", func(path string) error { return writeDutiesICS(l, path) })
+}
+
+// writeDutiesICS writes the duties due within a year, and the overdue
+// ones, to path as an iCalendar file, atomically.
+func writeDutiesICS(l *data.Ledger, path string) error {
+	b, err := l.Branch()
+	if err != nil {
+		return err
+	}
+	ds, err := l.Duties(366)
+	if err != nil {
+		return err
+	}
+	evs := make([]data.ICSEvent, len(ds))
+	for i := range ds {
+		d := &ds[i]
+		evs[i] = data.ICSEvent{UID: data.DutyUID(d), Date: d.Due, Alarms: data.DutyAlarms(d),
+			Summary:     lang.L("duties.kind."+string(d.Kind)) + "：" + d.Subject,
+			Description: lang.L("duties.rule."+d.Rule, msg.DutyArgs(d, &b)) + "\n" + lang.L(msg.DutySourceKey(d))}
+	}
+	name := lang.L("duties.ics_name", map[string]any{"Branch": b.Name})
+	now := l.Now()
+	return data.WriteFileAtomic(path, func(w io.Writer) error { return data.WriteICS(w, name, evs, now) })
 }
 
 // onExportReview writes the 民主评议结果汇总 of the latest year up to the

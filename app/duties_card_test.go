@@ -1,6 +1,8 @@
 package app
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -145,5 +147,36 @@ func TestCalendarMonth(t *testing.T) {
 	}
 	if !hasText(w, "本月及逾期待办") {
 		t.Error("no list of the month's duties")
+	}
+}
+
+func TestDutiesICSFile(t *testing.T) {
+	s, _ := quietShell(t)
+	path := filepath.Join(t.TempDir(), "待办.ics")
+	if err := writeDutiesICS(s.ledger, path); err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.ReplaceAll(string(b), "\r\n ", "") // unfold
+	ds, err := s.ledger.Duties(366)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(text, "BEGIN:VEVENT\r\n"); n != len(ds) || n < 8 {
+		t.Errorf("%d events for %d duties", n, len(ds))
+	}
+	for _, want := range []string{
+		"X-WR-CALNAME:申江区市场监管局注册登记窗口党支部 待办\r\n",
+		"DTSTART;VALUE=DATE:20261213\r\n",
+		"SUMMARY:预备党员转正：",
+		`DESCRIPTION:预备期一年，2026-12-13 期满；转正须经支部党员大会讨论，会议不得早于期满之日\n《中国共产党发展党员工作细则》第三十二条` + "\r\n",
+		"TRIGGER;VALUE=DATE-TIME:20261113T010000Z\r\n",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the file lacks %q", want)
+		}
 	}
 }

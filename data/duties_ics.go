@@ -20,14 +20,28 @@ import (
 // few properties written here.
 
 // ICSEvent is one all-day event of an .ics file. Summary and Description
-// are in the user's language; Alarm, when set, is the day a reminder
-// fires (at 09:00 China time).
+// are in the user's language; Alarms are the days a reminder fires (at
+// 09:00 China time).
 type ICSEvent struct {
 	UID         string
 	Date        Date
 	Summary     string
 	Description string
-	Alarm       Date
+	Alarms      []Date
+}
+
+// DutyAlarms returns the days the rules remind of a duty: a month before
+// a probation ends and the day after (overdue); 6 and 3 months before a
+// committee's term ends, the day it ends and monthly for a year after; the
+// day a yearly duty's reminder period begins (1 October).
+func DutyAlarms(d *Duty) []Date {
+	switch {
+	case d.Kind == DutyConfirmation:
+		return []Date{d.Remind, d.Due.AddDays(1)}
+	case d.Rule == RuleElection:
+		return ElectionReminders(d.Due, d.Due.AddMonths(12))
+	}
+	return []Date{d.Remind}
 }
 
 // DutyUID returns a stable identifier of a duty, so that a calendar
@@ -62,12 +76,12 @@ func WriteICS(w io.Writer, name string, evs []ICSEvent, stamp time.Time) error {
 			line("DESCRIPTION:" + escapeText(e.Description))
 		}
 		line("TRANSP:TRANSPARENT")
-		if e.Alarm != 0 {
+		for _, a := range e.Alarms {
 			line("BEGIN:VALARM")
 			line("ACTION:DISPLAY")
 			line("DESCRIPTION:" + escapeText(e.Summary))
 			// 09:00 in China (UTC+8) is 01:00 UTC.
-			line("TRIGGER;VALUE=DATE-TIME:" + icsDate(e.Alarm) + "T010000Z")
+			line("TRIGGER;VALUE=DATE-TIME:" + icsDate(a) + "T010000Z")
 			line("END:VALARM")
 		}
 		line("END:VEVENT")

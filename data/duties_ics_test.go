@@ -3,6 +3,7 @@ package data
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -98,7 +99,7 @@ func parseICS(t *testing.T, b []byte) (cal map[string]string, events []map[strin
 func TestWriteICS(t *testing.T) {
 	long := strings.Repeat("预备期一年期满；转正须经支部党员大会讨论, 会议不得早于期满之日。", 4)
 	evs := []ICSEvent{
-		{UID: "a@branchledger", Date: 20261213, Summary: "预备党员转正：顾洁", Description: long + "\n来源：《细则》第三十二条; a\\b", Alarm: 20261113},
+		{UID: "a@branchledger", Date: 20261213, Summary: "预备党员转正：顾洁", Description: long + "\n来源：《细则》第三十二条; a\\b", Alarms: []Date{20261113}},
 		{UID: "b@branchledger", Date: 20261231, Summary: "Review, 2026; done?"},
 	}
 	var buf bytes.Buffer
@@ -134,6 +135,25 @@ func TestWriteICS(t *testing.T) {
 	for _, s := range []string{`SUMMARY:Review\, 2026\; done?`, `第三十二条\; a\\b`, `之日。\n来源`} {
 		if !strings.Contains(raw, s) {
 			t.Errorf("escaped text %q not found", s)
+		}
+	}
+}
+
+func TestDutyAlarms(t *testing.T) {
+	tests := []struct {
+		d    Duty
+		want []Date
+	}{
+		{Duty{Kind: DutyConfirmation, Due: 20261213, Remind: 20261113}, []Date{20261113, 20261214}},
+		{Duty{Kind: DutyElection, Rule: RuleElection, Due: 20270115}, []Date{20260715, 20261015, 20270115,
+			20270215, 20270315, 20270415, 20270515, 20270615, 20270715, 20270815, 20270915, 20271015, 20271115, 20271215, 20280115}},
+		{Duty{Kind: DutyElection, Rule: RuleElectionMissing, Due: 20261129, Remind: 20261129}, []Date{20261129}},
+		{Duty{Kind: DutyReview, Due: 20261231, Remind: 20261001}, []Date{20261001}},
+	}
+	for _, tc := range tests {
+		got := DutyAlarms(&tc.d)
+		if fmt.Sprint(got) != fmt.Sprint(tc.want) {
+			t.Errorf("%s %s: got %v, want %v", tc.d.Kind, tc.d.Rule, got, tc.want)
 		}
 	}
 }
