@@ -87,3 +87,15 @@ func TestTermCardSaves(t *testing.T) {
 		t.Errorf("branch after saving: %s %v (%v)", b.Type, b.CommitteeElected, err)
 	}
 }
+
+func TestEventTextConfirmation(t *testing.T) {
+	for what, want := range map[string]string{
+		"confirmation:on_time":   "2026-12-15 按期转正",
+		"confirmation:extended":  "2026-12-15 延长预备期",
+		"confirmation:cancelled": "2026-12-15 取消预备党员资格",
+	} {
+		if got := eventText(data.MemberEvent{What: what, Date: 20261215}); got != want {
+			t.Errorf("%s: got %q, want %q", what, got, want)
+		}
+	}
+}
