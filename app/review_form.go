@@ -37,7 +37,8 @@ type reviewRow struct {
 	grade *widget.Select
 }
 
-// openReviewForm reads year's sessions, members and any earlier record,
+// openReviewForm reads the sessions of year and of the next year's first
+// quarter (data.CatchUpUntil), the members and any earlier record,
 // then shows the form in a dialog; saved runs after a successful save.
 func openReviewForm(sh *shell, year int, saved func()) {
 	l := sh.ledger
@@ -50,7 +51,7 @@ func openReviewForm(sh *shell, year int, saved func()) {
 		r  *data.Review
 	}
 	background(func() (loaded, error) {
-		ss, err := l.Sessions(data.NewDate(year, 1, 1), data.NewDate(year, 12, 31))
+		ss, err := l.Sessions(data.NewDate(year, 1, 1), data.CatchUpUntil(year))
 		if err != nil {
 			return loaded{}, err
 		}
@@ -97,10 +98,12 @@ func newReviewForm(sh *shell, year int, ss []data.Session, ms []data.Member, r *
 	}
 	f.session = widget.NewSelect(names, nil)
 	day := data.NewDate(year, 12, 31)
+	// The earlier record's session, else the year's first 组织生活会.
 	for i, s := range f.sessions {
 		if (r != nil && s.ID == r.SessionID) || (r == nil && s.Kind == data.OrgLifeMeeting) {
 			f.session.SetSelectedIndex(i)
 			day = s.Date
+			break
 		}
 	}
 	gradeNames := make([]string, len(data.Grades))

@@ -122,26 +122,7 @@ func computeDuties(in *dutyInput) []Duty {
 			Overdue: today > end, Rule: RuleElection})
 	}
 
-	// 组织生活会 and 民主评议, this year and, when the ledger was kept in
-	// last year's fourth quarter, last year.
-	years := []int{year}
-	if created := DateOf(in.branch.Created); !in.branch.Created.IsZero() && created <= YearlyRemindFrom(year-1) {
-		years = []int{year - 1, year}
-	}
-	for _, y := range years {
-		due := NewDate(y, 12, 31)
-		held := slices.ContainsFunc(in.sessions, func(s Session) bool {
-			return s.Kind == OrgLifeMeeting && !s.Cancelled && s.Date.Year() == y && s.Date <= today
-		})
-		if !held {
-			out = append(out, Duty{Kind: DutyOrgLife, Subject: name, Due: due, Remind: YearlyRemindFrom(y),
-				Overdue: today > due, Rule: RuleOrgLife, Year: y})
-		}
-		if !in.reviews[y] {
-			out = append(out, Duty{Kind: DutyReview, Subject: name, Due: due, Remind: YearlyRemindFrom(y),
-				Overdue: today > due, Rule: RuleReview, Year: y})
-		}
-	}
+	out = append(out, yearlyDuties(in)...)
 
 	out = append(out, talkDuties(in)...)
 
@@ -158,6 +139,55 @@ func computeDuties(in *dutyInput) []Duty {
 	}
 	return out
 }
+
+// yearlyDuties returns the 组织生活会 and 民主评议 not yet held this year
+// and, until 31 March (CatchUpUntil), last year's when the ledger was kept
+// in last year's fourth quarter. Branches often hold a year's 组织生活会
+// early the next year: an 组织生活会 held by 31 March counts for last year
+// when last year had none, and then not for this year.
+func yearlyDuties(in *dutyInput) []Duty {
+	today, year, name := in.today, in.today.Year(), in.branch.Name
+	held := func(from, to Date) (Date, bool) {
+		for _, s := range in.sessions {
+			if s.Kind == OrgLifeMeeting && !s.Cancelled && s.Date >= from && s.Date <= to && s.Date <= today {
+				return s.Date, true
+			}
+		}
+		return 0, false
+	}
+	var out []Duty
+	add := func(k DutyKind, rule string, y int) {
+		due := NewDate(y, 12, 31)
+		out = append(out, Duty{Kind: k, Subject: name, Due: due, Remind: YearlyRemindFrom(y),
+			Overdue: today > due, Rule: rule, Year: y})
+	}
+	thisFrom := NewDate(year, 1, 1)
+	created := DateOf(in.branch.Created)
+	if !in.branch.Created.IsZero() && created <= YearlyRemindFrom(year-1) {
+		show := today <= CatchUpUntil(year-1)
+		if _, ok := held(NewDate(year-1, 1, 1), NewDate(year-1, 12, 31)); !ok {
+			if d, ok := held(thisFrom, CatchUpUntil(year-1)); ok {
+				thisFrom = d.AddDays(1) // that meeting was last year's
+			} else if show {
+				add(DutyOrgLife, RuleOrgLife, year-1)
+			}
+		}
+		if show && !in.reviews[year-1] {
+			add(DutyReview, RuleReview, year-1)
+		}
+	}
+	if _, ok := held(thisFrom, NewDate(year, 12, 31)); !ok {
+		add(DutyOrgLife, RuleOrgLife, year)
+	}
+	if !in.reviews[year] {
+		add(DutyReview, RuleReview, year)
+	}
+	return out
+}
+
+// CatchUpUntil is the last day a year's 组织生活会 and 民主评议 may still be
+// held or recorded for it: 31 March of the next year.
+func CatchUpUntil(year int) Date { return NewDate(year+1, 3, 31) }
 
 // summary fills a summing-up duty's count and first names.
 func summary(d Duty, names []string) Duty {

@@ -253,7 +253,8 @@ func reviewKey(year int) []byte { return binary.BigEndian.AppendUint32(nil, uint
 // SaveReview stores the year's 民主评议, replacing an earlier record of the
 // same year, in one transaction. It refuses more 优秀 than one third of
 // those graded, a grade for a probationary member, and a session that is
-// not that year's 组织生活会 or 支部党员大会.
+// not a 组织生活会 or 支部党员大会 of that year or of the next year's first
+// quarter (CatchUpUntil: a year's appraisal is often held early the next).
 func (l *Ledger) SaveReview(r *Review) error {
 	if p := CheckGrades(r.Grades); p != nil {
 		return &ValidationError{Problems: []Problem{*p}}
@@ -265,7 +266,8 @@ func (l *Ledger) SaveReview(r *Review) error {
 		if err := getSession(tx, rec.SessionID, &s); err != nil {
 			return err
 		}
-		if s.Cancelled || (s.Kind != OrgLifeMeeting && s.Kind != GeneralMeeting) || s.Date.Year() != rec.Year {
+		if s.Cancelled || (s.Kind != OrgLifeMeeting && s.Kind != GeneralMeeting) ||
+			s.Date < NewDate(rec.Year, 1, 1) || s.Date > CatchUpUntil(rec.Year) {
 			return invalid("session", ProblemReviewSession, map[string]any{"Year": rec.Year})
 		}
 		rec.Date = s.Date

@@ -146,6 +146,8 @@ func TestSaveReviewOneThird(t *testing.T) {
 		{"a party lecture", Review{Year: 2026, SessionID: lecture.ID, Grades: grades(1)}, ProblemReviewSession},
 		{"last year's session", Review{Year: 2026, SessionID: lastYear.ID, Grades: grades(1)}, ProblemReviewSession},
 		{"four of fourteen 优秀", Review{Year: 2026, SessionID: olm.ID, Grades: grades(4), Ungraded: []uuid.UUID{ptrs[14].ID}}, ""},
+		{"2025's appraisal at a meeting of 2025", Review{Year: 2025, SessionID: lastYear.ID, Grades: grades(1)}, ""},
+		{"2024's appraisal at a meeting of November 2025", Review{Year: 2024, SessionID: lastYear.ID, Grades: grades(1)}, ProblemReviewSession},
 	}
 	for _, st := range steps {
 		r := st.r
@@ -161,8 +163,8 @@ func TestSaveReviewOneThird(t *testing.T) {
 	if r.Date != 20261120 || len(r.Grades) != 14 || r.Grades[ptrs[0].ID] != GradeExcellent || r.Grades[ptrs[4].ID] != GradeQualified || len(r.Ungraded) != 1 {
 		t.Errorf("read back: date %v, %d grades, first %s, fifth %s, %d ungraded", r.Date, len(r.Grades), r.Grades[ptrs[0].ID], r.Grades[ptrs[4].ID], len(r.Ungraded))
 	}
-	if r, err := l.Review(2025); r != nil || err != nil {
-		t.Errorf("Review(2025) = %v, %v; want none", r, err)
+	if r, err := l.Review(2024); r != nil || err != nil {
+		t.Errorf("Review(2024) = %v, %v; want none", r, err)
 	}
 }
 

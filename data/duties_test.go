@@ -1,7 +1,10 @@
 package data
 
 import (
+	"fmt"
+	"slices"
 	"testing"
+	"time"
 )
 
 func TestProbationEnd(t *testing.T) {
@@ -128,6 +131,54 @@ func TestSessionHours(t *testing.T) {
 		s := Session{Start: tc.start, End: tc.end, StudyHours: tc.set}
 		if got := s.Hours(); got != tc.want {
 			t.Errorf("Hours(%s–%s, %v) = %v, want %v", tc.start, tc.end, tc.set, got, tc.want)
+		}
+	}
+}
+
+func TestYearlyDutiesAcrossNewYear(t *testing.T) {
+	june := time.Date(2025, 6, 1, 9, 0, 0, 0, time.UTC)
+	olm := func(d Date) Session { return Session{Kind: OrgLifeMeeting, Date: d} }
+	tests := []struct {
+		name     string
+		today    Date
+		created  time.Time
+		sessions []Session
+		want     []string
+	}{
+		{"last year's missed, kept since June", 20260110, june, nil, []string{
+			"org_life_meeting 2025-12-31 overdue", "review 2025-12-31 overdue"}},
+		{"ledger begun in November: last year not judged", 20260110, time.Date(2025, 11, 1, 9, 0, 0, 0, time.UTC), nil, nil},
+		{"31 March: last year's still shown", 20260331, june, nil, []string{
+			"org_life_meeting 2025-12-31 overdue", "review 2025-12-31 overdue"}},
+		{"1 April: last year's no longer shown", 20260401, june, nil, nil},
+		{"30 September: this year's not yet reminded", 20260930, june, nil, []string{"election 2027-01-10"}},
+		{"1 October: this year's reminded", 20261001, june, nil, []string{
+			"election 2027-01-10", "org_life_meeting 2026-12-31", "review 2026-12-31"}},
+		{"February meeting held for last year", 20260301, june, []Session{olm(20260220)}, []string{
+			"review 2025-12-31 overdue"}},
+		{"the February catch-up does not count for this year", 20261001, june, []Session{olm(20260220)}, []string{
+			"election 2027-01-10", "org_life_meeting 2026-12-31", "review 2026-12-31"}},
+		{"last year held in December: February counts for this year", 20261001, june, []Session{olm(20251210), olm(20260220)}, []string{
+			"election 2027-01-10", "review 2026-12-31"}},
+		{"a meeting planned for December is not held yet", 20261129, june, []Session{olm(20251210), olm(20261218)}, []string{
+			"election 2027-01-10", "org_life_meeting 2026-12-31", "review 2026-12-31"}},
+	}
+	for _, tc := range tests {
+		in := dutyInput{today: tc.today, branch: Branch{Name: "支部", CommitteeElected: 20240110, Created: tc.created},
+			reviews: map[int]bool{}, sessions: tc.sessions}
+		var got []string
+		for _, d := range dueWithin(computeDuties(&in), tc.today, 0) {
+			s := fmt.Sprintf("%s %v", d.Kind, d.Due)
+			if d.Overdue {
+				s += " overdue"
+			}
+			got = append(got, s)
+		}
+		slices.Sort(got)
+		want := slices.Clone(tc.want)
+		slices.Sort(want)
+		if !slices.Equal(got, want) {
+			t.Errorf("%s: got %q, want %q", tc.name, got, want)
 		}
 	}
 }
