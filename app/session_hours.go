@@ -25,6 +25,14 @@ func (f *sessionForm) newHoursEntry(s data.Session) *widget.Entry {
 	return f.hours
 }
 
+// makeUpHoursEntry is the 学时 a make-up study counts for; left empty, the
+// missed session's hours.
+func makeUpHoursEntry() *widget.Entry {
+	e := widget.NewEntry()
+	e.SetPlaceHolder(lang.L("duties.makeup_hours_placeholder"))
+	return e
+}
+
 // studyHours returns the hours typed (0: from the duration) and ps with a
 // problem added when the text is not a number from 0 to 24.
 func (f *sessionForm) studyHours(ps []data.Problem) (float64, []data.Problem) {
