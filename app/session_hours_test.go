@@ -53,3 +53,26 @@ func TestParseHours(t *testing.T) {
 		}
 	}
 }
+
+// FuzzParseHours checks that whatever is typed, an accepted value is a
+// number from 0 to 24 that reads back the same when shown.
+func FuzzParseHours(f *testing.F) {
+	for _, s := range []string{"", "1", "2.5", "24", "25", "-1", "NaN", "Inf", "1e1", "0x10"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		h, ok := parseHours(s)
+		if !ok {
+			if h != 0 {
+				t.Errorf("parseHours(%q) refused but returned %v", s, h)
+			}
+			return
+		}
+		if !(h >= 0 && h <= 24) {
+			t.Errorf("parseHours(%q) = %v, outside 0–24", s, h)
+		}
+		if back, ok := parseHours(hoursText(h)); !ok || back != h {
+			t.Errorf("parseHours(%q) = %v does not read back from %q", s, h, hoursText(h))
+		}
+	})
+}
