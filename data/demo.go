@@ -209,7 +209,7 @@ func fillDemo(l *Ledger) error {
 			return err
 		}
 	}
-	return nil
+	return fillDutiesDemo(l, today)
 }
 
 // workday moves a date that falls on a weekend to the Monday after: the
