@@ -27,6 +27,7 @@ type settingsScreen struct {
 	backupList                 *widget.List
 	root                       fyne.CanvasObject
 	loading                    bool // filling the fields: not the user's changes
+	term                       *termCard
 }
 
 func newSettingsScreen(s *shell) screen {
@@ -77,7 +78,8 @@ func newSettingsScreen(s *shell) screen {
 		container.NewHBox(backupNow), nil, nil,
 		container.NewGridWrap(fyne.NewSize(640, 260), p.backupList)))
 
-	p.root = container.NewVScroll(container.NewVBox(profile, rate, files))
+	p.term = newTermCard(s)
+	p.root = container.NewVScroll(container.NewVBox(profile, p.term.card, rate, files))
 	return p
 }
 
@@ -90,6 +92,7 @@ func (p *settingsScreen) shown() {
 		return
 	}
 	p.ledgerPath.SetText(l.Path())
+	p.term.reload()
 	p.backupDir.SetText(data.BackupDir(l.Path()))
 	type loaded struct {
 		b       data.Branch

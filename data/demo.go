@@ -209,6 +209,9 @@ func fillDemo(l *Ledger) error {
 			return err
 		}
 	}
+	if err := fillDutiesDemo(l, today); err != nil {
+		return err
+	}
 	return fillDemoDues(l)
 }
 
