@@ -17,10 +17,12 @@ import (
 // transaction (data.Ledger.SaveMembers compares each stored member's
 // Updated time); if one was, Apply returns ErrStale and saves nothing. A
 // member added meanwhile with the same ID number gives data.ErrDuplicateID.
-// The dues bases (Row.DuesBase) are not saved.
+// The dues bases of the rows (Row.DuesBase, a 月工资/缴费基数 column) are
+// saved in the same transaction as this year's bases.
 func (p *Plan) Apply(l *data.Ledger) error {
 	now := l.Now()
 	ms := make([]*data.Member, 0, len(p.Add)+len(p.Update))
+	bases := make([]int64, 0, cap(ms))
 	// Updates first: a plan applied over a changed ledger reports the
 	// change (ErrStale) rather than a member added meanwhile.
 	for _, r := range p.Update {
@@ -28,15 +30,17 @@ func (p *Plan) Apply(l *data.Ledger) error {
 		m.Events = append(append([]data.MemberEvent(nil), r.Member.Events...),
 			data.MemberEvent{At: now, What: "imported", Date: data.DateOf(now), Note: p.Source})
 		ms = append(ms, &m)
+		bases = append(bases, duesBase(r))
 	}
 	for _, r := range p.Add {
 		m := r.Member
 		ms = append(ms, &m)
+		bases = append(bases, duesBase(r))
 	}
 	if len(ms) == 0 {
 		return nil
 	}
-	err := l.SaveMembers(ms)
+	err := l.SaveMembersWithDuesBases(ms, now.Year(), bases, "导入 "+p.Source)
 	if errors.Is(err, data.ErrStale) {
 		return fmt.Errorf("%w: %w", ErrStale, err)
 	}
@@ -58,4 +62,13 @@ func Preview(l *data.Ledger, r io.Reader, opt Options) (*Plan, error) {
 	}
 	opt.Today, opt.Existing, opt.Groups = l.Today(), ms, b.Groups
 	return Read(r, opt)
+}
+
+// duesBase is a row's dues base in fen, or data.NoDuesBase when the file
+// gives none.
+func duesBase(r *Row) int64 {
+	if r.DuesBase > 0 {
+		return r.DuesBase
+	}
+	return data.NoDuesBase
 }
