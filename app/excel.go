@@ -39,6 +39,19 @@ type excelScreen struct {
 	plan     *rosterfile.Plan // the previewed import, nil when there is none
 	planName string
 	rows     [][4]string // the problem table: sheet, row, column, message
+	imported bool        // the plan's good rows are imported; its refused rows remain
+
+	// What a new preview of the same file reads with: the file's bytes,
+	// the user's column choices and whether old ID numbers are converted.
+	file     []byte
+	mapping  map[string]string
+	convert  bool
+	loads    latest // previews, so that an older one arriving late is dropped
+	columns  *fyne.Container
+	people   *widget.Table
+	lines    [][4]string // the people table: action, place, name, details
+	convertB *widget.Button
+	inner    *container.AppTabs
 
 	exp  *exportPart
 	work inflight // background reads and writes still running
@@ -62,13 +75,20 @@ func newExcelScreen(s *shell) screen {
 	p.confirm.Importance = widget.HighImportance
 	p.cancel = widget.NewButtonWithIcon(lang.L("button.cancel"), theme.CancelIcon(), p.onCancel)
 	p.saveBad = widget.NewButtonWithIcon(lang.L("excel.save_refused"), theme.DocumentSaveIcon(), p.onSaveRefused)
+	p.convertB = widget.NewButtonWithIcon("", theme.ConfirmIcon(), p.onConvertOldIDs)
 	p.busy = widget.NewProgressBarInfinite()
 	p.busy.Hide()
+	p.columns = container.NewVBox()
+	p.people = p.newPeopleTable()
 	p.setPlan(nil, "")
 
 	top := container.NewVBox(container.NewHBox(p.pick, p.template), p.status)
-	actions := container.NewVBox(p.busy, container.NewHBox(p.confirm, p.cancel, p.saveBad))
-	importTab := container.NewBorder(top, actions, nil, nil, p.problems)
+	actions := container.NewVBox(p.busy, container.NewHBox(p.confirm, p.cancel, p.saveBad, p.convertB))
+	p.inner = container.NewAppTabs(
+		container.NewTabItem(lang.L("import.tab.people"), p.people),
+		container.NewTabItem(lang.L("import.tab.columns"), container.NewVScroll(p.columns)),
+		container.NewTabItem(lang.L("import.tab.problems"), p.problems))
+	importTab := container.NewBorder(top, actions, nil, nil, p.inner)
 
 	p.exp = newExportPart(s, &p.work)
 	exportTab := container.NewVSplit(p.exp.card, p.exp.historyCard)
@@ -122,7 +142,7 @@ func words(key string, args map[string]any) string {
 
 // setPlan shows a previewed import, or clears it (plan nil).
 func (p *excelScreen) setPlan(plan *rosterfile.Plan, name string) {
-	p.plan, p.planName = plan, name
+	p.plan, p.planName, p.imported = plan, name, false
 	p.rows = nil
 	if plan != nil {
 		for _, pr := range plan.Problems() {
@@ -137,6 +157,15 @@ func (p *excelScreen) setPlan(plan *rosterfile.Plan, name string) {
 		}
 	}
 	p.problems.Refresh()
+	p.showPeople(plan)
+	p.showColumns(plan)
+	p.convertB.Hide()
+	if plan != nil {
+		if n := len(plan.OldIDs()); n > 0 && !p.convert {
+			p.convertB.SetText(lang.L("import.convert_old_ids", map[string]any{"Count": n}))
+			p.convertB.Show()
+		}
+	}
 	p.setEnabled(true)
 	if plan != nil {
 		p.status.SetText(lang.L("excel.preview", map[string]any{"Name": name, "Add": len(plan.Add),
@@ -156,7 +185,8 @@ func (p *excelScreen) setEnabled(idle bool) {
 	}
 	enable(p.pick, true)
 	enable(p.template, true)
-	enable(p.confirm, p.plan != nil && len(p.plan.Add)+len(p.plan.Update) > 0)
+	enable(p.confirm, p.plan != nil && !p.imported && len(p.plan.Add)+len(p.plan.Update) > 0)
+	enable(p.convertB, p.plan != nil && !p.imported)
 	enable(p.cancel, p.plan != nil)
 	enable(p.saveBad, p.plan != nil && len(p.plan.Refused) > 0)
 }
@@ -176,30 +206,75 @@ func (p *excelScreen) onPick() {
 	d.Show()
 }
 
-// preview reads a roster in the background and shows what importing it
-// would do. Nothing changes in the ledger.
+// preview reads a picked roster and shows what importing it would do.
+// Nothing changes in the ledger. The choices made for the last file stay
+// until another file is picked; columns chosen for a file with the same
+// headers before are read that way again.
 func (p *excelScreen) preview(name string, r io.ReadCloser) {
-	l := p.s.ledger
 	p.setPlan(nil, "")
+	p.mapping, p.convert, p.file = nil, false, nil
 	p.status.SetText(lang.L("excel.reading", map[string]any{"Name": name}))
 	p.busy.Show()
 	p.setEnabled(false)
-	tracked(&p.work, func() (*rosterfile.Plan, error) {
+	tracked(&p.work, func() ([]byte, error) {
 		defer r.Close() // a reader: nothing to lose on close
-		ms, err := l.Members()
-		if err != nil {
-			return nil, err
+		b, err := io.ReadAll(io.LimitReader(r, rosterfile.DefaultMaxFileSize+1))
+		if err == nil && len(b) > rosterfile.DefaultMaxFileSize {
+			err = rosterfile.ErrTooLarge
 		}
-		return rosterfile.Read(r, rosterfile.Options{Today: l.Today(), Existing: ms, Source: name})
+		return b, err
+	}, func(b []byte, err error) {
+		if err != nil {
+			p.busy.Hide()
+			p.setEnabled(true)
+			p.status.SetText(excelErrorText(err))
+			return
+		}
+		p.file = b
+		p.reread(name, true)
+	})
+}
+
+// reread previews the picked file again with the current choices; first
+// says it is the file's first reading, when a remembered choice of columns
+// for the same headers is applied.
+func (p *excelScreen) reread(name string, first bool) {
+	l, b := p.s.ledger, p.file
+	opt := rosterfile.Options{Source: name, Map: p.mapping, ConvertOldIDs: p.convert}
+	gen := p.loads.begin()
+	p.busy.Show()
+	p.setEnabled(false)
+	tracked(&p.work, func() (*rosterfile.Plan, error) {
+		return rosterfile.Preview(l, bytes.NewReader(b), opt)
 	}, func(plan *rosterfile.Plan, err error) {
+		if p.loads.stale(gen) {
+			return
+		}
 		p.busy.Hide()
 		if err != nil {
 			p.setPlan(nil, "")
 			p.status.SetText(excelErrorText(err))
 			return
 		}
+		if first {
+			if m := p.rememberedMapping(plan); len(m) > 0 {
+				p.mapping = m
+				p.reread(name, false)
+				return
+			}
+		}
 		p.setPlan(plan, name)
 	})
+}
+
+// onConvertOldIDs accepts the 18-digit form of the file's 15-digit ID
+// numbers and previews the file again.
+func (p *excelScreen) onConvertOldIDs() {
+	if p.plan == nil || p.file == nil {
+		return
+	}
+	p.convert = true
+	p.reread(p.planName, false)
 }
 
 // onConfirm applies the previewed import in one transaction: the rows to
@@ -222,13 +297,15 @@ func (p *excelScreen) onConfirm() {
 			p.status.SetText(excelErrorText(err))
 			return
 		}
-		p.setPlan(nil, "")
+		p.keepRefused(plan)
 		p.status.SetText(lang.L("excel.imported", map[string]any{"Add": len(plan.Add), "Update": len(plan.Update),
 			"Refused": len(plan.Refused)}))
 	})
 }
 
 func (p *excelScreen) onCancel() {
+	p.loads.begin() // a preview still running is not shown
+	p.file, p.mapping, p.convert = nil, nil, false
 	p.setPlan(nil, "")
 	p.status.SetText(lang.L("excel.cancelled"))
 }
@@ -298,7 +375,7 @@ func writeAndClose(wc io.WriteCloser, write func(io.Writer) error) error {
 // reports, falling back to the general error words.
 func excelErrorText(err error) string {
 	if key := rosterfile.MessageKey(err); key != "" {
-		return lang.L(key)
+		return words(key, rosterfile.MessageArgs(err))
 	}
 	switch {
 	case errors.Is(err, report.ErrTargetBusy):

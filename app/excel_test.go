@@ -59,6 +59,7 @@ func TestExcelPreviewShowsProblems(t *testing.T) {
 	if got, want := p.status.Text, "roster-problems.xlsx：将新增 10 名，更新 0 名，无变化 0 名。有问题 8 行，不会导入"; !strings.HasPrefix(got, want) {
 		t.Errorf("preview: got %q, want it to start with %q", got, want)
 	}
+	p.inner.SelectIndex(2) // 问题
 	for _, want := range []string{"工作表", "行", "列", "问题", "Sheet1", "D（身份证号）", "公民身份号码校验位不对，请核对是否录入有误"} {
 		if !hasText(w, want) {
 			t.Errorf("problem table lacks %q; texts: %q", want, windowTexts(w))

@@ -112,6 +112,7 @@ func (p *makeupPanel) openRecord(ow data.Owed) {
 	how.SetSelected(names[0])
 	note := widget.NewEntry()
 	note.SetPlaceHolder(lang.L("makeup.note_hint"))
+	hours := makeUpHoursEntry() // session_hours.go
 	prob := widget.NewLabel("")
 	prob.Importance = widget.DangerImportance
 	prob.Hide()
@@ -121,6 +122,7 @@ func (p *makeupPanel) openRecord(ow data.Owed) {
 	form := container.New(layout.NewFormLayout(),
 		widget.NewLabelWithStyle(lang.L("field.date"), fyne.TextAlignTrailing, fyne.TextStyle{Bold: true}), container.NewVBox(date.root, prob),
 		widget.NewLabelWithStyle(lang.L("field.method"), fyne.TextAlignTrailing, fyne.TextStyle{Bold: true}), how,
+		widget.NewLabelWithStyle(lang.L("field.study_hours"), fyne.TextAlignTrailing, fyne.TextStyle{Bold: true}), hours,
 		widget.NewLabelWithStyle(lang.L("field.notes"), fyne.TextAlignTrailing, fyne.TextStyle{Bold: true}), note)
 	d := dialog.NewCustomWithoutButtons(lang.L("makeup.record_title"), container.NewVBox(what, form), p.sh.win)
 	save := widget.NewButtonWithIcon(lang.L("button.save"), theme.DocumentSaveIcon(), func() {
@@ -136,8 +138,14 @@ func (p *makeupPanel) openRecord(ow data.Owed) {
 				method = methods[i]
 			}
 		}
+		h, ok := parseHours(hours.Text)
+		if !ok {
+			prob.SetText(lang.L("problem.bad_hours"))
+			prob.Show()
+			return
+		}
 		mu := &data.MakeUp{SessionID: ow.Session.ID, MemberID: ow.Member.ID, Date: day,
-			Method: method, Note: strings.TrimSpace(note.Text)}
+			Method: method, Note: strings.TrimSpace(note.Text), Hours: h}
 		l := p.sh.ledger
 		if l == nil {
 			return // the ledger was closed meanwhile

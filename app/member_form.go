@@ -355,6 +355,8 @@ func eventText(e data.MemberEvent) string {
 	switch {
 	case strings.HasPrefix(what, "left:"):
 		what = lang.L("departure." + strings.TrimPrefix(what, "left:"))
+	case strings.HasPrefix(what, "confirmation:"): // 转正 decisions (confirmation_form.go)
+		what = lang.L("duties.confirm_result." + strings.TrimPrefix(what, "confirmation:"))
 	case what == "restored":
 		what = lang.L("members.event_restored")
 	case what == "imported":

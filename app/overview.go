@@ -30,6 +30,7 @@ type overviewScreen struct {
 	complCard  *widget.Card
 	work       inflight
 	loads      latest
+	duties     *dutiesCard // 待办, the first card (duties_card.go)
 }
 
 func newOverviewScreen(s *shell) screen {
@@ -45,7 +46,8 @@ func newOverviewScreen(s *shell) screen {
 	toMakeUps := widget.NewButtonWithIcon(lang.L("overview.to_makeups"), theme.DocumentCreateIcon(), p.onMakeUps)
 	toStats := widget.NewButtonWithIcon(lang.L("overview.to_stats"), theme.GridIcon(), func() { s.show("nav.stats") })
 	p.complCard = widget.NewCard(lang.L("overview.compliance"), "", container.NewVBox(p.compliance, container.NewHBox(toStats)))
-	left := container.NewVBox(
+	p.duties = newDutiesCard(s, &p.work)
+	left := container.NewVBox(p.duties.card,
 		widget.NewCard(lang.L("overview.next"), "", container.NewVBox(p.next, container.NewHBox(allSessions))),
 		widget.NewCard(lang.L("overview.last"), "", p.last),
 		widget.NewCard(lang.L("overview.owed"), "", container.NewVBox(p.owed, container.NewHBox(toMakeUps))))
@@ -63,6 +65,7 @@ func (p *overviewScreen) reload() {
 	if l == nil {
 		return // the ledger was closed meanwhile
 	}
+	p.duties.reload()
 	type result struct {
 		a *data.Agenda
 		b data.Branch

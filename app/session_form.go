@@ -43,6 +43,8 @@ type sessionForm struct {
 
 	problems map[string]*widget.Label
 	rows     map[string][2]fyne.CanvasObject // label and field, to hide by kind
+
+	hours *widget.Entry // 学时 (session_hours.go)
 }
 
 type guestRow struct{ name, unit *widget.Entry }
@@ -139,6 +141,7 @@ func newSessionForm(sh *shell, work *inflight, s data.Session, ms []data.Member,
 	add("group", "field.group", f.group)
 	add("credits", "reports.form.credits", f.credits.box)
 	add("expected", "sessions.form.expected", f.expected)
+	add(fieldStudyHours, "field.study_hours", f.newHoursEntry(s))
 	add("minutes", "field.minutes", f.minutes)
 	add("outcomes", "field.outcomes", f.outcomes)
 	add("attachments", "field.attachments", container.NewVBox(f.attachBox,
@@ -278,6 +281,7 @@ func (f *sessionForm) collect() (data.Session, []data.Problem) {
 	d, bad := dateValue(f.date)
 	s.Date = d
 	ps := data.ValidateSession(&s)
+	s.StudyHours, ps = f.studyHours(ps)
 	if bad {
 		kept := ps[:0]
 		for _, p := range ps {

@@ -27,6 +27,7 @@ type settingsScreen struct {
 	backupList                 *widget.List
 	root                       fyne.CanvasObject
 	loading                    bool // filling the fields: not the user's changes
+	term                       *termCard
 	reports                    *reportProfile
 }
 
@@ -78,8 +79,9 @@ func newSettingsScreen(s *shell) screen {
 		container.NewHBox(backupNow), nil, nil,
 		container.NewGridWrap(fyne.NewSize(640, 260), p.backupList)))
 
+	p.term = newTermCard(s)
 	p.reports = newReportProfile(s)
-	p.root = container.NewVScroll(container.NewVBox(profile, p.reports.card, rate, files))
+	p.root = container.NewVScroll(container.NewVBox(profile, p.term.card, p.reports.card, rate, files))
 	return p
 }
 
@@ -92,6 +94,7 @@ func (p *settingsScreen) shown() {
 		return
 	}
 	p.ledgerPath.SetText(l.Path())
+	p.term.reload()
 	p.backupDir.SetText(data.BackupDir(l.Path()))
 	type loaded struct {
 		b       data.Branch

@@ -34,8 +34,10 @@ func navPages() []page {
 		{"nav.overview", theme.HomeIcon(), newOverviewScreen},
 		{"nav.members", theme.AccountIcon(), newMembersScreen},
 		{"nav.sessions", theme.CalendarIcon(), newSessionsScreen},
+		{"nav.calendar", theme.HistoryIcon(), newCalendarScreen},
 		{"nav.checkin", theme.ConfirmIcon(), newCheckinScreen},
 		{"nav.stats", theme.GridIcon(), newStatsScreen},
+		{"nav.dues", theme.ListIcon(), newDuesScreen},
 		{"nav.excel", theme.DocumentIcon(), newExcelScreen},
 		{"nav.settings", theme.SettingsIcon(), newSettingsScreen},
 	}

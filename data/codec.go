@@ -30,7 +30,8 @@ import (
 const (
 	recordJSON    = 1
 	recordMember  = 2
-	recordVersion = recordMember
+	recordDues    = 3 // a dues account, see dues_codec.go
+	recordVersion = recordDues
 )
 
 const marksVersion = 1
@@ -45,6 +46,8 @@ func encode(v any) ([]byte, error) {
 		return encodeMember(m)
 	case Member:
 		return encodeMember(&m)
+	case *DuesAccount:
+		return encodeDuesAccount(m)
 	}
 	b, err := json.Marshal(v)
 	if err != nil {
@@ -78,6 +81,10 @@ func decode(b []byte, v any) error {
 			return err
 		}
 		return decode(append([]byte{recordJSON}, j...), v)
+	case recordDues:
+		if a, ok := v.(*DuesAccount); ok {
+			return decodeDuesAccount(b, a)
+		}
 	}
 	return errBadRecord
 }

@@ -211,7 +211,10 @@ func fillDemo(l *Ledger) error {
 			return err
 		}
 	}
-	return nil
+	if err := fillDutiesDemo(l, today); err != nil {
+		return err
+	}
+	return fillDemoDues(l)
 }
 
 // workday moves a date that falls on a weekend to the Monday after: the

@@ -218,6 +218,9 @@ type Session struct {
 	Closed    bool      `json:"closed,omitempty"` // 结束登记: marks need confirmation to change
 	Created   time.Time `json:"created"`
 	Updated   time.Time `json:"updated"`
+	// StudyHours is the 学时 the session counts for; zero means "from its
+	// duration" (Session.Hours).
+	StudyHours float64 `json:"study_hours,omitempty"`
 }
 
 // Expects reports whether member m is expected (应到) at the session:
@@ -348,6 +351,9 @@ type MakeUp struct {
 	Method    MakeUpMethod `json:"method"`
 	Note      string       `json:"note,omitempty"`
 	Created   time.Time    `json:"created"`
+	// Hours is the 学时 the make-up counts for; zero means the missed
+	// session's hours.
+	Hours float64 `json:"hours,omitempty"`
 }
 
 // Branch is the branch profile kept in the ledger.
@@ -370,6 +376,10 @@ type Branch struct {
 	ReporterPhone string    `json:"reporter_phone,omitempty"`
 	Created       time.Time `json:"created"`
 	Updated       time.Time `json:"updated"`
+	// CommitteeElected is the day the current branch committee was elected
+	// (换届); Type sets the length of its term (TermYears).
+	CommitteeElected Date       `json:"committee_elected,omitempty"`
+	Type             BranchType `json:"type,omitempty"`
 }
 
 // RecordsStart returns the first day the ledger's records cover:

@@ -41,7 +41,7 @@ func (e *Env) fail(err error) int {
 }
 
 // verbOrder lists the verbs in help order, with the synopsis of each.
-var verbOrder = []string{"new", "demo", "check", "backup", "restore", "stats", "import", "export"}
+var verbOrder = []string{"new", "demo", "check", "backup", "restore", "stats", "dues", "import", "export", "agenda"}
 
 var synopsis = map[string]string{
 	"new":     "new FILE.ledger --branch 名称 [--committee 上级党委]",
@@ -50,8 +50,10 @@ var synopsis = map[string]string{
 	"backup":  "backup FILE.ledger DEST",
 	"restore": "restore BACKUP.ledger FILE.ledger",
 	"stats":   "stats FILE.ledger [--year 2026] [--json]",
-	"import":  "import FILE.ledger ROSTER.xlsx [--dry-run] [--skip-bad] [--json]",
-	"export":  "export FILE.ledger --out REPORT.xlsx [--year 2026] [--report all|roster|register|matrix|signin|summary|minutes] [--session ID|DATE [--kind KIND]] [--matrix-by month|quarter] [--full-ids]",
+	"dues":    "dues FILE.ledger [--year 2026] [--json]",
+	"import":  "import FILE.ledger ROSTER.xlsx [--dry-run] [--skip-bad] [--json] [--map \"列名=field\"]… [--convert-old-ids]",
+	"agenda":  "agenda FILE.ledger [--days 60] [--json]",
+	"export":  "export FILE.ledger --out REPORT.xlsx [--year 2026] [--report all|roster|register|matrix|signin|summary|dues|minutes] [--session ID|DATE [--kind KIND]] [--matrix-by month|quarter] [--full-ids]",
 }
 
 func verbFunc(name string) func(e *Env, args []string) int {
@@ -68,10 +70,14 @@ func verbFunc(name string) func(e *Env, args []string) int {
 		return runRestore
 	case "stats":
 		return runStats
+	case "dues":
+		return runDues
 	case "import":
 		return runImport
 	case "export":
 		return runExport
+	case "agenda":
+		return runAgenda
 	}
 	return nil
 }

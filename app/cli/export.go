@@ -106,7 +106,7 @@ func reportList(s string) (reports []string, bad string) {
 		n = strings.ToLower(strings.TrimSpace(n))
 		switch {
 		case n == "" || n == "all":
-		case !slices.Contains(report.AllReports, n) && n != report.Minutes:
+		case !slices.Contains(report.AllReports, n) && !slices.Contains(report.OptInReports, n):
 			return nil, n
 		default:
 			reports = append(reports, n)

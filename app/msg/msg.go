@@ -23,6 +23,9 @@ type Text struct {
 // ForError returns the message for an error from data/. Errors it does not
 // know become "error.other" with the Go error text as detail.
 func ForError(err error) Text {
+	if t, ok := forDuesError(err); ok {
+		return t
+	}
 	var ve *data.ValidationError
 	switch {
 	case errors.As(err, &ve):

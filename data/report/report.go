@@ -34,9 +34,6 @@ const (
 // AllReports lists every yearly report in workbook order.
 var AllReports = []string{Roster, Register, Matrix, SignIn, Summary}
 
-// knownReports are the reports in workbook order, the minutes included.
-var knownReports = []string{Roster, Register, Matrix, SignIn, Summary, Minutes}
-
 // Errors of Write and WriteFile. The window and the command line turn them
 // into words for people.
 var (
@@ -109,13 +106,13 @@ func Normalise(names []string) ([]string, error) {
 		return slices.Clone(AllReports), nil
 	}
 	var out []string
-	for _, r := range knownReports {
+	for _, r := range append(slices.Clone(AllReports), OptInReports...) {
 		if slices.Contains(names, r) {
 			out = append(out, r)
 		}
 	}
 	for _, n := range names {
-		if !slices.Contains(knownReports, n) {
+		if !slices.Contains(AllReports, n) && !slices.Contains(OptInReports, n) {
 			return nil, fmt.Errorf("%q: %w", n, ErrUnknownReport)
 		}
 	}
@@ -207,7 +204,7 @@ func Write(l *data.Ledger, w io.Writer, opt Options) error {
 	if opt.TitleFont != "" {
 		title = opt.TitleFont
 	}
-	if b.st, err = newStyles(f, title); err != nil {
+	if b.st, err = newStylesTitled(f, title); err != nil {
 		return err
 	}
 	sheets := make([]sheet, 0, len(reps))
@@ -258,6 +255,8 @@ func (b *book) prepare(report string) (sheet, error) {
 		return newSignInSheet(b)
 	case Summary:
 		return newSummarySheet(b), nil
+	case Dues:
+		return newDuesSheets(b)
 	case Minutes:
 		return newMinutesSheet(b)
 	}

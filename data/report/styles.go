@@ -52,7 +52,12 @@ func border() []excelize.Border {
 	return bs
 }
 
-func newStyles(f *excelize.File, fontTitle string) (*styles, error) {
+// newStyles makes the styles with titles in 黑体.
+func newStyles(f *excelize.File) (*styles, error) { return newStylesTitled(f, fontTitle) }
+
+// newStylesTitled makes the styles of one workbook with titles in the
+// font named fontTitle.
+func newStylesTitled(f *excelize.File, fontTitle string) (*styles, error) {
 	body := func(bold bool) *excelize.Font { return &excelize.Font{Family: fontBody, Size: 11, Bold: bold} }
 	left := &excelize.Alignment{Horizontal: "left", Vertical: "center"}
 	wrap := &excelize.Alignment{Horizontal: "left", Vertical: "center", WrapText: true}

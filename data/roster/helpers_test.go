@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -16,6 +17,10 @@ import (
 // into the repository, with what a correct import of each yields.
 const fixtures = "../../testdata/rosters"
 
+// importCases are the rosters as people really send them (issue 8), each
+// with what a correct import does in its README.
+const importCases = "../../testdata/import-cases"
+
 // testNow is the tests' clock: the day of the reference branch's screenshot.
 var testNow = time.Date(2026, 11, 29, 10, 0, 0, 0, time.Local)
 
@@ -27,6 +32,21 @@ func newTestLedger(t testing.TB) *data.Ledger {
 	t.Helper()
 	l, err := data.Create(filepath.Join(t.TempDir(), "test.ledger"), data.Branch{Name: "测试支部"},
 		data.Options{Now: func() time.Time { return testNow }, NoBackup: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = l.Close() })
+	return l
+}
+
+// newTickingLedger creates an empty ledger whose clock moves on a second
+// at every reading, as a real one does between two saves.
+func newTickingLedger(t testing.TB) *data.Ledger {
+	t.Helper()
+	var ticks atomic.Int64
+	clock := func() time.Time { return testNow.Add(time.Duration(ticks.Add(1)) * time.Second) }
+	l, err := data.Create(filepath.Join(t.TempDir(), "test.ledger"), data.Branch{Name: "测试支部"},
+		data.Options{Now: clock, NoBackup: true})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -133,19 +133,48 @@ func cleanName(s string) string {
 // the way Excel shows a long number.
 var eNotation = regexp.MustCompile(`^[0-9]+(\.[0-9]+)?[eE][+-]?[0-9]+$`)
 
+// idLookalikes are what Chinese input methods type for the X of an ID
+// number: the multiplication sign and the Roman numeral ten.
+var idLookalikes = strings.NewReplacer("×", "X", "Ⅹ", "X", "ⅹ", "X", "✕", "X")
+
 // normaliseID returns an ID number as the ledger stores it: half-width, no
-// spaces, upper-case X.
+// spaces (tabs and zero-width spaces included), no leading apostrophe
+// (kept by a CSV opened and saved again), upper-case X for x, × and Ⅹ.
 func normaliseID(s string) string {
-	return strings.ToUpper(dropSpaces(foldWidth(s)))
+	s = dropSpaces(foldWidth(s))
+	s = strings.TrimLeft(s, "'‘’`")
+	return strings.ToUpper(idLookalikes.Replace(s))
+}
+
+// isOldID reports whether id is a 15-digit ID number of the first
+// generation (before 1999): six digits of place, yymmdd, three of order.
+func isOldID(id string) bool {
+	if len(id) != 15 || !data.AllDigits(id) {
+		return false
+	}
+	_, ok := ymd(1900+atoi(id[6:8]), atoi(id[8:10]), atoi(id[10:12]))
+	return ok
+}
+
+// ConvertOldID returns the 18-digit form of a 15-digit ID number (GB 11643:
+// the century 19 inserted before the year, and the check character
+// appended), or "" when id is not an old number.
+func ConvertOldID(id string) string {
+	if !isOldID(id) {
+		return ""
+	}
+	first17 := id[:6] + "19" + id[6:]
+	return first17 + string(data.IDCheckChar(first17))
 }
 
 // lostDigits reports whether an ID number cell shows the damage done by
-// storing it as a number: Excel keeps 15 significant digits, so the number
-// comes back in scientific notation or with its last digits turned to
-// zeros. numeric says the cell itself is a number, which is damage enough:
-// even a number that still passes the checksum may have lost digits.
+// storing it as a number: Excel keeps 15 significant digits, so an 18-digit
+// number comes back in scientific notation or with its last digits turned
+// to zeros. numeric says the cell itself is a number, which is damage
+// enough for an 18-digit number: even one that still passes the checksum
+// may have lost digits. A 15-digit old number fits a number exactly.
 func lostDigits(id string, numeric bool) bool {
-	if id == "" {
+	if id == "" || isOldID(id) {
 		return false
 	}
 	if numeric || (strings.ContainsAny(id, "eE") && eNotation.MatchString(id)) {

@@ -94,36 +94,18 @@ func TestLostDigits(t *testing.T) {
 	}
 }
 
-func TestHeaderKeys(t *testing.T) {
-	tests := map[string]string{
-		"姓名": data.FieldName, " 姓 名 ": data.FieldName, "名字": data.FieldName,
-		"身份证号码（18位）": data.FieldIDNumber, "*公民身份号码": data.FieldIDNumber, "身份证号": data.FieldIDNumber,
-		"入党时间": data.FieldJoined, "入党\n日期": data.FieldJoined, "手机": data.FieldPhone,
-		"联系方式": data.FieldPhone, "出生年月": data.FieldBirth, "所在党小组": data.FieldGroup,
-		"人员类别": data.FieldCategory, "转正时间": data.FieldConfirmed, "工作单位": data.FieldPost,
-		"党籍状态": data.FieldStatus, "备注": data.FieldNotes, "学历(最高)": data.FieldEducation,
-	}
-	for in, want := range tests {
-		if got := synonyms[headerKey(in)]; got != want {
-			t.Errorf("header %q: got %q, want %q", in, got, want)
-		}
-	}
-	for _, in := range []string{"序号", "", "合计"} {
-		if got, ok := synonyms[headerKey(in)]; ok {
-			t.Errorf("header %q: got %q, want none", in, got)
-		}
-	}
-}
-
 func TestFieldNamesFollowColumns(t *testing.T) {
-	if len(fieldNames) != len(Columns) {
-		t.Fatalf("fields: got %d, want %d", len(fieldNames), len(Columns))
+	if len(fieldNames) != len(templateColumns) {
+		t.Fatalf("fields: got %d, want %d", len(fieldNames), len(templateColumns))
 	}
-	for i, c := range Columns {
+	for i, c := range templateColumns {
+		if fieldIndex(c.Field) != i {
+			t.Errorf("fieldIndex(%q): got %d, want %d", c.Field, fieldIndex(c.Field), i)
+		}
 		if fieldNames[i] != c.Field {
 			t.Errorf("field %d: got %q, want %q", i, fieldNames[i], c.Field)
 		}
-		if synonyms[headerKey(c.Header)] != c.Field {
+		if MatchHeader(c.Header) != c.Field {
 			t.Errorf("template header %q does not read back as %q", c.Header, c.Field)
 		}
 	}

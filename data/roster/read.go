@@ -8,16 +8,15 @@
 package roster
 
 import (
+	"archive/zip"
 	"bytes"
-	"errors"
+	"encoding/xml"
 	"fmt"
 	"io"
 	"runtime/debug"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
-
-	"branchledger/data"
 )
 
 // Limits for untrusted files. A roster of 5,000 members is about 300 KB
@@ -28,98 +27,6 @@ const (
 	DefaultMaxUnzipped = 128 << 20 // all of its parts, unzipped
 	maxDataRows        = 100000    // rows read from one workbook
 )
-
-// Errors returned by Read. MessageKey maps them to translation keys.
-var (
-	ErrTooLarge    = errors.New("workbook is too large")
-	ErrOldFormat   = errors.New("workbook is an old .xls file or is password-protected")
-	ErrNotWorkbook = errors.New("file is not an .xlsx workbook")
-	ErrNoHeader    = errors.New("no sheet has a roster header row")
-	ErrStale       = errors.New("ledger changed since the import was previewed")
-)
-
-// MessageKey returns the translation key of an error from Read or Apply,
-// or "" when it is not one of this package's.
-func MessageKey(err error) string {
-	switch {
-	case errors.Is(err, ErrTooLarge):
-		return "roster.error.too_large"
-	case errors.Is(err, ErrOldFormat):
-		return "roster.error.old_format"
-	case errors.Is(err, ErrNotWorkbook):
-		return "roster.error.not_workbook"
-	case errors.Is(err, ErrNoHeader):
-		return "roster.error.no_header"
-	case errors.Is(err, ErrStale):
-		return "roster.error.stale"
-	}
-	return ""
-}
-
-// Options says what a roster is read against.
-type Options struct {
-	// Today bounds dates (nothing after today); use the ledger's Today.
-	Today data.Date
-	// Existing are the ledger's members: a row whose ID number matches one
-	// updates that member instead of adding another.
-	Existing []data.Member
-	// Source is the file name, noted in the history of updated members.
-	Source string
-	// MaxFileSize and MaxUnzipped override the default limits.
-	MaxFileSize, MaxUnzipped int64
-}
-
-// Plan is what importing a roster would do. Nothing is changed until Apply.
-type Plan struct {
-	Source    string
-	Sheets    []Sheet
-	Add       []*Row // new members
-	Update    []*Row // members already in the ledger, with changed fields
-	Unchanged []*Row // members already in the ledger exactly as the file has them
-	Refused   []*Row // rows with problems: not imported
-}
-
-// Sheet describes one sheet of the workbook as the importer read it.
-type Sheet struct {
-	Name      string
-	Hidden    bool     // hidden sheets are skipped
-	HeaderRow int      // Excel row number of the header, 0 when none was found
-	Header    []string // the header cells as the file has them
-	Rows      int      // member rows read (blank and total rows not counted)
-}
-
-// Row is one member row of the roster.
-type Row struct {
-	Sheet    string
-	Row      int         // Excel row number, as Excel shows it
-	Cells    []string    // the row's cells as the file has them
-	Member   data.Member // the member as it will be saved
-	Problems []Problem   // why the row is refused; empty for other rows
-	p        *parsed
-	old      *data.Member // the ledger's member this row updates
-}
-
-// Problem is one thing wrong with one row, at one cell. Code is a
-// translation key ("problem.id_checksum", "roster.id_as_number"), Args
-// fills its placeholders.
-type Problem struct {
-	Sheet  string         `json:"sheet"`
-	Row    int            `json:"row"`
-	Column string         `json:"column"` // Excel letters, "" when the sheet has no such column
-	Header string         `json:"header"` // the column's header as the file names it, or the field's name
-	Field  string         `json:"field"`  // data.Field* name
-	Code   string         `json:"code"`
-	Args   map[string]any `json:"args,omitempty"`
-}
-
-// Problems returns every problem of the plan, in sheet and row order.
-func (p *Plan) Problems() []Problem {
-	var ps []Problem
-	for _, r := range p.Refused {
-		ps = append(ps, r.Problems...)
-	}
-	return ps
-}
 
 // Read reads a roster workbook and plans its import against opt.Existing.
 // It reads every visible sheet; a file it cannot read as a workbook, or
@@ -155,7 +62,12 @@ func Read(r io.Reader, opt Options) (plan *Plan, err error) {
 			err = cerr
 		}
 	}()
-	rd := &reader{f: f, opt: opt, plan: &Plan{Source: opt.Source}, parts: sheetParts(f)}
+	m, err := newMatcher(opt.Map)
+	if err != nil {
+		return nil, err
+	}
+	rd := &reader{f: f, opt: opt, m: m, plan: &Plan{Source: opt.Source}, parts: sheetParts(f)}
+	rd.loadFormats()
 	if err := rd.readSheets(); err != nil {
 		return nil, err
 	}
@@ -180,6 +92,15 @@ func open(b []byte, maxUnzipped int64) (*excelize.File, error) {
 	if bytes.HasPrefix(b, oleHeader) {
 		return nil, ErrOldFormat
 	}
+	// No single part may unzip to more than maxPartSize, whatever the
+	// total: the zip directory says so before anything is inflated.
+	if zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b))); err == nil {
+		for _, zf := range zr.File {
+			if zf.UncompressedSize64 > maxPartSize {
+				return nil, fmt.Errorf("%w: part %s unzips to %d bytes", ErrTooLarge, zf.Name, zf.UncompressedSize64)
+			}
+		}
+	}
 	// UnzipXMLSizeLimit equals UnzipSizeLimit so that every part stays in
 	// memory (bounded by the limit) for sheetxml.go instead of going to a
 	// temporary file.
@@ -199,15 +120,30 @@ func open(b []byte, maxUnzipped int64) (*excelize.File, error) {
 
 // reader holds the state of one Read.
 type reader struct {
-	f     *excelize.File
-	opt   Options
-	plan  *Plan
-	parts map[string]string
-	rows  []*Row // every member row, in file order
-	total int
+	f        *excelize.File
+	opt      Options
+	m        matcher
+	plan     *Plan
+	parts    map[string]string
+	rows     []*Row // every member row, in file order
+	total    int
+	date1904 bool
+	formats  []numFmt // per cell style index: its number format
 }
 
 func (rd *reader) readSheets() error {
+	if props, err := rd.f.GetWorkbookProps(); err == nil && props.Date1904 != nil {
+		rd.date1904 = *props.Date1904
+	}
+	// The shared strings hold the text of most cells: damaged, they would
+	// read as blanks (names "missing"), so they are checked like a sheet.
+	if v, ok := rd.f.Pkg.Load("xl/sharedStrings.xml"); ok {
+		if b, ok := v.([]byte); ok {
+			if _, err := scanSheet(b); err != nil {
+				return err // a DamagedError without a sheet: the file's text
+			}
+		}
+	}
 	found := false
 	for _, name := range rd.f.GetSheetList() {
 		visible, err := rd.f.GetSheetVisible(name)
@@ -236,23 +172,30 @@ type rawRow struct {
 	cells []string
 }
 
-// readSheet reads one visible sheet and reports whether it has a header.
+// readSheet reads one visible sheet and reports whether it has a header. A
+// worksheet that is not well-formed XML to its end refuses the file.
 func (rd *reader) readSheet(sh *Sheet) (bool, error) {
-	raw, err := rd.sheetRows(sh.Name)
+	xs, err := rd.scan(sh.Name)
 	if err != nil {
 		return false, err
 	}
-	var top [][]string
-	for i := 0; i < len(raw) && i < headerRows; i++ {
-		top = append(top, raw[i].cells)
+	raw, err := rd.sheetRows(sh.Name, xs)
+	if err != nil {
+		return false, err
 	}
-	h, start, ok := findHeader(top)
+	spans := func(rr rawRow) []string { return spanCells(rr, xs.merges) }
+	h, last, ok := rd.m.findHeader(raw, spans)
 	if !ok {
 		return false, nil
 	}
-	h.row = raw[start].num
 	sh.HeaderRow, sh.Header = h.row, append([]string(nil), h.names...)
-	xs := rd.scan(sh.Name, h)
+	for c, name := range h.names {
+		if name == "" && h.fields[c] == "" {
+			continue
+		}
+		rd.plan.Columns = append(rd.plan.Columns, ColumnUse{Sheet: sh.Name, Column: columnLetter(c),
+			Header: name, Field: h.fields[c], Known: h.known[c], ByUser: h.user[c]})
+	}
 	var fl fill
 	if len(xs.merges) > 0 {
 		byNum := make(map[int][]string, len(raw))
@@ -261,7 +204,7 @@ func (rd *reader) readSheet(sh *Sheet) (bool, error) {
 		}
 		fl = newFill(xs, h, byNum, raw[len(raw)-1].num)
 	}
-	for _, rr := range raw[start+1:] {
+	for _, rr := range raw[last+1:] {
 		if row := rd.readRow(sh.Name, h, fl, xs, rr); row != nil {
 			rd.rows = append(rd.rows, row)
 			sh.Rows++
@@ -270,8 +213,58 @@ func (rd *reader) readSheet(sh *Sheet) (bool, error) {
 	return true, nil
 }
 
-// sheetRows returns the non-empty rows of a sheet with their Excel numbers.
-func (rd *reader) sheetRows(sheet string) ([]rawRow, error) {
+// spanCells returns a row's cells with each horizontally merged block
+// filled from its first cell: a group label such as 入党情况 over the
+// columns 入党时间 and 转正时间.
+func spanCells(rr rawRow, merges []mergeRange) []string {
+	cells := rr.cells
+	copied := false
+	for _, m := range merges {
+		if m.row1 != rr.num || m.col2 <= m.col1 || m.col1 >= len(cells) || m.col2 >= excelize.MaxColumns {
+			continue
+		}
+		if !copied {
+			cells = append([]string(nil), cells...)
+			copied = true
+		}
+		for len(cells) <= m.col2 {
+			cells = append(cells, "")
+		}
+		for c := m.col1 + 1; c <= m.col2; c++ {
+			if clean(cells[c]) == "" {
+				cells[c] = cells[m.col1]
+			}
+		}
+	}
+	return cells
+}
+
+// scan checks a sheet's worksheet XML and reads its cells' types and
+// styles and its merged ranges.
+func (rd *reader) scan(sheet string) (*sheetXML, error) {
+	p, ok := rd.parts[sheet]
+	if !ok {
+		return nil, fmt.Errorf("%w: no worksheet part for sheet %q", ErrNotWorkbook, sheet)
+	}
+	v, ok := rd.f.Pkg.Load(p)
+	if !ok {
+		return nil, fmt.Errorf("%w: worksheet part %s missing", ErrNotWorkbook, p)
+	}
+	b, ok := v.([]byte)
+	if !ok {
+		return nil, fmt.Errorf("%w: worksheet part %s not in memory", ErrNotWorkbook, p)
+	}
+	xs, err := scanSheet(b)
+	if d, ok := err.(*DamagedError); ok {
+		d.Sheet = sheet
+	}
+	return xs, err
+}
+
+// sheetRows returns the non-empty rows of a sheet with their Excel
+// numbers. excelize's iterator stops silently at an XML error, so reading
+// must reach the last row the scan found, or the file is refused.
+func (rd *reader) sheetRows(sheet string, xs *sheetXML) ([]rawRow, error) {
 	rows, err := rd.f.Rows(sheet)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrNotWorkbook, err)
@@ -283,7 +276,7 @@ func (rd *reader) sheetRows(sheet string) ([]rawRow, error) {
 		cells, err := rows.Columns(excelize.Options{RawCellValue: true})
 		if err != nil {
 			_ = rows.Close()
-			return nil, fmt.Errorf("%w: %v", ErrNotWorkbook, err)
+			return nil, &DamagedError{Sheet: sheet, Row: num, Why: err.Error()}
 		}
 		if !anyText(cells) {
 			continue
@@ -297,6 +290,9 @@ func (rd *reader) sheetRows(sheet string) ([]rawRow, error) {
 	if err := rows.Close(); err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrNotWorkbook, err)
 	}
+	if num < xs.lastRow {
+		return nil, &DamagedError{Sheet: sheet, Row: num + 1, Why: "row iteration stopped early"}
+	}
 	return out, nil
 }
 
@@ -309,38 +305,44 @@ func anyText(cells []string) bool {
 	return false
 }
 
-// scan finds which ID cells of a sheet are numbers, and its merged ranges.
-func (rd *reader) scan(sheet string, h *header) sheetXML {
-	idCol := -1
-	if c, ok := h.cols[data.FieldIDNumber]; ok {
-		idCol = c
+// format returns the number format of a cell style.
+func (rd *reader) format(style int) numFmt {
+	if style < 0 || style >= len(rd.formats) {
+		return general
 	}
-	if p, ok := rd.parts[sheet]; ok {
-		if v, ok := rd.f.Pkg.Load(p); ok {
-			if b, ok := v.([]byte); ok {
-				return scanSheet(b, idCol)
-			}
-		}
+	return rd.formats[style]
+}
+
+// loadFormats reads the number format of every cell style from the
+// workbook's styles part (excelize's GetStyle would also decode fonts,
+// fills and borders, and index them unchecked).
+func (rd *reader) loadFormats() {
+	v, ok := rd.f.Pkg.Load("xl/styles.xml")
+	if !ok {
+		return
 	}
-	// Fallback through excelize's own (slower) worksheet model.
-	xs := sheetXML{numeric: map[int]bool{}}
-	if merged, err := rd.f.GetMergeCells(sheet); err == nil {
-		for _, m := range merged {
-			if r, ok := parseRange(m.GetStartAxis() + ":" + m.GetEndAxis()); ok {
-				xs.merges = append(xs.merges, r)
-			}
-		}
+	b, ok := v.([]byte)
+	if !ok || len(b) > maxPartSize {
+		return
 	}
-	xs.lookup = func(row int) bool {
-		if idCol < 0 {
-			return false
-		}
-		ref, err := excelize.CoordinatesToCellName(idCol+1, row)
-		if err != nil {
-			return false
-		}
-		t, err := rd.f.GetCellType(sheet, ref)
-		return err == nil && (t == excelize.CellTypeUnset || t == excelize.CellTypeNumber)
+	var ss struct {
+		NumFmts []struct {
+			ID   int    `xml:"numFmtId,attr"`
+			Code string `xml:"formatCode,attr"`
+		} `xml:"numFmts>numFmt"`
+		Xfs []struct {
+			ID int `xml:"numFmtId,attr"`
+		} `xml:"cellXfs>xf"`
 	}
-	return xs
+	if xml.Unmarshal(b, &ss) != nil {
+		return
+	}
+	codes := make(map[int]string, len(ss.NumFmts))
+	for _, n := range ss.NumFmts {
+		codes[n.ID] = n.Code
+	}
+	rd.formats = make([]numFmt, len(ss.Xfs))
+	for i, xf := range ss.Xfs {
+		rd.formats[i] = classifyFormat(xf.ID, codes[xf.ID])
+	}
 }

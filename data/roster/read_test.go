@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -95,14 +96,21 @@ func TestFixtures(t *testing.T) {
 			if len(ms) != len(want.Members) {
 				t.Errorf("members: got %d, want %d", len(ms), len(want.Members))
 			}
-			cols := sheetColumns(p)
+			lacks, ok := fixtureLacks[filepath.Base(file)]
+			if !ok {
+				t.Fatalf("%s: say in fixtureLacks which fields it has no column for", file)
+			}
+			has := map[string]bool{}
+			for _, f := range []string{data.FieldEthnicity, data.FieldEducation, data.FieldPhone, data.FieldPost,
+				data.FieldJoined, data.FieldConfirmed} {
+				has[f] = !slices.Contains(lacks, f)
+			}
 			for _, w := range want.Members {
 				m, err := l.MemberByIDNumber(w.ID)
 				if err != nil {
 					t.Errorf("member %s %s not imported: %v", w.Name, w.ID, err)
 					continue
 				}
-				has := cols[m.Group]
 				check := func(field, got, want string) {
 					t.Helper()
 					always := field == data.FieldName || field == data.FieldGender || field == data.FieldBirth ||
@@ -130,31 +138,16 @@ func TestFixtures(t *testing.T) {
 	}
 }
 
-// sheetColumns returns, per party group, the fields the group's sheet has
-// columns for: the fixtures' expected members list every field, but a
-// sheet without, say, an education column cannot yield one.
-func sheetColumns(p *Plan) map[string]map[string]bool {
-	out := map[string]map[string]bool{}
-	for _, rows := range [][]*Row{p.Add, p.Update, p.Unchanged} {
-		for _, r := range rows {
-			if out[r.Member.Group] != nil {
-				continue
-			}
-			for _, sh := range p.Sheets {
-				if sh.Name != r.Sheet {
-					continue
-				}
-				fs := map[string]bool{}
-				for _, h := range sh.Header {
-					if f, ok := synonyms[headerKey(h)]; ok {
-						fs[f] = true
-					}
-				}
-				out[r.Member.Group] = fs
-			}
-		}
-	}
-	return out
+// fixtureLacks names, per fixture, the fields its sheets have no column
+// for, read by eye from the files' header rows: the expected members list
+// every field, but a sheet without, say, an education column cannot yield
+// one. Written out here, not taken from the importer's header table.
+var fixtureLacks = map[string][]string{
+	"roster-clean.xlsx":        nil,
+	"roster-id-as-number.xlsx": {data.FieldEthnicity, data.FieldEducation, data.FieldPhone, data.FieldPost, data.FieldConfirmed},
+	"roster-multi-sheet.xlsx":  {data.FieldPost},
+	"roster-problems.xlsx":     {data.FieldEthnicity, data.FieldEducation, data.FieldPost},
+	"roster-title-rows.xlsx":   nil,
 }
 
 // TestProblemsPlaced checks that each problem of roster-problems.xlsx is at

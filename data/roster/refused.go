@@ -115,7 +115,7 @@ func WriteRefused(w io.Writer, p *Plan, words Words) error {
 func dateColumns(header []string) map[int]bool {
 	out := map[int]bool{}
 	for c, h := range header {
-		switch synonyms[headerKey(h)] {
+		switch MatchHeader(h) {
 		case data.FieldBirth, data.FieldJoined, data.FieldConfirmed, data.FieldTransferredIn:
 			out[c] = true
 		}

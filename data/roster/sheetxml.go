@@ -1,39 +1,12 @@
 package roster
 
 import (
-	"bytes"
 	"encoding/xml"
 	"path"
-	"strconv"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
 )
-
-// Why this file exists: excelize's row iterator returns every cell as a
-// string, so an ID number typed into a text cell and one stored as a number
-// look the same. excelize's GetCellType tells them apart, but it first
-// decodes the whole worksheet into memory, which costs more than reading
-// the rows did. The importer only needs the type of one column and the
-// merged ranges, so it scans the worksheet XML that excelize has already
-// unzipped (every part stays in memory, see openOptions) for the <c> start
-// tags and <mergeCell> elements. When the part cannot be found, it falls
-// back to GetCellType and GetMergeCells.
-
-// sheetXML holds what the scan of one worksheet found.
-type sheetXML struct {
-	numeric map[int]bool // Excel row number → the cell of the wanted column is a number
-	merges  []mergeRange
-	lookup  func(row int) bool // the fallback when the XML could not be scanned
-}
-
-// isNumber reports whether the wanted column's cell in row is a number.
-func (x sheetXML) isNumber(row int) bool {
-	if x.lookup != nil {
-		return x.lookup(row)
-	}
-	return x.numeric[row]
-}
 
 // mergeRange is a merged block of cells, 0-based columns and Excel rows.
 type mergeRange struct {
@@ -104,65 +77,6 @@ func sheetParts(f *excelize.File) map[string]string {
 	return parts
 }
 
-// scanSheet scans worksheet XML for the type of the cells in column col
-// (0-based) and for the merged ranges. Rows and cells without an r
-// attribute are numbered on from the previous one, as excelize does.
-func scanSheet(b []byte, col int) sheetXML {
-	out := sheetXML{numeric: map[int]bool{}}
-	row, cellCol := 0, 0
-	for i := 0; i < len(b); {
-		j := bytes.IndexByte(b[i:], '<')
-		if j < 0 {
-			break
-		}
-		i += j
-		rest := b[i:]
-		switch {
-		case bytes.HasPrefix(rest, []byte("<!--")):
-			i = skipPast(b, i, "-->")
-			continue
-		case bytes.HasPrefix(rest, []byte("<![CDATA[")):
-			i = skipPast(b, i, "]]>")
-			continue
-		case bytes.HasPrefix(rest, []byte("<?")):
-			i = skipPast(b, i, "?>")
-			continue
-		case bytes.HasPrefix(rest, []byte("</")):
-			i++
-			continue
-		}
-		name, attrs, next := readTag(b, i+1)
-		i = next
-		if k := bytes.LastIndexByte(name, ':'); k >= 0 {
-			name = name[k+1:]
-		}
-		switch string(name) {
-		case "row":
-			row++
-			if r, err := strconv.Atoi(attr(attrs, "r")); err == nil && r > 0 {
-				row = r
-			}
-			cellCol = 0
-		case "c":
-			cellCol++
-			if ref := attr(attrs, "r"); ref != "" {
-				if c, _, err := excelize.CellNameToCoordinates(ref); err == nil {
-					cellCol = c
-				}
-			}
-			if cellCol-1 == col {
-				t := attr(attrs, "t")
-				out.numeric[row] = t == "" || t == "n"
-			}
-		case "mergeCell":
-			if m, ok := parseRange(attr(attrs, "ref")); ok {
-				out.merges = append(out.merges, m)
-			}
-		}
-	}
-	return out
-}
-
 // parseRange reads "A2:A8".
 func parseRange(ref string) (mergeRange, bool) {
 	a, b, ok := strings.Cut(ref, ":")
@@ -175,64 +89,4 @@ func parseRange(ref string) (mergeRange, bool) {
 		return mergeRange{}, false
 	}
 	return mergeRange{min(c1, c2) - 1, min(r1, r2), max(c1, c2) - 1, max(r1, r2)}, true
-}
-
-func skipPast(b []byte, i int, end string) int {
-	k := bytes.Index(b[i:], []byte(end))
-	if k < 0 {
-		return len(b)
-	}
-	return i + k + len(end)
-}
-
-// readTag reads a start tag's name and attribute text from b[i:] (just
-// after '<') and returns the index after its '>'.
-func readTag(b []byte, i int) (name, attrs []byte, next int) {
-	start := i
-	for i < len(b) && b[i] != ' ' && b[i] != '>' && b[i] != '/' && b[i] != '\t' && b[i] != '\n' && b[i] != '\r' {
-		i++
-	}
-	name = b[start:i]
-	aStart := i
-	var quote byte
-	for i < len(b) {
-		c := b[i]
-		switch {
-		case quote != 0:
-			if c == quote {
-				quote = 0
-			}
-		case c == '"' || c == '\'':
-			quote = c
-		case c == '>':
-			return name, b[aStart:i], i + 1
-		}
-		i++
-	}
-	return name, b[aStart:], len(b)
-}
-
-// attr returns the value of attribute key (without a prefix) in the
-// attribute text of a tag, or "".
-func attr(attrs []byte, key string) string {
-	for len(attrs) > 0 {
-		eq := bytes.IndexByte(attrs, '=')
-		if eq < 0 {
-			return ""
-		}
-		k := bytes.TrimSpace(attrs[:eq])
-		rest := bytes.TrimLeft(attrs[eq+1:], " \t\r\n")
-		if len(rest) == 0 || (rest[0] != '"' && rest[0] != '\'') {
-			return ""
-		}
-		end := bytes.IndexByte(rest[1:], rest[0])
-		if end < 0 {
-			return ""
-		}
-		if string(k) == key {
-			return string(rest[1 : 1+end])
-		}
-		attrs = rest[end+2:]
-	}
-	return ""
 }

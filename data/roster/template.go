@@ -54,7 +54,7 @@ func WriteTemplate(w io.Writer, groups []string) error {
 	if err != nil {
 		return err
 	}
-	for i, c := range Columns {
+	for i, c := range templateColumns {
 		col := columnLetter(i)
 		ref := col + "1"
 		if err := f.SetCellStr(templateSheet, ref, c.Header); err != nil {
@@ -80,7 +80,7 @@ func WriteTemplate(w io.Writer, groups []string) error {
 			return err
 		}
 	}
-	last := columnLetter(len(Columns) - 1)
+	last := columnLetter(len(templateColumns) - 1)
 	if err := f.SetCellStyle(templateSheet, "A1", last+"1", head); err != nil {
 		return err
 	}
@@ -100,7 +100,7 @@ func addDropdowns(f *excelize.File, groups []string) error {
 		data.FieldCategory: categoryChoices,
 		data.FieldStatus:   statusChoices,
 	}
-	for i, c := range Columns {
+	for i, c := range templateColumns {
 		col := columnLetter(i)
 		dv := excelize.NewDataValidation(true)
 		dv.SetSqref(fmt.Sprintf("%s2:%s%d", col, col, templateRows+1))

@@ -27,7 +27,7 @@ func TestWriteTemplate(t *testing.T) {
 	if err != nil || len(row) == 0 {
 		t.Fatalf("template rows: %v, %v", row, err)
 	}
-	for i, c := range Columns {
+	for i, c := range templateColumns {
 		if got := row[0][i]; got != c.Header {
 			t.Errorf("header %s1: got %q, want %q", columnLetter(i), got, c.Header)
 		}
@@ -96,7 +96,7 @@ func TestWriteTemplate(t *testing.T) {
 }
 
 func colOf(field string) int {
-	for i, c := range Columns {
+	for i, c := range templateColumns {
 		if c.Field == field {
 			return i
 		}
