@@ -27,9 +27,11 @@ const (
 // found; none means the ledger is sound.
 func (l *Ledger) Check() ([]Problem, error) {
 	var ps []Problem
-	add := func(code, where string) {
-		ps = append(ps, Problem{Field: where, Code: code, Args: map[string]any{"Where": where}})
+	add := func(code, where string) { ps = append(ps, checkProblem(code, where)) }
+	if d := l.Damage(); d != nil {
+		add(CheckBadRecord, d.Error())
 	}
+	damaged := len(ps)
 	err := l.view(func(tx *bolt.Tx) error {
 		for err := range tx.Check() {
 			add(CheckBolt, err.Error())
@@ -39,7 +41,7 @@ func (l *Ledger) Check() ([]Problem, error) {
 				add(CheckBolt, "missing bucket "+string(name))
 			}
 		}
-		if len(ps) > 0 {
+		if len(ps) > damaged {
 			return nil // the rest would read broken pages
 		}
 		var b Branch
@@ -143,6 +145,10 @@ func (l *Ledger) Check() ([]Problem, error) {
 		return nil
 	})
 	return ps, err
+}
+
+func checkProblem(code, where string) Problem {
+	return Problem{Field: where, Code: code, Args: map[string]any{"Where": where}}
 }
 
 func seqKey2(k []byte) uint32 {

@@ -56,8 +56,8 @@ func TestMemberRecordRoundTrip(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if b[0] != recordMember {
-			t.Fatalf("member written as version %d, want %d", b[0], recordMember)
+		if b[0] != recordMemberSum {
+			t.Fatalf("member written as version %d, want %d", b[0], recordMemberSum)
 		}
 		var got Member
 		if err := decode(b, &got); err != nil {
@@ -135,8 +135,8 @@ func TestMembersStoredCompact(t *testing.T) {
 		t.Fatal(err)
 	}
 	err := l.view(func(tx *bolt.Tx) error {
-		if v := tx.Bucket(bMembers).Get(m.ID[:]); len(v) == 0 || v[0] != recordMember {
-			t.Errorf("stored as %v, want version %d", v, recordMember)
+		if v := tx.Bucket(bMembers).Get(m.ID[:]); len(v) == 0 || v[0] != recordMemberSum {
+			t.Errorf("stored as %v, want version %d", v, recordMemberSum)
 		}
 		return nil
 	})
@@ -168,7 +168,7 @@ func FuzzDecodeMember(f *testing.F) {
 		if err := decode(b, &m); err != nil {
 			return
 		}
-		if b[0] != recordMember {
+		if b[0] != recordMemberSum {
 			return
 		}
 		// Whatever decodes encodes back to a record that decodes the same.
