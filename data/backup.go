@@ -213,7 +213,7 @@ func Verify(path string, opt Options) ([]Problem, error) {
 	opt.ReadOnly, opt.NoBackup, opt.Salvage = true, true, true
 	l, err := Open(path, opt)
 	if errors.Is(err, ErrDamaged) {
-		return []Problem{checkProblem(CheckBolt, err.Error())}, nil
+		return []Problem{checkProblem(CheckDamagedFile, err.Error())}, nil
 	}
 	if err != nil {
 		return nil, err

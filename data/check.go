@@ -19,6 +19,9 @@ const (
 	CheckBadMark      = "check.bad_mark"
 	CheckOrphanMakeUp = "check.orphan_makeup"
 	CheckBadKind      = "check.bad_kind"
+	// CheckDamagedFile is a file whose pages fail the structural check:
+	// nothing more of it can be read safely.
+	CheckDamagedFile = "check.damaged_file"
 )
 
 // Check verifies the whole ledger: bbolt's own page consistency, then the

@@ -436,8 +436,8 @@ func TestRefusesForeignFiles(t *testing.T) {
 			// command prints) and refuses other files.
 			ps, err := Verify(path, opt)
 			if tc.want == ErrDamaged {
-				if err != nil || len(ps) != 1 || ps[0].Code != CheckBolt {
-					t.Errorf("Verify: got %v, %v; want one %s problem", ps, err, CheckBolt)
+				if err != nil || len(ps) != 1 || ps[0].Code != CheckDamagedFile {
+					t.Errorf("Verify: got %v, %v; want one %s problem", ps, err, CheckDamagedFile)
 				}
 			} else if !errors.Is(err, tc.want) {
 				t.Errorf("Verify: got %v, want %v", err, tc.want)
