@@ -41,6 +41,8 @@ func TestHelperProcess(t *testing.T) {
 		err = helperHold(path)
 	case "crash":
 		err = helperCrash(path, os.Getenv(helperSeedEnv))
+	case "midwrite":
+		err = helperMidWrite(path)
 	default:
 		err = errors.New("unknown helper mode " + mode)
 	}

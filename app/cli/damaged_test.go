@@ -104,14 +104,18 @@ func TestFlipCampaign(t *testing.T) {
 				t.Fatal(err)
 			}
 			wantStats, _ := r.want(ExitOK, "stats", good, "--json")
-			r.want(ExitOK, "export", good, "--out", filepath.Join(dir, "good.xlsx"), "--report", "roster,register,matrix,summary")
+			reports := "roster,register,matrix,summary"
+			if kind == "large" {
+				reports = "roster,register" // a 5,000 × 1,000 matrix is not a report anyone prints
+			}
+			r.want(ExitOK, "export", good, "--out", filepath.Join(dir, "good.xlsx"), "--report", reports)
 			wantSheets := sheetValues(t, filepath.Join(dir, "good.xlsx"))
 			rng := rand.New(rand.NewPCG(14, uint64(len(orig))))
 			tally := map[string]int{}
 			for i := range n {
 				pos := rng.IntN(len(orig))
 				mask := byte(1 + rng.IntN(255))
-				tally[flipOnce(t, r, orig, pos, mask, wantStats, wantSheets)]++
+				tally[flipOnce(t, r, orig, pos, mask, reports, wantStats, wantSheets)]++
 				if i%50 == 49 {
 					t.Logf("%d positions: %v", i+1, tally)
 				}
@@ -123,7 +127,7 @@ func TestFlipCampaign(t *testing.T) {
 
 // flipOnce runs the verbs on a copy of orig with the byte at pos XORed
 // with mask and returns "refused" or "same".
-func flipOnce(t *testing.T, r *cliRunner, orig []byte, pos int, mask byte, wantStats string, wantSheets map[string]string) string {
+func flipOnce(t *testing.T, r *cliRunner, orig []byte, pos int, mask byte, reports, wantStats string, wantSheets map[string]string) string {
 	t.Helper()
 	dir := t.TempDir()
 	path := filepath.Join(dir, "x.ledger")
@@ -153,7 +157,7 @@ func flipOnce(t *testing.T, r *cliRunner, orig []byte, pos int, mask byte, wantS
 		t.Errorf("%s: stats refused without a word", where)
 	}
 	out := filepath.Join(dir, "out.xlsx")
-	code, _, _ = r.run("export", path, "--out", out, "--report", "roster,register,matrix,summary")
+	code, _, _ = r.run("export", path, "--out", out, "--report", reports)
 	check(code)
 	if code == ExitOK {
 		if diff := compareSheets(sheetValues(t, out), wantSheets); diff != "" {
