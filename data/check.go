@@ -31,10 +31,6 @@ const (
 func (l *Ledger) Check() ([]Problem, error) {
 	var ps []Problem
 	add := func(code, where string) { ps = append(ps, checkProblem(code, where)) }
-	if d := l.Damage(); d != nil {
-		add(CheckBadRecord, d.Error())
-	}
-	damaged := len(ps)
 	err := l.view(func(tx *bolt.Tx) error {
 		for err := range tx.Check() {
 			add(CheckBolt, err.Error())
@@ -44,7 +40,7 @@ func (l *Ledger) Check() ([]Problem, error) {
 				add(CheckBolt, "missing bucket "+string(name))
 			}
 		}
-		if len(ps) > damaged {
+		if len(ps) > 0 {
 			return nil // the rest would read broken pages
 		}
 		var b Branch
@@ -103,6 +99,10 @@ func (l *Ledger) Check() ([]Problem, error) {
 				add(CheckOrphanMarks, where)
 				return nil
 			}
+			if sid, ok := marksSession(v); ok && sid != uuid.UUID(k) {
+				add(CheckBadRecord, where) // the value of another session
+				return nil
+			}
 			var last uint32
 			err := eachMark(v, func(seq uint32, m Mark) {
 				if _, ok := seqs[seq]; !ok {
@@ -147,6 +147,11 @@ func (l *Ledger) Check() ([]Problem, error) {
 		})
 		return nil
 	})
+	// The damage found when the ledger was opened (Salvage) is always
+	// among the problems.
+	if d := l.Damage(); d != nil && err == nil && len(ps) == 0 {
+		add(CheckBadRecord, d.Error())
+	}
 	return ps, err
 }
 

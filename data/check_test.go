@@ -94,9 +94,13 @@ func TestCheckFindsCorruption(t *testing.T) {
 			return errors.Join(err, bad(tx, bMarks, id[:], encodeMarks(id, es)))
 		}, CheckOrphanMarks},
 		{"marks moved under another session", func(tx *bolt.Tx) error {
-			_, v := firstKV(tx, bMarks)
-			id := newID()
-			return bad(tx, bMarks, id[:], v)
+			k, v := firstKV(tx, bMarks)
+			c := tx.Bucket(bSessions).Cursor()
+			other, _ := c.First()
+			if string(other) == string(k) {
+				other, _ = c.Next()
+			}
+			return bad(tx, bMarks, slices.Clone(other), v)
 		}, CheckBadRecord},
 		{"mark of an unknown member seq", func(tx *bolt.Tx) error {
 			return resumMarks(tx, func(es []markEntry) []markEntry {
