@@ -431,3 +431,61 @@ func readAll(path string) (*ledgerContent, *YearStats) {
 	}
 	return &c, ys
 }
+
+// TestNewestGoodBackup makes three daily backups of a small ledger (the
+// third after adding a session), damages the newest, and requires the
+// second: its date and counts written literally. A ledger without backups
+// gives ErrNotFound.
+func TestNewestGoodBackup(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "支部.ledger")
+	l, err := Create(path, Branch{Name: "测试支部"}, testOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, name := range []string{"王晓明", "李丽华"} {
+		m := makeMember(name, i)
+		if err := l.SaveMember(&m); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := l.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := NewestGoodBackup(path); !errors.Is(err, ErrNotFound) {
+		t.Errorf("no backups: got %v, want ErrNotFound", err)
+	}
+	openClose(t, path, Options{Now: dayClock(1, 9, 0)})
+	openClose(t, path, Options{Now: dayClock(2, 9, 0)})
+	l, err = Open(path, testOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := Session{Kind: NoonClassroom, Theme: "正午课堂", Date: NewDate(2026, 11, 27), Start: "12:00", End: "13:00"}
+	if err := l.SaveSession(&s); err != nil {
+		t.Fatal(err)
+	}
+	if err := l.Close(); err != nil {
+		t.Fatal(err)
+	}
+	openClose(t, path, Options{Now: dayClock(3, 9, 0)})
+	bs := backupNames(t, path)
+	if len(bs) != 3 {
+		t.Fatalf("backups %v, want three", bs)
+	}
+	newest := filepath.Join(BackupDir(path), bs[0])
+	got, err := NewestGoodBackup(path)
+	if err != nil || got.Path != newest || got.Members != 2 || got.Sessions != 1 {
+		t.Errorf("all sound: got %+v, %v; want %s with 2 members, 1 session", got, err, bs[0])
+	}
+	updateRaw(t, newest, func(tx *bolt.Tx) error {
+		k, v := firstKV(tx, bMembers)
+		v[len(v)-1] ^= 0x10 // the checksum itself
+		return tx.Bucket(bMembers).Put(k, v)
+	})
+	got, err = NewestGoodBackup(path)
+	want := BackupInfo{Path: filepath.Join(BackupDir(path), "支部-g000002-20261102-090000.ledger"),
+		Made: time.Date(2026, 11, 2, 9, 0, 0, 0, time.Local), Members: 2, Sessions: 0}
+	if err != nil || got != want {
+		t.Errorf("newest damaged: got %+v, %v; want %+v", got, err, want)
+	}
+}

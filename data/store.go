@@ -5,9 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"runtime/debug"
 	"sync"
-	"syscall"
 	"time"
 
 	"github.com/google/uuid"
@@ -92,6 +90,9 @@ type Options struct {
 	// crash or an endless loop).
 	Salvage bool
 
+	// readOlder opens a ledger of schema 2 read-only: its records read
+	// without checksums (a backup to be looked at, not migrated).
+	readOlder bool
 	// keepTemps leaves the temporary files beside the ledger alone: a
 	// restore opens the file it is about to replace, beside its own.
 	keepTemps bool
@@ -256,7 +257,7 @@ func Open(path string, opt Options) (*Ledger, error) {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	if opt.ReadOnly {
-		if schema != SchemaVersion && ferr == nil {
+		if schema != SchemaVersion && !((opt.readOlder || salvage) && schema == 2) {
 			_ = db.Close()
 			return nil, fmt.Errorf("%s: schema %d: %w", path, schema, ErrOlderVersion)
 		}
@@ -292,6 +293,14 @@ func Open(path string, opt Options) (*Ledger, error) {
 		l.backupErr = l.autoBackup(schema < SchemaVersion)
 	}
 	if schema < SchemaVersion {
+		// Records of older schemas carry no checksum: a damaged one
+		// would be summed as it is. They are checked in full first.
+		if schema >= 2 {
+			if ps, err := l.Check(); err != nil || len(ps) > 0 {
+				_ = db.Close()
+				return nil, fmt.Errorf("%s: schema %d before migrating: %d problems: %w", path, schema, len(ps), errors.Join(err, ErrDamaged))
+			}
+		}
 		if err := l.migrate(schema); err != nil {
 			_ = db.Close()
 			return nil, fmt.Errorf("%s: migrating from schema %d: %w", path, schema, err)
@@ -301,32 +310,6 @@ func Open(path string, opt Options) (*Ledger, error) {
 		l.removeLeftovers()
 	}
 	return l, nil
-}
-
-// openBolt opens the bbolt file, turning a fault or panic while bbolt
-// reads its first pages into ErrDamaged.
-func openBolt(path string, opt Options, readOnly bool) (db *bolt.DB, err error) {
-	defer recoverDamage(&err)
-	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
-	db, err = bolt.Open(path, 0o600, opt.boltOptions(readOnly))
-	if err != nil {
-		return nil, mapOpenError(path, err)
-	}
-	return db, nil
-}
-
-// safeView runs fn in a read transaction of db, with faults of the mapped
-// file and bbolt's panics turned into ErrDamaged.
-func safeView(db *bolt.DB, fn func(tx *bolt.Tx) error) (err error) {
-	defer recoverDamage(&err)
-	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
-	return db.View(fn)
-}
-
-// canOnlyRead reports an error from opening a file for writing that
-// still allows reading it: permission denied, a read-only file system.
-func canOnlyRead(err error) bool {
-	return errors.Is(err, os.ErrPermission) || errors.Is(err, syscall.EROFS)
 }
 
 func readSchema(tx *bolt.Tx) (uint32, error) {
@@ -360,42 +343,6 @@ func mapOpenError(path string, err error) error {
 		return fmt.Errorf("%s: %w", path, ErrNotFound)
 	}
 	return err
-}
-
-// view runs fn in a read transaction. A fault of the mapped file or a
-// panic while reading (bbolt trusts its pages) becomes ErrDamaged, and the
-// ledger then refuses writes.
-func (l *Ledger) view(fn func(tx *bolt.Tx) error) (err error) {
-	defer l.noteDamageOf(&err)
-	return safeView(l.db, fn)
-}
-
-// update runs fn in a write transaction, unless the ledger is damaged or
-// read-only.
-func (l *Ledger) update(fn func(tx *bolt.Tx) error) (err error) {
-	if d := l.Damage(); d != nil {
-		return d
-	}
-	if l.db.IsReadOnly() {
-		return fmt.Errorf("%s: %w", l.path, ErrReadOnly)
-	}
-	defer l.noteDamageOf(&err)
-	defer recoverDamage(&err)
-	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
-	return l.db.Update(fn)
-}
-
-func (l *Ledger) noteDamageOf(err *error) { l.noteDamage(*err) }
-
-// recoverDamage turns a panic while bbolt reads the file (its assertions,
-// an index out of range of a damaged page, a fault of the mapped file
-// under debug.SetPanicOnFault) into ErrDamaged, so that a damaged file
-// gives the user an error instead of ending the program. bbolt has rolled
-// the transaction back by then. It must be deferred directly.
-func recoverDamage(err *error) {
-	if r := recover(); r != nil {
-		*err = fmt.Errorf("%w: %v", ErrDamaged, r)
-	}
 }
 
 // newID returns a time-ordered (v7) UUID.
