@@ -76,4 +76,3 @@ func recoverDamage(err *error) {
 		*err = fmt.Errorf("%w: %v", ErrDamaged, r)
 	}
 }
-
