@@ -223,3 +223,18 @@ func firstDiff(got, want string) string {
 	}
 	return fmt.Sprintf("got %d lines, want %d", len(g), len(w))
 }
+
+// TestFailedBackupOnStderr: when the automatic backup at open fails (here
+// "backups" beside the ledger is a file, not a folder), a verb that opens
+// the ledger for writing still works and says so on the error stream.
+func TestFailedBackupOnStderr(t *testing.T) {
+	r := newCLI(t, "zh-Hans")
+	path := newDemoFile(t, r)
+	if err := os.WriteFile(data.BackupDir(path), []byte("not a folder"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	_, stderr := r.want(ExitOK, "export", path, "--out", filepath.Join(t.TempDir(), "花名册.xlsx"), "--report", "roster")
+	if !strings.HasPrefix(stderr, "注意：自动备份没有成功：") {
+		t.Errorf("stderr %q, want the failed-backup note", stderr)
+	}
+}
