@@ -101,33 +101,43 @@ func Backups(path string) ([]string, error) {
 }
 
 // autoBackup makes the day's backup if there is none yet (or, with
-// force, in any case), then keeps the KeepBackups most recently made. The
-// one just made is never removed, whatever the clock says: a clock set to
-// 2099 or to last year cannot push the history out.
+// force, in any case); see BackupNow.
 func (l *Ledger) autoBackup(force bool) error {
-	now := l.Now()
 	existing, err := backupsOf(l.path)
 	if err != nil {
 		return err
 	}
-	stamp := now.Format("20060102-150405")
-	if !force && len(existing) > 0 && existing[0].stamp[:8] == stamp[:8] {
+	if !force && len(existing) > 0 && existing[0].stamp[:8] == l.Now().Format("20060102") {
 		return nil
 	}
+	_, err = l.BackupNow()
+	return err
+}
+
+// BackupNow makes a backup in the backups folder beside the ledger, named
+// PREFIX-gNNNNNN-STAMP.ledger with the next generation, and then keeps the
+// KeepBackups most recently made. The one just made is never removed,
+// whatever the clock says: a clock set to 2099 or to last year cannot push
+// the history out. It returns the backup's path.
+func (l *Ledger) BackupNow() (string, error) {
+	existing, err := backupsOf(l.path)
+	if err != nil {
+		return "", err
+	}
 	if err := os.MkdirAll(BackupDir(l.path), 0o700); err != nil {
-		return err
+		return "", err
 	}
 	gen := 1
 	if len(existing) > 0 {
 		gen = existing[0].gen + 1
 	}
+	stamp := l.Now().Format("20060102-150405")
 	dest := filepath.Join(BackupDir(l.path), fmt.Sprintf("%sg%06d-%s.ledger", backupPrefix(l.path), gen%1000000, stamp))
 	if err := l.Backup(dest); err != nil {
-		return err
+		return "", err
 	}
-	existing, err = backupsOf(l.path)
-	if err != nil {
-		return err
+	if existing, err = backupsOf(l.path); err != nil {
+		return dest, err
 	}
 	kept := 1 // dest
 	for _, old := range existing {
@@ -139,10 +149,10 @@ func (l *Ledger) autoBackup(force bool) error {
 			continue
 		}
 		if err := os.Remove(old.path); err != nil {
-			return err
+			return dest, err
 		}
 	}
-	return nil
+	return dest, nil
 }
 
 // Backup writes a consistent hot copy of the ledger to dest (atomically,
