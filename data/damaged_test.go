@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"reflect"
 	"slices"
@@ -318,39 +319,40 @@ func TestLongNames(t *testing.T) {
 }
 
 // TestReadOnlyFileOpensReadOnly: a ledger whose file cannot be written
-// opens read-only, says why, and refuses writes with ErrReadOnly; no
-// backup or leftover removal is attempted.
+// opens read-only, says why, refuses writes with ErrReadOnly and still
+// reads. The file is made read-only with its mode; root writes whatever the
+// mode says, so as root it is made immutable (chattr +i, which root must
+// obey) instead.
 func TestReadOnlyFileOpensReadOnly(t *testing.T) {
-	if os.Geteuid() == 0 {
-		// root writes whatever the mode says; a read-only bind mount would
-		// be needed, which a test cannot make.
-		t.Log("running as root: the read-only file is simulated by the permission error path only")
-	}
 	path := demoFile(t, t.TempDir())
 	if err := os.Chmod(path, 0o400); err != nil {
 		t.Fatal(err)
+	}
+	if os.Geteuid() == 0 {
+		if out, err := exec.Command("chattr", "+i", path).CombinedOutput(); err != nil {
+			t.Fatalf("chattr +i (needed as root): %v %s", err, out)
+		}
+		t.Cleanup(func() { _ = exec.Command("chattr", "-i", path).Run() })
 	}
 	l, err := Open(path, Options{Now: testOptions().Now})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer l.Close()
-	if os.Geteuid() == 0 {
-		if l.ReadOnly() {
-			t.Errorf("root opened a writable file read-only")
-		}
-		return
-	}
 	if !l.ReadOnly() || !errors.Is(l.ReadOnlyProblem(), os.ErrPermission) {
 		t.Errorf("ReadOnly %v, problem %v; want read-only because of permission", l.ReadOnly(), l.ReadOnlyProblem())
 	}
 	if err := l.SaveBranch(Branch{Name: "改名"}); !errors.Is(err, ErrReadOnly) {
 		t.Errorf("SaveBranch: got %v, want ErrReadOnly", err)
 	}
-	if _, err := l.YearStats(2026); err != nil {
-		t.Errorf("YearStats on a read-only ledger: %v", err)
+	if ys, err := l.YearStats(2026); err != nil || len(ys.Members) != 14 {
+		t.Errorf("YearStats on a read-only ledger: %d members, %v; want 14", len(ys.Members), err)
+	}
+	if _, err := os.Stat(BackupDir(path)); err == nil {
+		t.Errorf("a backup was attempted of a ledger opened read-only")
 	}
 }
+
 
 // TestFlipCampaignData flips one byte at a time at positions spread over
 // the example ledger and reads everything the reports read. Each copy

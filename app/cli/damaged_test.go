@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -236,5 +237,39 @@ func TestFailedBackupOnStderr(t *testing.T) {
 	_, stderr := r.want(ExitOK, "export", path, "--out", filepath.Join(t.TempDir(), "花名册.xlsx"), "--report", "roster")
 	if !strings.HasPrefix(stderr, "注意：自动备份没有成功：") {
 		t.Errorf("stderr %q, want the failed-backup note", stderr)
+	}
+}
+
+// TestExportFromReadOnlyLedger: a ledger whose file cannot be written (mode
+// 0400, and immutable as root, whom modes do not stop) opens read-only;
+// export still writes the workbook, names its sheets, and says on stderr
+// that the ledger was read-only and the export not recorded.
+func TestExportFromReadOnlyLedger(t *testing.T) {
+	r := newCLI(t, "zh-Hans")
+	path := newDemoFile(t, r)
+	if err := os.Chmod(path, 0o400); err != nil {
+		t.Fatal(err)
+	}
+	if os.Geteuid() == 0 {
+		if out, err := exec.Command("chattr", "+i", path).CombinedOutput(); err != nil {
+			t.Fatalf("chattr +i (needed as root): %v %s", err, out)
+		}
+		t.Cleanup(func() { _ = exec.Command("chattr", "-i", path).Run() })
+	}
+	before := sum(t, path)
+	out := filepath.Join(t.TempDir(), "花名册.xlsx")
+	stdout, stderr := r.want(ExitOK, "export", path, "--out", out, "--report", "roster")
+	if !strings.Contains(stderr, "注意：台账所在的文件或磁盘不能写入，已以只读方式打开") ||
+		!strings.Contains(stderr, "注意：台账是只读的，这次导出没有记入导出记录。") {
+		t.Errorf("stderr %q, want the read-only and not-recorded notes", stderr)
+	}
+	if !strings.Contains(stdout, "党员花名册") {
+		t.Errorf("stdout %q, want the sheet named", stdout)
+	}
+	if got := sheetValues(t, out); got["党员花名册!A1"] == "" {
+		t.Errorf("the workbook has no title")
+	}
+	if sum(t, path) != before {
+		t.Errorf("the read-only ledger changed")
 	}
 }
