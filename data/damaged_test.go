@@ -353,7 +353,6 @@ func TestReadOnlyFileOpensReadOnly(t *testing.T) {
 	}
 }
 
-
 // TestFlipCampaignData flips one byte at a time at positions spread over
 // the example ledger and reads everything the reports read. Each copy
 // either is refused (Open or the read gives ErrDamaged) or gives exactly
