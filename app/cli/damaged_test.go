@@ -71,8 +71,9 @@ func copyFile(t testing.TB, src, dst string) {
 }
 
 // TestFlipCampaign flips one byte at a time, at positions spread over a
-// fresh example ledger, and runs the reading verbs (check, stats, export)
-// and a writing one (import) on each copy. None may crash or hang; what
+// fresh example ledger, and runs every verb that reads a ledger on each
+// copy: check, stats, export, backup, restore (the copy as the backup) and
+// import. None may crash or hang; what
 // stats prints and what export writes is either identical to the
 // undamaged ledger's or refused (exit 1). `make soak` runs the long
 // campaign (300 positions, and the large ledger) by setting
@@ -164,6 +165,31 @@ func flipOnce(t *testing.T, r *cliRunner, orig []byte, pos int, mask byte, repor
 		if diff := compareSheets(sheetValues(t, out), wantSheets); diff != "" {
 			t.Errorf("%s: export wrote different cells with exit 0: %s", where, diff)
 		}
+	}
+	// A backup is made only of a sound ledger: whatever backup writes
+	// passes check.
+	copyPath := filepath.Join(dir, "copy.ledger")
+	code, _, _ = r.run("backup", path, copyPath)
+	check(code)
+	if code == ExitOK {
+		if c, out, _ := r.run("check", copyPath); c != ExitOK {
+			t.Errorf("%s: backup wrote a copy that fails check: %s", where, out)
+		}
+	}
+	// Restored over a sound ledger, the copy either is refused (the
+	// target untouched) or gives the same numbers.
+	target := filepath.Join(dir, "target.ledger")
+	if err := os.WriteFile(target, orig, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, _, _ = r.run("restore", path, target)
+	check(code)
+	if code == ExitOK {
+		if c, got, _ := r.run("stats", target, "--json"); c == ExitOK && got != wantStats {
+			t.Errorf("%s: restored ledger prints different numbers: %s", where, firstDiff(got, wantStats))
+		}
+	} else if now, err := os.ReadFile(target); err != nil || !bytes.Equal(now, orig) {
+		t.Errorf("%s: a refused restore changed the target (%v)", where, err)
 	}
 	code, _, _ = r.run("import", path, filepath.Join(rosterFixtures, "roster-clean.xlsx"), "--skip-bad")
 	check(code)
