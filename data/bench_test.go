@@ -226,8 +226,9 @@ func BenchmarkOpenRoster(b *testing.B) {
 // ledger, in its two parts, against the floor of reading the file's bytes
 // once: "pages" reads every page in use and checks its structure (before
 // bbolt maps the file), "records" verifies the CRC-32C of every record
-// and marks value and that each marks value names its session, and
-// "open" is a whole read-only Open and Close.
+// and marks value and that each marks value names its session, "domain"
+// decodes every record and checks keys, indexes and references, and
+// "open" is a whole read-only Open and Close (all three).
 func BenchmarkOpenCheck(b *testing.B) {
 	path := largeLedger(b)
 	opt := testOptions()
@@ -244,6 +245,14 @@ func BenchmarkOpenCheck(b *testing.B) {
 		{"pages", func() error { return checkFile(path) }},
 		{"records", func() error {
 			return l.view(func(tx *bolt.Tx) error { return checkRecords(tx, SchemaVersion) })
+		}},
+		{"domain", func() error {
+			return l.view(func(tx *bolt.Tx) error {
+				if ps := checkDomain(tx); len(ps) > 0 {
+					b.Fatalf("problems %v", ps)
+				}
+				return nil
+			})
 		}},
 		{"open", func() error {
 			l, err := Open(path, opt)
