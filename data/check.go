@@ -112,6 +112,26 @@ func checkDomain(tx *bolt.Tx) []Problem {
 		sessions[s.ID] = true
 		return nil
 	})
+	// The million marks of a large ledger are looked up by seq: a table,
+	// not the map, when the seqs are dense (they are counted from 1).
+	var known []bool
+	if len(seqs) < 1<<22 {
+		known = make([]bool, len(seqs)+1)
+	}
+	for seq := range seqs {
+		if int(seq) >= len(known) {
+			known = nil
+			break
+		}
+		known[seq] = true
+	}
+	isKnown := func(seq uint32) bool {
+		if known != nil {
+			return int(seq) < len(known) && known[seq]
+		}
+		_, ok := seqs[seq]
+		return ok
+	}
 	_ = tx.Bucket(bMarks).ForEach(func(k, v []byte) error {
 		where := fmt.Sprintf("marks %x", k)
 		if len(k) != 16 || !sessions[uuid.UUID(k)] {
@@ -124,7 +144,7 @@ func checkDomain(tx *bolt.Tx) []Problem {
 		}
 		var last uint32
 		err := eachMark(v, func(seq uint32, m Mark) {
-			if _, ok := seqs[seq]; !ok {
+			if !isKnown(seq) {
 				add(CheckUnknownSeq, fmt.Sprintf("%s seq %d", where, seq))
 			}
 			if m.Status == Unmarked || m.Status > Absent || m.Reason > Personal || seq <= last {
