@@ -38,7 +38,7 @@ func safeView(db *bolt.DB, fn func(tx *bolt.Tx) error) (err error) {
 // canOnlyRead reports an error from opening a file for writing that
 // still allows reading it: permission denied, a read-only file system.
 func canOnlyRead(err error) bool {
-	return errors.Is(err, os.ErrPermission) || errors.Is(err, syscall.EROFS)
+	return errors.Is(err, os.ErrPermission) || errors.Is(err, syscall.EROFS) || isWriteProtected(err)
 }
 
 // view runs fn in a read transaction. A fault of the mapped file or a
