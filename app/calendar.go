@@ -2,7 +2,7 @@ package app
 
 import (
 	"fmt"
-	"io"
+	"os"
 	"slices"
 	"strings"
 
@@ -196,7 +196,7 @@ func writeDutiesICS(l *data.Ledger, path string) error {
 	}
 	name := lang.L("duties.ics_name", map[string]any{"Branch": b.Name})
 	now := l.Now()
-	return data.WriteFileAtomic(path, func(w io.Writer) error { return data.WriteICS(w, name, evs, now) })
+	return data.WriteFileAtomic(path, func(f *os.File) error { return data.WriteICS(f, name, evs, now) })
 }
 
 // onExportReview writes the 民主评议结果汇总 of the latest year up to the

@@ -1,10 +1,6 @@
 package app
 
 import (
-	"os"
-	"path/filepath"
-	"strings"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
@@ -81,18 +77,10 @@ func (s *shell) backupNow() {
 	})
 }
 
-// backupLedger writes a timestamped backup of l beside its automatic
-// backups ("支部台账-20261129-150405.ledger" in backups/) and returns its
-// path. It runs off the UI goroutine.
-func backupLedger(l *data.Ledger) (string, error) {
-	dir := data.BackupDir(l.Path())
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return "", err
-	}
-	base := strings.TrimSuffix(filepath.Base(l.Path()), filepath.Ext(l.Path()))
-	dest := filepath.Join(dir, base+"-"+l.Now().Format("20060102-150405")+".ledger")
-	return dest, l.Backup(dest)
-}
+// backupLedger writes a backup of l beside its automatic backups (in
+// backups/, named and rotated as they are; see data.Ledger.BackupNow) and
+// returns its path. It runs off the UI goroutine.
+func backupLedger(l *data.Ledger) (string, error) { return l.BackupNow() }
 
 // quit remembers the window size, closes the ledger and ends the program
 // (退出; also the window's close button).

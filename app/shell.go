@@ -1,6 +1,7 @@
 package app
 
 import (
+	"errors"
 	"os"
 
 	"fyne.io/fyne/v2"
@@ -104,6 +105,9 @@ func (s *shell) adoptLedger(l *data.Ledger) {
 	if berr := l.BackupProblem(); berr != nil {
 		showError(berr, s.win) // the ledger works; the user should still know
 	}
+	if l.ReadOnlyProblem() != nil {
+		showMessage(lang.L("app.name"), lang.L("read_only.media"), s.win)
+	}
 }
 
 // show switches to the named page ("nav.members"), building it on first use.
@@ -142,6 +146,9 @@ func (s *shell) updateTitle() {
 		if b, err := s.ledger.Branch(); err == nil && b.Name != "" {
 			title = b.Name + " — " + title
 		}
+		if s.ledger.Damage() != nil {
+			title = lang.L("damaged.read_only_title") + " — " + title
+		}
 	}
 	s.win.SetTitle(title)
 }
@@ -167,6 +174,10 @@ func (s *shell) openLedger(path string) {
 	background(func() (*data.Ledger, error) {
 		return data.Open(path, data.Options{})
 	}, func(l *data.Ledger, err error) {
+		if errors.Is(err, data.ErrDamaged) {
+			s.showDamaged(path) // what happened and the ways on, instead of a bare error
+			return
+		}
 		if err != nil {
 			if s.ledger == nil && s.welcome == nil {
 				s.showWelcome()

@@ -175,7 +175,8 @@ func (a *attendees) count(st *SessionStat, ms []Member, raw []byte, per []status
 	}
 	var sc statusCounts
 	prev := -1
-	for i := 1; i < len(raw); i += markEntrySize {
+	raw = marksEntries(raw)
+	for i := 0; i < len(raw); i += markEntrySize {
 		seq, mk := int(binary.BigEndian.Uint32(raw[i:])), MarkStatus(raw[i+4])
 		if seq <= prev {
 			continue

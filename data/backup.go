@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 
 	bolt "go.etcd.io/bbolt"
@@ -18,12 +19,50 @@ const KeepBackups = 10
 // path are kept: "backups" beside it.
 func BackupDir(path string) string { return filepath.Join(filepath.Dir(path), "backups") }
 
+// backupOverhead is what a backup name adds to the ledger's name:
+// "-g000042-20261129-060102.ledger".
+const backupOverhead = len("-g000042-20261129-060102.ledger")
+
+// backupPrefix is the start of every backup name of the ledger at path:
+// its name without ".ledger", cut so that a backup's temporary name stays
+// a legal file name, and "-".
 func backupPrefix(path string) string {
-	return strings.TrimSuffix(filepath.Base(path), filepath.Ext(path)) + "-"
+	stem := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+	return fitName(stem, MaxNameBytes-tempOverhead-backupOverhead) + "-"
 }
 
-// Backups lists the automatic backups of the ledger at path, newest first.
-func Backups(path string) ([]string, error) {
+// backupName is a parsed backup file name: PREFIX-gNNNNNN-STAMP.ledger
+// (gen counts the backups made, so that they are ordered by when they
+// were made whatever the clock said) or, from earlier versions,
+// PREFIX-STAMP.ledger (gen 0).
+type backupName struct {
+	path  string
+	gen   int
+	stamp string // 20261129-060102
+}
+
+func parseBackupName(prefix, name string) (backupName, bool) {
+	rest, ok := strings.CutPrefix(name, prefix)
+	if !ok {
+		return backupName{}, false
+	}
+	if rest, ok = strings.CutSuffix(rest, ".ledger"); !ok {
+		return backupName{}, false
+	}
+	gen := 0
+	if len(rest) == len("g000042-20261129-060102") && rest[0] == 'g' && rest[7] == '-' && AllDigits(rest[1:7]) {
+		gen, _ = strconv.Atoi(rest[1:7]) // six digits: cannot fail
+		rest = rest[8:]
+	}
+	if len(rest) != len("20261129-060102") || rest[8] != '-' || !AllDigits(rest[:8]) || !AllDigits(rest[9:]) {
+		return backupName{}, false
+	}
+	return backupName{gen: gen, stamp: rest}, true
+}
+
+// backupsOf lists the backups of the ledger at path, newest first: by
+// generation, then (for those of earlier versions) by stamp.
+func backupsOf(path string) ([]backupName, error) {
 	dir := BackupDir(path)
 	ents, err := os.ReadDir(dir)
 	if errors.Is(err, os.ErrNotExist) {
@@ -33,109 +72,159 @@ func Backups(path string) ([]string, error) {
 		return nil, err
 	}
 	prefix := backupPrefix(path)
-	var out []string
+	var out []backupName
 	for _, e := range ents {
-		n := e.Name()
-		// name-20261129-060102.ledger: the stamp sorts as text.
-		if e.Type().IsRegular() && strings.HasPrefix(n, prefix) && strings.HasSuffix(n, ".ledger") &&
-			len(n) == len(prefix)+len("20261129-060102.ledger") {
-			out = append(out, filepath.Join(dir, n))
+		if b, ok := parseBackupName(prefix, e.Name()); ok && e.Type().IsRegular() {
+			b.path = filepath.Join(dir, e.Name())
+			out = append(out, b)
 		}
 	}
-	sort.Sort(sort.Reverse(sort.StringSlice(out)))
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].gen != out[j].gen {
+			return out[i].gen > out[j].gen
+		}
+		return out[i].stamp > out[j].stamp
+	})
 	return out, nil
 }
 
-// autoBackup makes the day's backup if there is none yet (or, with
-// force, in any case), then keeps the newest KeepBackups.
-func (l *Ledger) autoBackup(force bool) error {
-	now := l.Now()
-	existing, err := Backups(l.path)
-	if err != nil {
-		return err
+// Backups lists the automatic backups of the ledger at path, the most
+// recently made first (in the order they were made, not by the clock's
+// date in their names).
+func Backups(path string) ([]string, error) {
+	bs, err := backupsOf(path)
+	out := make([]string, len(bs))
+	for i, b := range bs {
+		out[i] = b.path
 	}
-	stamp := now.Format("20060102")
-	if !force && len(existing) > 0 && strings.HasPrefix(strings.TrimPrefix(filepath.Base(existing[0]), backupPrefix(l.path)), stamp) {
-		return nil
-	}
-	if err := os.MkdirAll(BackupDir(l.path), 0o700); err != nil {
-		return err
-	}
-	dest := filepath.Join(BackupDir(l.path), backupPrefix(l.path)+now.Format("20060102-150405")+".ledger")
-	if err := l.Backup(dest); err != nil {
-		return err
-	}
-	existing, err = Backups(l.path)
-	if err != nil {
-		return err
-	}
-	for _, old := range existing[min(len(existing), KeepBackups):] {
-		if err := os.Remove(old); err != nil {
-			return err
-		}
-	}
-	return nil
+	return out, err
 }
 
-// Backup writes a consistent hot copy of the ledger to dest: written to a
-// temporary file beside dest, synced, then renamed, so dest is either the
-// old file or the whole new copy.
+// autoBackup makes the day's backup if there is none yet (or, with
+// force, in any case); see BackupNow.
+func (l *Ledger) autoBackup(force bool) error {
+	existing, err := backupsOf(l.path)
+	if err != nil {
+		return err
+	}
+	if !force && len(existing) > 0 && existing[0].stamp[:8] == l.Now().Format("20060102") {
+		return nil
+	}
+	_, err = l.BackupNow()
+	return err
+}
+
+// BackupNow makes a backup in the backups folder beside the ledger, named
+// PREFIX-gNNNNNN-STAMP.ledger with the next generation, and then keeps the
+// KeepBackups most recently made. The one just made is never removed,
+// whatever the clock says: a clock set to 2099 or to last year cannot push
+// the history out. It returns the backup's path.
+func (l *Ledger) BackupNow() (string, error) {
+	existing, err := backupsOf(l.path)
+	if err != nil {
+		return "", err
+	}
+	if err := os.MkdirAll(BackupDir(l.path), 0o700); err != nil {
+		return "", err
+	}
+	gen := 1
+	if len(existing) > 0 {
+		gen = existing[0].gen + 1
+	}
+	stamp := l.Now().Format("20060102-150405")
+	dest := filepath.Join(BackupDir(l.path), fmt.Sprintf("%sg%06d-%s.ledger", backupPrefix(l.path), gen%1000000, stamp))
+	if err := l.Backup(dest); err != nil {
+		return "", err
+	}
+	if existing, err = backupsOf(l.path); err != nil {
+		return dest, err
+	}
+	kept := 1 // dest
+	for _, old := range existing {
+		if old.path == dest {
+			continue
+		}
+		if kept < KeepBackups {
+			kept++
+			continue
+		}
+		if err := os.Remove(old.path); err != nil {
+			return dest, err
+		}
+	}
+	return dest, nil
+}
+
+// Backup writes a consistent hot copy of the ledger to dest (atomically,
+// see WriteFileAtomic). A damaged ledger is not copied: a backup must be
+// one that can be restored.
 func (l *Ledger) Backup(dest string) error {
+	if d := l.Damage(); d != nil {
+		return d
+	}
 	return l.view(func(tx *bolt.Tx) error {
-		return writeAtomic(dest, func(f *os.File) error {
+		// The copy is only as good as the records in it.
+		schema, err := readSchema(tx)
+		if err != nil {
+			return err
+		}
+		if err := checkRecords(tx, schema); err != nil {
+			return err
+		}
+		return WriteFileAtomic(dest, func(f *os.File) error {
 			_, err := tx.WriteTo(f)
 			return err
 		})
 	})
 }
 
-// writeAtomic writes a file through a temporary file in the same folder,
-// fsyncs it and renames it over path.
-func writeAtomic(path string, write func(f *os.File) error) (err error) {
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return err
-	}
-	tmp := f.Name()
-	defer func() {
-		if err != nil {
-			_ = f.Close()
-			_ = os.Remove(tmp)
+// removeLeftovers removes the temporary files that interrupted writes
+// (backups, restores, reports recorded in the ledger) left behind. Called
+// when the ledger is open for writing, so no other process is writing
+// them.
+func (l *Ledger) removeLeftovers() {
+	removeTemps(filepath.Dir(l.path), filepath.Base(l.path), ".tmp", ".restore")
+	if ents, err := os.ReadDir(BackupDir(l.path)); err == nil {
+		prefix := backupPrefix(l.path)
+		for _, e := range ents {
+			// .PREFIX-g000042-20261129-060102.ledger.123.tmp, or a copy
+			// kept before a restore.
+			n, ok := strings.CutSuffix(strings.TrimPrefix(e.Name(), "."), ".tmp")
+			dot := strings.LastIndexByte(n, '.')
+			if !ok || !strings.HasPrefix(e.Name(), ".") || dot < 0 || !AllDigits(n[dot+1:]) || !e.Type().IsRegular() {
+				continue
+			}
+			if _, isBackup := parseBackupName(prefix, n[:dot]); isBackup ||
+				(strings.HasPrefix(n, "before-restore-") || strings.HasPrefix(n, "damaged-")) {
+				_ = os.Remove(filepath.Join(BackupDir(l.path), e.Name())) // a leftover, not data
+			}
 		}
-	}()
-	if err = f.Chmod(0o600); err != nil {
-		return err
 	}
-	if err = write(f); err != nil {
-		return err
+	seen := map[string]bool{}
+	exps, err := l.Exports()
+	if err != nil {
+		return
 	}
-	if err = f.Sync(); err != nil {
-		return err
-	}
-	if err = f.Close(); err != nil {
-		return err
-	}
-	if err = os.Rename(tmp, path); err != nil {
-		return err
-	}
-	syncDir(filepath.Dir(path))
-	return nil
-}
-
-// syncDir makes a rename durable where the platform allows it (not on Windows).
-func syncDir(dir string) {
-	if d, err := os.Open(dir); err == nil {
-		_ = d.Sync() // best effort: Windows cannot sync a folder
-		_ = d.Close()
+	for _, e := range exps {
+		if e.File != "" && !seen[e.File] {
+			seen[e.File] = true
+			removeTemps(filepath.Dir(e.File), filepath.Base(e.File), ".tmp")
+		}
 	}
 }
 
 // Verify opens the file at path read-only and checks it completely: a
 // ledger of a schema this build reads, whose bbolt pages are consistent and
 // whose records satisfy the domain invariants.
+//
+// A file whose pages are damaged gives the one problem CheckBolt; one
+// whose records fail their checksums is checked on as far as it can be.
 func Verify(path string, opt Options) ([]Problem, error) {
-	opt.ReadOnly, opt.NoBackup = true, true
+	opt.ReadOnly, opt.NoBackup, opt.Salvage = true, true, true
 	l, err := Open(path, opt)
+	if errors.Is(err, ErrDamaged) {
+		return []Problem{checkProblem(CheckDamagedFile, err.Error())}, nil
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -151,7 +240,7 @@ func Verify(path string, opt Options) ([]Problem, error) {
 // loses anything. A target held open elsewhere is refused with ErrLocked; a
 // target that is not a ledger is refused and left alone.
 func Restore(backup, target string, opt Options) error {
-	if err := checkHeader(backup); err != nil {
+	if err := checkFile(backup); err != nil {
 		return fmt.Errorf("backup: %w", err)
 	}
 	tmp, err := copyBeside(backup, target)
@@ -174,7 +263,7 @@ func Restore(backup, target string, opt Options) error {
 		return err
 	}
 	placed = true
-	syncDir(filepath.Dir(target))
+	SyncDir(filepath.Dir(target))
 	return nil
 }
 
@@ -186,7 +275,7 @@ func copyBeside(src, target string) (_ string, err error) {
 		return "", err
 	}
 	defer in.Close()
-	f, err := os.CreateTemp(filepath.Dir(target), "."+filepath.Base(target)+".*.restore")
+	f, err := os.CreateTemp(filepath.Dir(target), tempPrefix(filepath.Base(target))+"*.restore")
 	if err != nil {
 		return "", err
 	}
@@ -211,7 +300,7 @@ func copyBeside(src, target string) (_ string, err error) {
 // verifyCopy opens the copy of a backup (migrating an older schema) and
 // requires a clean Check.
 func verifyCopy(path string, opt Options) error {
-	l, err := Open(path, Options{Now: opt.Now, LockTimeout: opt.LockTimeout, NoBackup: true})
+	l, err := Open(path, Options{Now: opt.Now, LockTimeout: opt.LockTimeout, NoBackup: true, keepTemps: true})
 	if err != nil {
 		return err
 	}
@@ -223,21 +312,44 @@ func verifyCopy(path string, opt Options) error {
 		return err
 	}
 	if len(ps) > 0 {
-		return fmt.Errorf("%d problems, first %s: %w", len(ps), ps[0].Code, ErrNotLedger)
+		return fmt.Errorf("%d problems, first %s: %w", len(ps), ps[0].Code, ErrDamaged)
 	}
 	return nil
 }
 
 // keepCurrent copies the ledger at target, if there is one, into its
-// backups folder as before-restore-STAMP-NAME. Opening it for writing
-// makes sure no one else has it open and that it is a ledger.
+// backups folder as before-restore-STAMP-NAME, or, when it is damaged, its
+// bytes as they are as damaged-STAMP-NAME: a restore never deletes
+// anything. Opening it first makes sure no one else has it open and that
+// it is a ledger.
 func keepCurrent(target string, opt Options) error {
 	if _, err := os.Lstat(target); errors.Is(err, os.ErrNotExist) {
 		return nil
 	} else if err != nil {
 		return err
 	}
-	cur, err := Open(target, Options{Now: opt.Now, LockTimeout: opt.LockTimeout, NoBackup: true})
+	o := Options{Now: opt.Now, LockTimeout: opt.LockTimeout, NoBackup: true, keepTemps: true}
+	cur, err := Open(target, o)
+	if errors.Is(err, ErrDamaged) {
+		// Held read-only (shared lock) while its bytes are copied; a
+		// file so damaged that bbolt cannot even map it is copied as it is.
+		o.ReadOnly, o.Salvage = true, true
+		if cur, err = Open(target, o); err != nil && !errors.Is(err, ErrLocked) {
+			cur, err = nil, nil
+		}
+		if err == nil {
+			err = os.MkdirAll(BackupDir(target), 0o700)
+		}
+		if err == nil {
+			err = copyFile(target, freeName(BackupDir(target), "damaged-"+o.now().Format("20060102-150405"), filepath.Base(target)))
+		}
+		if cur != nil {
+			if cerr := cur.Close(); err == nil {
+				err = cerr
+			}
+		}
+		return err
+	}
 	if err != nil {
 		return err // locked, or not a ledger: never overwrite it
 	}
@@ -251,15 +363,29 @@ func keepCurrent(target string, opt Options) error {
 	return err
 }
 
+// copyFile copies src's bytes to dest atomically.
+func copyFile(src, dest string) error {
+	in, err := os.Open(src)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	return WriteFileAtomic(dest, func(f *os.File) error {
+		_, err := f.ReadFrom(in)
+		return err
+	})
+}
+
 // freeName returns dir/prefix-name, or dir/prefix-N-name for the first N
 // not taken: two restores in one second must not overwrite the first
-// kept copy.
+// kept copy. The name is cut to stay a legal file name.
 func freeName(dir, prefix, name string) string {
-	p := filepath.Join(dir, prefix+"-"+name)
+	fit := func(s string) string { return fitName(s, MaxNameBytes-tempOverhead) }
+	p := filepath.Join(dir, fit(prefix+"-"+name))
 	for n := 2; ; n++ {
 		if _, err := os.Lstat(p); errors.Is(err, os.ErrNotExist) {
 			return p
 		}
-		p = filepath.Join(dir, fmt.Sprintf("%s-%d-%s", prefix, n, name))
+		p = filepath.Join(dir, fit(fmt.Sprintf("%s-%d-%s", prefix, n, name)))
 	}
 }

@@ -68,7 +68,7 @@ func TestAutoBackup(t *testing.T) {
 
 	openClose(t, path, Options{Now: dayClock(1, 9, 0)})
 	openClose(t, path, Options{Now: dayClock(1, 17, 30)})
-	if got, want := backupNames(t, path), []string{"窗口支部-20261101-090000.ledger"}; !reflect.DeepEqual(got, want) {
+	if got, want := backupNames(t, path), []string{"窗口支部-g000001-20261101-090000.ledger"}; !reflect.DeepEqual(got, want) {
 		t.Errorf("two opens on day 1: got %v, want %v", got, want)
 	}
 	// Read-only and NoBackup opens make none.
@@ -78,7 +78,7 @@ func TestAutoBackup(t *testing.T) {
 		t.Errorf("after read-only and NoBackup opens: got %v, want one backup", got)
 	}
 	openClose(t, path, Options{Now: dayClock(2, 9, 5)})
-	if got := backupNames(t, path); len(got) != 2 || got[0] != "窗口支部-20261102-090500.ledger" {
+	if got := backupNames(t, path); len(got) != 2 || got[0] != "窗口支部-g000002-20261102-090500.ledger" {
 		t.Errorf("day 2: got %v, want day 2's then day 1's", got)
 	}
 
@@ -93,15 +93,15 @@ func TestAutoBackup(t *testing.T) {
 	got := backupNames(t, path)
 	var want []string
 	for day := 12; day >= 3; day-- {
-		want = append(want, fmt.Sprintf("窗口支部-202611%02d-090000.ledger", day))
+		want = append(want, fmt.Sprintf("窗口支部-g%06d-202611%02d-090000.ledger", day, day))
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("after 12 days: got %v, want the newest ten %v", got, want)
 	}
-	named := regexp.MustCompile(`^窗口支部-\d{8}-\d{6}\.ledger$`)
+	named := regexp.MustCompile(`^窗口支部-g\d{6}-\d{8}-\d{6}\.ledger$`)
 	for _, n := range got {
 		if !named.MatchString(n) {
-			t.Errorf("backup name %q does not match <stem>-YYYYMMDD-HHMMSS.ledger", n)
+			t.Errorf("backup name %q does not match <stem>-gNNNNNN-YYYYMMDD-HHMMSS.ledger", n)
 		}
 		p := filepath.Join(dir, "backups", n)
 		if st, err := os.Stat(p); err != nil {

@@ -56,7 +56,10 @@ func parseMeta(b []byte) (diskMeta, bool) {
 		pgid: le.Uint64(m[40:]), txid: le.Uint64(m[48:])}, true
 }
 
-func checkHeader(path string) error {
+// checkFile is the quick structural check made before bbolt opens a file:
+// a file that is not a bbolt database gives ErrNotLedger, one whose pages
+// are inconsistent ErrDamaged.
+func checkFile(path string) error {
 	f, err := os.Open(path)
 	if err != nil {
 		if errors.Is(err, os.ErrNotExist) {
@@ -105,27 +108,11 @@ func checkHeader(path string) error {
 	if !ok0 {
 		return fmt.Errorf("%s: %w", path, ErrNotLedger)
 	}
-	if best.pageSize < 512 || best.pageSize > 1<<16 || size < int64(best.pgid)*int64(best.pageSize) {
-		return fmt.Errorf("%s: %w: truncated", path, ErrNotLedger)
+	if best.pageSize < 512 || best.pageSize > 1<<16 || size < int64(best.pgid)*int64(best.pageSize) || best.pgid < 4 {
+		return fmt.Errorf("%s: %w: truncated", path, ErrDamaged)
 	}
-	// bbolt reads these two pages as it opens a file for writing, and
-	// panics when they are not what the meta page says.
-	if !pageIs(f, best, best.root, branchPageFlag|leafPageFlag) ||
-		(best.freelist != noFreelist && !pageIs(f, best, best.freelist, freelistPageFlag)) {
-		return fmt.Errorf("%s: %w: damaged", path, ErrNotLedger)
+	if err := checkPages(f, best); err != nil {
+		return fmt.Errorf("%s: %w", path, err)
 	}
 	return nil
-}
-
-// pageIs reports whether page id of f carries its own id and one of flags.
-func pageIs(f *os.File, m diskMeta, id uint64, flags uint16) bool {
-	if id < 2 || id >= m.pgid {
-		return false
-	}
-	h := make([]byte, pageHeaderSize)
-	if _, err := f.ReadAt(h, int64(id)*int64(m.pageSize)); err != nil {
-		return false
-	}
-	le := binary.LittleEndian
-	return le.Uint64(h) == id && le.Uint16(h[8:])&flags != 0
 }

@@ -89,27 +89,39 @@ func TestCheckFindsCorruption(t *testing.T) {
 		}, CheckOrphanMarks},
 		{"marks of a session that is not there", func(tx *bolt.Tx) error {
 			_, v := firstKV(tx, bMarks)
+			es, err := decodeMarks(v)
 			id := newID()
-			return bad(tx, bMarks, id[:], v)
+			return errors.Join(err, bad(tx, bMarks, id[:], encodeMarks(id, es)))
 		}, CheckOrphanMarks},
-		{"mark of an unknown member seq", func(tx *bolt.Tx) error {
+		{"marks moved under another session", func(tx *bolt.Tx) error {
 			k, v := firstKV(tx, bMarks)
-			return bad(tx, bMarks, k, append(v, 0, 0, 3, 0xE7, byte(Present), 0))
+			c := tx.Bucket(bSessions).Cursor()
+			other, _ := c.First()
+			if string(other) == string(k) {
+				other, _ = c.Next()
+			}
+			return bad(tx, bMarks, slices.Clone(other), v)
+		}, CheckBadRecord},
+		{"mark of an unknown member seq", func(tx *bolt.Tx) error {
+			return resumMarks(tx, func(es []markEntry) []markEntry {
+				return append(es, markEntry{999, Mark{Status: Present}})
+			})
 		}, CheckUnknownSeq},
 		{"mark with a status out of range", func(tx *bolt.Tx) error {
-			k, v := firstKV(tx, bMarks)
-			v[1+4] = byte(Absent + 1)
-			return bad(tx, bMarks, k, v)
+			return resumMarks(tx, func(es []markEntry) []markEntry { es[0].Status = Absent + 1; return es })
 		}, CheckBadMark},
 		{"mark stored as unmarked", func(tx *bolt.Tx) error {
-			k, v := firstKV(tx, bMarks)
-			v[1+4] = byte(Unmarked)
-			return bad(tx, bMarks, k, v)
+			return resumMarks(tx, func(es []markEntry) []markEntry { es[0].Status = Unmarked; return es })
 		}, CheckBadMark},
 		{"marks out of order", func(tx *bolt.Tx) error {
-			k, v := firstKV(tx, bMarks)
-			return bad(tx, bMarks, k, append(v, v[1:1+markEntrySize]...)) // the first member again, at the end
+			// The first member again, at the end.
+			return resumMarks(tx, func(es []markEntry) []markEntry { return append(es, es[0]) })
 		}, CheckBadMark},
+		{"marks failing their checksum", func(tx *bolt.Tx) error {
+			k, v := firstKV(tx, bMarks)
+			v[marksHeaderSize+4] ^= 1
+			return bad(tx, bMarks, k, v)
+		}, CheckBadRecord},
 		{"marks value cut short", func(tx *bolt.Tx) error {
 			k, v := firstKV(tx, bMarks)
 			return bad(tx, bMarks, k, v[:len(v)-1])
@@ -203,6 +215,17 @@ func TestCheckFindsCorruption(t *testing.T) {
 	})
 }
 
+// resumMarks changes the first session's marks through edit and stores
+// them with a valid checksum, as a program with a bug would.
+func resumMarks(tx *bolt.Tx, edit func([]markEntry) []markEntry) error {
+	k, v := firstKV(tx, bMarks)
+	es, err := decodeMarks(v)
+	if err != nil {
+		return err
+	}
+	return tx.Bucket(bMarks).Put(k, encodeMarks(uuid.UUID(k), edit(es)))
+}
+
 // checkFinds requires Verify (the check command's path) to report code.
 func checkFinds(t *testing.T, path, code string) {
 	t.Helper()
@@ -224,7 +247,7 @@ func checkFinds(t *testing.T, path, code string) {
 
 // TestDamagedPages zeroes each page of a demo ledger in turn, as a disk
 // error or a half-synced copy might. Nothing may crash: the file is either
-// refused as not a ledger, or it opens and Check reports the damage (a
+// refused as damaged, or it opens and Check reports the damage (a
 // free page may be lost without harm), and reading it gives errors, not
 // panics.
 func TestDamagedPages(t *testing.T) {
@@ -249,8 +272,8 @@ func TestDamagedPages(t *testing.T) {
 			}()
 			l, err := Open(path, testOptions())
 			if err != nil {
-				if !errors.Is(err, ErrNotLedger) {
-					t.Errorf("page %d zeroed: Open got %v, want ErrNotLedger or success", pg, err)
+				if !errors.Is(err, ErrDamaged) {
+					t.Errorf("page %d zeroed: Open got %v, want ErrDamaged or success", pg, err)
 				}
 				refused++
 				return

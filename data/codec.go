@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"hash/crc32"
 	"math"
 	"sort"
 	"time"
@@ -27,18 +28,46 @@ import (
 // six-byte entries (member seq uint32, status, reason), sorted by seq.
 
 // Record versions. recordVersion is the newest; a larger one is refused.
+// Versions 3 and 4 are 1 and 2 followed by a CRC-32C (Castagnoli,
+// big-endian) of every byte before it, the version byte included: a byte
+// flipped by a failing disk then fails the record instead of changing a
+// number. Versions 1 and 2 are read only to migrate ledgers of schema 2.
+// Version 5 is the binary dues account, also followed by a CRC-32C.
 const (
-	recordJSON    = 1
-	recordMember  = 2
-	recordDues    = 3 // a dues account, see dues_codec.go
-	recordVersion = recordDues
+	recordJSON       = 1
+	recordMember     = 2
+	recordJSONSum    = 3
+	recordMemberSum  = 4
+	recordDues       = 5 // a dues account with its CRC-32C, see dues_codec.go
+	recordVersion    = recordDues
+	recordSumSize    = 4
+	marksVersionOld  = 1
+	marksVersion     = 2
+	marksHeaderSize  = 1 + 16 // version byte and session ID
+	markEntrySize    = 6
+	marksTrailerSize = recordSumSize
 )
 
-const marksVersion = 1
+var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 
-const markEntrySize = 6
+// errBadRecord is a record that fails its checksum or cannot be read: the
+// ledger is damaged.
+var errBadRecord = fmt.Errorf("%w: a record fails its checksum or has an unknown encoding", ErrDamaged)
 
-var errBadRecord = errors.New("record has an unknown encoding")
+// appendSum appends the CRC-32C of b to b.
+func appendSum(b []byte) []byte {
+	return binary.BigEndian.AppendUint32(b, crc32.Checksum(b, castagnoli))
+}
+
+// verifySum returns b without its CRC-32C trailer, or false when the
+// trailer does not match.
+func verifySum(b []byte) ([]byte, bool) {
+	if len(b) < 1+recordSumSize {
+		return nil, false
+	}
+	n := len(b) - recordSumSize
+	return b[:n], crc32.Checksum(b[:n], castagnoli) == binary.BigEndian.Uint32(b[n:])
+}
 
 func encode(v any) ([]byte, error) {
 	switch m := v.(type) {
@@ -53,7 +82,7 @@ func encode(v any) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return append([]byte{recordJSON}, b...), nil
+	return appendSum(append([]byte{recordJSONSum}, b...)), nil
 }
 
 func decode(b []byte, v any) error {
@@ -61,12 +90,19 @@ func decode(b []byte, v any) error {
 		return errBadRecord
 	}
 	switch b[0] {
-	case recordJSON:
-		if err := json.Unmarshal(b[1:], v); err != nil {
+	case recordJSON, recordJSONSum:
+		body := b
+		if b[0] == recordJSONSum {
+			var ok bool
+			if body, ok = verifySum(b); !ok {
+				return errBadRecord
+			}
+		}
+		if err := json.Unmarshal(body[1:], v); err != nil {
 			return fmt.Errorf("%w: %v", errBadRecord, err)
 		}
 		return nil
-	case recordMember:
+	case recordMember, recordMemberSum:
 		if m, ok := v.(*Member); ok {
 			return decodeMember(b, m)
 		}
@@ -127,11 +163,20 @@ func encodeMember(m *Member) ([]byte, error) {
 		w.date(e.Date)
 		w.str(e.Note)
 	}
-	return w.b, w.err
+	w.b[0] = recordMemberSum
+	return appendSum(w.b), w.err
 }
 
 func decodeMember(b []byte, m *Member) error {
-	if len(b) < 1+16 || b[0] != recordMember {
+	if len(b) > 0 && b[0] == recordMemberSum {
+		var ok bool
+		if b, ok = verifySum(b); !ok {
+			return errBadRecord
+		}
+	} else if len(b) > 0 && b[0] != recordMember {
+		return errBadRecord
+	}
+	if len(b) < 1+16 {
 		return errBadRecord
 	}
 	// One string for the whole record: the text fields are slices of it,
@@ -278,35 +323,72 @@ type markEntry struct {
 	Mark
 }
 
-func encodeMarks(es []markEntry) []byte {
-	b := make([]byte, 1, 1+len(es)*markEntrySize)
-	b[0] = marksVersion
+// encodeMarks lays out the marks of session sid: version, the session
+// ID (so that a value that lands under another key is noticed), the
+// entries, and a CRC-32C of all of it.
+func encodeMarks(sid uuid.UUID, es []markEntry) []byte {
+	b := make([]byte, 0, marksHeaderSize+len(es)*markEntrySize+marksTrailerSize)
+	b = append(b, marksVersion)
+	b = append(b, sid[:]...)
 	for _, e := range es {
 		b = binary.BigEndian.AppendUint32(b, e.Seq)
 		b = append(b, byte(e.Status), byte(e.Reason))
 	}
-	return b
+	return appendSum(b)
 }
 
 // eachMark calls fn for every entry of an encoded marks value without
-// allocating; it is the hot loop of the statistics.
+// allocating; it is the hot loop of the statistics. A value that fails its
+// checksum gives errBadRecord before fn is called.
 func eachMark(b []byte, fn func(seq uint32, m Mark)) error {
 	if err := checkMarks(b); err != nil {
 		return err
 	}
-	for i := 1; i < len(b); i += markEntrySize {
+	b = marksEntries(b)
+	for i := 0; i < len(b); i += markEntrySize {
 		fn(binary.BigEndian.Uint32(b[i:]), Mark{Status: MarkStatus(b[i+4]), Reason: LeaveReason(b[i+5])})
 	}
 	return nil
 }
 
-// checkMarks reports whether b is a well-formed marks value; empty (no
-// marks yet) is.
+// marksEntries returns the six-byte entries of a marks value that passed
+// checkMarks.
+func marksEntries(b []byte) []byte {
+	switch {
+	case len(b) == 0:
+		return nil
+	case b[0] == marksVersionOld:
+		return b[1:]
+	}
+	return b[marksHeaderSize : len(b)-marksTrailerSize]
+}
+
+// checkMarks reports whether b is a well-formed marks value whose checksum
+// holds; empty (no marks yet) is. Schema 2's unsummed layout is accepted
+// for the migration.
 func checkMarks(b []byte) error {
-	if len(b) > 0 && (b[0] != marksVersion || (len(b)-1)%markEntrySize != 0) {
+	switch {
+	case len(b) == 0:
+		return nil
+	case b[0] == marksVersionOld && (len(b)-1)%markEntrySize == 0:
+		return nil
+	case b[0] != marksVersion || len(b) < marksHeaderSize+marksTrailerSize ||
+		(len(b)-marksHeaderSize-marksTrailerSize)%markEntrySize != 0:
+		return errBadRecord
+	}
+	if _, ok := verifySum(b); !ok {
 		return errBadRecord
 	}
 	return nil
+}
+
+// marksSession returns the session ID a summed marks value names, or false
+// for an empty or schema 2 value.
+func marksSession(b []byte) (uuid.UUID, bool) {
+	if len(b) < marksHeaderSize || b[0] != marksVersion {
+		return uuid.UUID{}, false
+	}
+	return uuid.UUID(b[1:marksHeaderSize]), true
 }
 
 func decodeMarks(b []byte) ([]markEntry, error) {

@@ -56,8 +56,8 @@ func TestMemberRecordRoundTrip(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if b[0] != recordMember {
-			t.Fatalf("member written as version %d, want %d", b[0], recordMember)
+		if b[0] != recordMemberSum {
+			t.Fatalf("member written as version %d, want %d", b[0], recordMemberSum)
 		}
 		var got Member
 		if err := decode(b, &got); err != nil {
@@ -135,8 +135,8 @@ func TestMembersStoredCompact(t *testing.T) {
 		t.Fatal(err)
 	}
 	err := l.view(func(tx *bolt.Tx) error {
-		if v := tx.Bucket(bMembers).Get(m.ID[:]); len(v) == 0 || v[0] != recordMember {
-			t.Errorf("stored as %v, want version %d", v, recordMember)
+		if v := tx.Bucket(bMembers).Get(m.ID[:]); len(v) == 0 || v[0] != recordMemberSum {
+			t.Errorf("stored as %v, want version %d", v, recordMemberSum)
 		}
 		return nil
 	})
@@ -168,7 +168,7 @@ func FuzzDecodeMember(f *testing.F) {
 		if err := decode(b, &m); err != nil {
 			return
 		}
-		if b[0] != recordMember {
+		if b[0] != recordMemberSum {
 			return
 		}
 		// Whatever decodes encodes back to a record that decodes the same.
@@ -182,4 +182,42 @@ func FuzzDecodeMember(f *testing.F) {
 		}
 		sameMember(t, m2, m)
 	})
+}
+
+// TestEveryBitFlipIsCaught flips each bit of an encoded member, session
+// and marks value in turn: every copy must be refused with ErrDamaged,
+// never decoded into different values (CRC-32C catches every 1-bit error).
+func TestEveryBitFlipIsCaught(t *testing.T) {
+	m := fullMember()
+	mb, err := encode(&m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := Session{ID: newID(), Kind: NoonClassroom, Theme: "正午课堂", Date: NewDate(2026, 11, 27)}
+	sb, err := encode(&s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sid := newID()
+	kb := encodeMarks(sid, []markEntry{{1, Mark{Status: Present}}, {2, Mark{Status: OnLeave, Reason: Sick}}})
+	for _, tc := range []struct {
+		name string
+		b    []byte
+		read func([]byte) error
+	}{
+		{"member", mb, func(b []byte) error { var got Member; return decode(b, &got) }},
+		{"session", sb, func(b []byte) error { var got Session; return decode(b, &got) }},
+		{"marks", kb, func(b []byte) error { return eachMark(b, func(uint32, Mark) {}) }},
+	} {
+		if err := tc.read(tc.b); err != nil {
+			t.Fatalf("%s: the undamaged value: %v", tc.name, err)
+		}
+		for bit := range len(tc.b) * 8 {
+			c := bytes.Clone(tc.b)
+			c[bit/8] ^= 1 << (bit % 8)
+			if err := tc.read(c); !errors.Is(err, ErrDamaged) {
+				t.Errorf("%s, bit %d flipped: got %v, want ErrDamaged", tc.name, bit, err)
+			}
+		}
+	}
 }

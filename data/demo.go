@@ -241,7 +241,7 @@ func (l *Ledger) setMarksRaw(s *Session, marks map[[16]byte]Mark) error {
 			}
 			es, _ = setMarkEntry(es, mem.Seq, m)
 		}
-		return tx.Bucket(bMarks).Put(s.ID[:], encodeMarks(es))
+		return tx.Bucket(bMarks).Put(s.ID[:], encodeMarks(s.ID, es))
 	})
 }
 
@@ -319,7 +319,7 @@ func fillLarge(l *Ledger) error {
 					es = append(es, markEntry{uint32(1 + (first+j)%LargeMembers), demoMark(rng)})
 				}
 				sortEntries(es)
-				if err := tx.Bucket(bMarks).Put(s.ID[:], encodeMarks(es)); err != nil {
+				if err := tx.Bucket(bMarks).Put(s.ID[:], encodeMarks(s.ID, es)); err != nil {
 					return err
 				}
 			}

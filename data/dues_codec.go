@@ -7,7 +7,7 @@ import (
 	"github.com/google/uuid"
 )
 
-// A dues account is written as record version 3, a compact binary layout
+// A dues account is written as record version 5 (recordDues), a compact binary layout
 // like the member's: the grid decodes every account of the year (5,000 on
 // a large ledger) on each load, and JSON, with a parsed time per payment,
 // took most of that time. In order: the member ID (16 bytes), the year
@@ -16,7 +16,8 @@ import (
 // reduction (0, or 1 then kind, monthly due, approved by, approved on,
 // reason), the payments (a uvarint count, then each one's month, amount,
 // paid date, method, session (0, or 1 then 16 bytes) and time recorded),
-// and the time updated. Nothing may follow. Version 1 (JSON) accounts are
+// and the time updated, then the CRC-32C of all before it. Nothing may
+// follow. Version 1 (JSON) accounts are
 // still read.
 
 func encodeDuesAccount(a *DuesAccount) ([]byte, error) {
@@ -59,11 +60,15 @@ func encodeDuesAccount(a *DuesAccount) ([]byte, error) {
 		w.time(p.Recorded)
 	}
 	w.time(a.Updated)
-	return w.b, w.err
+	return appendSum(w.b), w.err
 }
 
 func decodeDuesAccount(b []byte, a *DuesAccount) error {
-	if len(b) < 1+16 || b[0] != recordDues {
+	if len(b) == 0 || b[0] != recordDues {
+		return errBadRecord
+	}
+	b, ok := verifySum(b)
+	if !ok || len(b) < 1+16 {
 		return errBadRecord
 	}
 	r := recordReader{b: b, s: string(b), off: 1 + 16}

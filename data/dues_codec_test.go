@@ -29,8 +29,8 @@ func TestDuesAccountRoundTrip(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if b[0] != 3 {
-			t.Errorf("record version %d, want 3", b[0])
+		if b[0] != 5 {
+			t.Errorf("record version %d, want 5", b[0])
 		}
 		var got DuesAccount
 		if err := decode(b, &got); err != nil {
@@ -42,6 +42,13 @@ func TestDuesAccountRoundTrip(t *testing.T) {
 		for n := range len(b) { // every truncation is refused, none panics
 			if err := decode(b[:n], &got); !errors.Is(err, errBadRecord) {
 				t.Fatalf("truncated to %d bytes: %v", n, err)
+			}
+		}
+		for i := range len(b) * 8 { // every single-bit flip fails the checksum
+			c := append([]byte(nil), b...)
+			c[i/8] ^= 1 << (i % 8)
+			if err := decode(c, &got); !errors.Is(err, errBadRecord) {
+				t.Fatalf("bit %d flipped: %v", i, err)
 			}
 		}
 	}

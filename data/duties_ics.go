@@ -6,8 +6,6 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -115,32 +113,4 @@ func writeFolded(w *bufio.Writer, s string) {
 	}
 	_, _ = w.WriteString(s)
 	_, _ = w.WriteString("\r\n")
-}
-
-// WriteFileAtomic writes path through write: to a temporary file beside
-// it, synced, then renamed over it, so path holds either the old file or
-// the whole new one.
-func WriteFileAtomic(path string, write func(io.Writer) error) (err error) {
-	dir := filepath.Dir(path)
-	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return err
-	}
-	tmp := f.Name()
-	defer func() {
-		if err != nil {
-			_ = f.Close()      // already closed on the good path
-			_ = os.Remove(tmp) // the partial file is ours alone
-		}
-	}()
-	if err = write(f); err != nil {
-		return err
-	}
-	if err = f.Sync(); err != nil {
-		return err
-	}
-	if err = f.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp, path)
 }

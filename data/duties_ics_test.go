@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -165,7 +164,7 @@ func TestWriteFileAtomicKeepsOldOnError(t *testing.T) {
 		t.Fatal(err)
 	}
 	boom := errors.New("boom")
-	err := WriteFileAtomic(path, func(w io.Writer) error {
+	err := WriteFileAtomic(path, func(w *os.File) error {
 		if _, err := w.Write([]byte("partial")); err != nil {
 			return err
 		}
@@ -180,7 +179,7 @@ func TestWriteFileAtomicKeepsOldOnError(t *testing.T) {
 	if ents, _ := os.ReadDir(dir); len(ents) != 1 {
 		t.Errorf("left %d files in the folder, want only the old one", len(ents))
 	}
-	if err := WriteFileAtomic(path, func(w io.Writer) error { _, err := w.Write([]byte("new")); return err }); err != nil {
+	if err := WriteFileAtomic(path, func(w *os.File) error { _, err := w.Write([]byte("new")); return err }); err != nil {
 		t.Fatal(err)
 	}
 	if b, _ := os.ReadFile(path); string(b) != "new" {

@@ -87,7 +87,7 @@ func (l *Ledger) SetMarks(sessionID uuid.UUID, marks map[uuid.UUID]Mark, confirm
 		if len(es) == 0 {
 			return b.Delete(sessionID[:])
 		}
-		return b.Put(sessionID[:], encodeMarks(es))
+		return b.Put(sessionID[:], encodeMarks(sessionID, es))
 	})
 }
 

@@ -1,6 +1,7 @@
 package data
 
 import (
+	"bytes"
 	"fmt"
 	"sort"
 
@@ -28,6 +29,58 @@ func (l *Ledger) migrate(from uint32) error {
 // migrations[v] upgrades schema v to v+1.
 var migrations = map[uint32]func(tx *bolt.Tx) error{
 	1: migrate1to2,
+	2: migrate2to3,
+}
+
+// migrate2to3 gives every record and marks value its CRC-32C. Records of
+// versions 1 and 2 become 3 and 4, which are the same bytes followed by the
+// checksum; a marks value gains its session ID and checksum.
+func migrate2to3(tx *bolt.Tx) error {
+	type kv struct{ k, v []byte }
+	var puts []kv
+	add := func(k, v []byte) { puts = append(puts, kv{bytes.Clone(k), v}) }
+	for _, name := range append([][]byte{bMeta}, recordBuckets...) {
+		b := tx.Bucket(name)
+		puts = puts[:0]
+		if err := b.ForEach(func(k, v []byte) error {
+			if bytes.Equal(name, bMeta) && !bytes.Equal(k, kBranch) {
+				return nil // the magic and the schema number stay raw
+			}
+			if len(v) == 0 || (v[0] != recordJSON && v[0] != recordMember) {
+				return nil // already summed (migrated from schema 1)
+			}
+			add(k, appendSum(append([]byte{v[0] + 2}, v[1:]...)))
+			return nil
+		}); err != nil {
+			return err
+		}
+		for _, p := range puts {
+			if err := b.Put(p.k, p.v); err != nil {
+				return err
+			}
+		}
+	}
+	b := tx.Bucket(bMarks)
+	puts = puts[:0]
+	if err := b.ForEach(func(k, v []byte) error {
+		if len(v) == 0 || v[0] != marksVersionOld {
+			return nil
+		}
+		es, err := decodeMarks(v)
+		if err != nil || len(k) != 16 {
+			return fmt.Errorf("schema 2 marks %x: %w", k, errBadRecord)
+		}
+		add(k, encodeMarks(uuid.UUID(k), es))
+		return nil
+	}); err != nil {
+		return err
+	}
+	for _, p := range puts {
+		if err := b.Put(p.k, p.v); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // migrate1to2 replaces schema 1's one key per mark (session ID + member ID →
@@ -97,7 +150,7 @@ func migrate1to2(tx *bolt.Tx) error {
 	}
 	for sid, es := range bySession {
 		sort.Slice(es, func(i, j int) bool { return es[i].Seq < es[j].Seq })
-		if err := nb.Put(sid[:], encodeMarks(es)); err != nil {
+		if err := nb.Put(sid[:], encodeMarks(sid, es)); err != nil {
 			return err
 		}
 	}

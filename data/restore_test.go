@@ -25,12 +25,6 @@ func TestRestoreRefuses(t *testing.T) {
 				putFile(t, p, []byte("这不是台账"))
 				return p
 			}, ErrNotLedger},
-		{"target is a truncated ledger", func(*testing.T, string) string { return good },
-			func(t *testing.T, dir string) string {
-				p := filepath.Join(dir, "cut.ledger")
-				truncateCopy(t, good, p, func(n int64) int64 { return n / 2 })
-				return p
-			}, ErrNotLedger},
 		{"target is a newer ledger", func(*testing.T, string) string { return good },
 			func(t *testing.T, dir string) string {
 				p := filepath.Join(dir, "newer.ledger")
@@ -47,7 +41,7 @@ func TestRestoreRefuses(t *testing.T) {
 			p := filepath.Join(dir, "b.ledger")
 			truncateCopy(t, good, p, func(n int64) int64 { return n / 2 })
 			return p
-		}, targetLedger, ErrNotLedger},
+		}, targetLedger, ErrDamaged},
 		{"backup is from a newer version", func(t *testing.T, dir string) string {
 			p := filepath.Join(dir, "b.ledger")
 			copyTestFile(t, good, p)
@@ -59,7 +53,7 @@ func TestRestoreRefuses(t *testing.T) {
 			copyTestFile(t, good, p)
 			updateRawMarks(t, p)
 			return p
-		}, targetLedger, ErrNotLedger},
+		}, targetLedger, ErrDamaged},
 		{"backup is missing", func(t *testing.T, dir string) string { return filepath.Join(dir, "none.ledger") },
 			targetLedger, ErrNotFound},
 		{"backup is a folder", func(t *testing.T, dir string) string { return dir },
@@ -102,7 +96,7 @@ func updateRawMarks(t *testing.T, path string) {
 	t.Helper()
 	updateRaw(t, path, func(tx *bolt.Tx) error {
 		id := newID()
-		return tx.Bucket(bMarks).Put(id[:], encodeMarks([]markEntry{{1, Mark{Status: Present}}}))
+		return tx.Bucket(bMarks).Put(id[:], encodeMarks(id, []markEntry{{1, Mark{Status: Present}}}))
 	})
 }
 

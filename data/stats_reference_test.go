@@ -119,7 +119,7 @@ func TestYearStatsMatchesReference(t *testing.T) {
 				}
 			}
 			if len(es) > 0 {
-				raw[s.ID] = encodeMarks(es)
+				raw[s.ID] = encodeMarks(s.ID, es)
 			}
 		}
 		ys, err := computeYear(2026, today, Branch{}, ms, ss, func(id uuid.UUID) []byte { return raw[id] })
@@ -173,9 +173,15 @@ func TestYearStatsRefusesBadMarks(t *testing.T) {
 			t.Errorf("marks %v: no error", raw)
 		}
 	}
-	// Entries out of order (a damaged value) count once.
-	raw := encodeMarks([]markEntry{{1, Mark{Status: Present}}})
-	raw = append(raw, raw[1:]...)
+	// A summed value with a byte changed is refused.
+	raw := encodeMarks(ss[0].ID, []markEntry{{1, Mark{Status: Present}}})
+	raw[len(raw)-5] = byte(Absent)
+	if _, err := computeYear(2026, testToday, Branch{}, ms, ss, func(uuid.UUID) []byte { return raw }); err == nil {
+		t.Errorf("marks %v failing their checksum: no error", raw)
+	}
+	// Entries out of order (a damaged schema 2 value, which carries no
+	// checksum) count once.
+	raw = []byte{1, 0, 0, 0, 1, byte(Present), 0, 0, 0, 0, 1, byte(Present), 0}
 	ys, err := computeYear(2026, testToday, Branch{}, ms, ss, func(uuid.UUID) []byte { return raw })
 	if err != nil {
 		t.Fatal(err)
@@ -186,7 +192,7 @@ func TestYearStatsRefusesBadMarks(t *testing.T) {
 	// A damaged seq far beyond the roster neither allocates its size nor
 	// stops the statistics: that member's marks are not read.
 	ms = append(ms, Member{Seq: 1<<32 - 2, Category: Full, Status: StatusNormal})
-	raw = encodeMarks([]markEntry{{1, Mark{Status: Present}}, {1<<32 - 2, Mark{Status: Present}}})
+	raw = encodeMarks(ss[0].ID, []markEntry{{1, Mark{Status: Present}}, {1<<32 - 2, Mark{Status: Present}}})
 	ys, err = computeYear(2026, testToday, Branch{}, ms, ss, func(uuid.UUID) []byte { return raw })
 	if err != nil {
 		t.Fatal(err)

@@ -5,7 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"runtime"
+	"sync"
 	"time"
 
 	"github.com/google/uuid"
@@ -25,6 +25,14 @@ var (
 	ErrSessionClosed = errors.New("session is closed")
 	ErrDuplicateID   = errors.New("id number already in the ledger")
 	ErrStale         = errors.New("record changed since it was read")
+	// ErrDamaged is a ledger whose pages or records fail their checks: a
+	// flipped byte, a zeroed range, a file cut short. Such a ledger is
+	// never written to; it can be opened read-only with Options.Salvage.
+	ErrDamaged = errors.New("ledger is damaged")
+	// ErrReadOnly is a write refused because the ledger was opened
+	// read-only (asked for, or because its file or media cannot be
+	// written).
+	ErrReadOnly = errors.New("ledger is open read-only")
 )
 
 // ValidationError carries the field-level problems that stopped a save.
@@ -37,8 +45,9 @@ func (e *ValidationError) Error() string {
 }
 
 // SchemaVersion is the layout this build writes. Version 1 kept one key per
-// attendance mark; version 2 keeps one value per session (see codec.go).
-const SchemaVersion = 2
+// attendance mark; version 2 keeps one value per session; version 3 adds a
+// CRC-32C to every record and marks value (see codec.go).
+const SchemaVersion = 3
 
 const appMagic = "branchledger"
 
@@ -73,6 +82,20 @@ type Options struct {
 	NoBackup bool
 	// ReadOnly opens the ledger for reading only (check, export, stats).
 	ReadOnly bool
+	// Salvage, with ReadOnly, opens a ledger whose records fail their
+	// checks anyway, so that what is still readable can be looked at and
+	// copied out: Damage then says what was found, a read of a damaged
+	// record fails with ErrDamaged, nothing is ever written. A file whose
+	// pages are damaged is refused even so (bbolt would follow them into a
+	// crash or an endless loop).
+	Salvage bool
+
+	// readOlder opens a ledger of schema 2 read-only: its records read
+	// without checksums (a backup to be looked at, not migrated).
+	readOlder bool
+	// keepTemps leaves the temporary files beside the ledger alone: a
+	// restore opens the file it is about to replace, beside its own.
+	keepTemps bool
 }
 
 func (o Options) now() time.Time {
@@ -97,6 +120,12 @@ type Ledger struct {
 	path      string
 	opt       Options
 	backupErr error
+	// readOnlyWhy is why a ledger asked for writing was opened read-only
+	// (its file or media cannot be written), or nil.
+	readOnlyWhy error
+
+	mu     sync.Mutex
+	damage error // the first damage found, or nil
 }
 
 // Path returns the ledger's file name.
@@ -112,6 +141,33 @@ func (l *Ledger) Now() time.Time { return l.opt.now() }
 // ledger was opened, or nil. The ledger works without it, but the user
 // should be told.
 func (l *Ledger) BackupProblem() error { return l.backupErr }
+
+// ReadOnly reports whether the ledger is open for reading only.
+func (l *Ledger) ReadOnly() bool { return l.db.IsReadOnly() }
+
+// ReadOnlyProblem returns why a ledger asked for writing was opened
+// read-only instead (the operating system's error: a read-only file,
+// folder or medium), or nil.
+func (l *Ledger) ReadOnlyProblem() error { return l.readOnlyWhy }
+
+// Damage returns the damage found in the ledger (wrapping ErrDamaged) since
+// it was opened, or nil. A damaged ledger refuses every write.
+func (l *Ledger) Damage() error {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.damage
+}
+
+func (l *Ledger) noteDamage(err error) {
+	if !errors.Is(err, ErrDamaged) {
+		return
+	}
+	l.mu.Lock()
+	if l.damage == nil {
+		l.damage = err
+	}
+	l.mu.Unlock()
+}
 
 // Close closes the ledger file.
 func (l *Ledger) Close() error { return l.db.Close() }
@@ -165,51 +221,95 @@ func Create(path string, b Branch, opt Options) (*Ledger, error) {
 
 // Open opens an existing ledger. A file that is not a ledger (or comes
 // from a newer version) is refused and never written to; a ledger held by
-// another process gives ErrLocked within the lock timeout. Unless
-// opt.NoBackup is set, a backup is made at most once a day.
+// another process gives ErrLocked within the lock timeout. Every open
+// first checks the file's structure and every record's checksum: a damaged
+// ledger gives ErrDamaged (with opt.Salvage and opt.ReadOnly it is opened
+// read-only instead, Damage reporting what was found). A ledger whose file
+// or media cannot be written opens read-only (see ReadOnlyProblem).
+// Opened for writing, the temporary files that interrupted writes left
+// beside it are removed and, unless opt.NoBackup is set, a backup is made
+// at most once a day.
 func Open(path string, opt Options) (*Ledger, error) {
-	if err := checkHeader(path); err != nil {
+	if err := checkFile(path); err != nil {
 		return nil, err
 	}
-	// Verify read-only first, so that a foreign or newer file is never
-	// opened for writing.
-	db, err := bolt.Open(path, 0o600, opt.boltOptions(true))
+	salvage := opt.Salvage && opt.ReadOnly
+	var ferr error // the records' damage, when salvaging
+	// Verify read-only first, so that a foreign, newer or damaged file is
+	// never opened for writing.
+	db, err := openBolt(path, opt, true)
 	if err != nil {
-		return nil, mapOpenError(path, err)
+		return nil, err
 	}
 	var schema uint32
-	err = func() (err error) {
-		defer damaged(&err)
-		return db.View(func(tx *bolt.Tx) error {
-			var err error
-			schema, err = readSchema(tx)
+	err = safeView(db, func(tx *bolt.Tx) error {
+		var err error
+		if schema, err = readSchema(tx); err != nil {
 			return err
-		})
-	}()
-	if cerr := db.Close(); err == nil {
-		err = cerr
+		}
+		if err := checkRecords(tx, schema); err != nil || schema < 2 {
+			return err
+		}
+		// The domain invariants too: a byte flipped in a key leaves
+		// every checksum intact but files a record under another name.
+		if ps := checkDomain(tx); len(ps) > 0 {
+			return fmt.Errorf("%w: %d problems, first %s: %s", ErrDamaged, len(ps), ps[0].Code, ps[0].Field)
+		}
+		return nil
+	})
+	if err != nil && salvage && errors.Is(err, ErrDamaged) {
+		ferr, err = err, nil
 	}
 	if err != nil {
+		_ = db.Close()
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
-	if opt.ReadOnly && schema != SchemaVersion {
-		return nil, fmt.Errorf("%s: schema %d: %w", path, schema, ErrOlderVersion)
+	if opt.ReadOnly {
+		if schema != SchemaVersion && !((opt.readOlder || salvage) && schema == 2) {
+			_ = db.Close()
+			return nil, fmt.Errorf("%s: schema %d: %w", path, schema, ErrOlderVersion)
+		}
+		l := &Ledger{db: db, path: path, opt: opt}
+		if ferr != nil {
+			l.damage = fmt.Errorf("%s: %w", path, ferr)
+		}
+		return l, nil
 	}
-	db, err = bolt.Open(path, 0o600, opt.boltOptions(opt.ReadOnly))
+	if err := db.Close(); err != nil {
+		return nil, err
+	}
+	db, err = openBolt(path, opt, false)
+	if err != nil && canOnlyRead(err) {
+		// A read-only file, folder or medium (a CD, a write-protected
+		// stick): open it for looking and exporting.
+		why := err
+		if schema != SchemaVersion {
+			return nil, fmt.Errorf("%s: schema %d: %w", path, schema, ErrOlderVersion)
+		}
+		if db, err = openBolt(path, opt, true); err != nil {
+			return nil, err
+		}
+		return &Ledger{db: db, path: path, opt: opt, readOnlyWhy: why}, nil
+	}
 	if err != nil {
-		return nil, mapOpenError(path, err)
+		return nil, err
 	}
 	l := &Ledger{db: db, path: path, opt: opt}
-	if !opt.NoBackup && !opt.ReadOnly {
+	if !opt.NoBackup {
 		// Before a migration the backup is made even if today has one: it
 		// is the only copy of the ledger in its old layout.
 		l.backupErr = l.autoBackup(schema < SchemaVersion)
 	}
 	if schema < SchemaVersion {
+		// Records of older schemas carry no checksum: a damaged one would
+		// be summed as it is. The domain check above read them all.
 		if err := l.migrate(schema); err != nil {
 			_ = db.Close()
 			return nil, fmt.Errorf("%s: migrating from schema %d: %w", path, schema, err)
 		}
+	}
+	if !opt.keepTemps {
+		l.removeLeftovers()
 	}
 	return l, nil
 }
@@ -237,39 +337,14 @@ func mapOpenError(path string, err error) error {
 	switch {
 	case errors.Is(err, berrors.ErrTimeout):
 		return fmt.Errorf("%s: %w", path, ErrLocked)
-	case errors.Is(err, berrors.ErrInvalid), errors.Is(err, berrors.ErrChecksum),
-		errors.Is(err, berrors.ErrVersionMismatch):
+	case errors.Is(err, berrors.ErrChecksum):
+		return fmt.Errorf("%s: %w: %v", path, ErrDamaged, err)
+	case errors.Is(err, berrors.ErrInvalid), errors.Is(err, berrors.ErrVersionMismatch):
 		return fmt.Errorf("%s: %w: %v", path, ErrNotLedger, err)
 	case errors.Is(err, os.ErrNotExist):
 		return fmt.Errorf("%s: %w", path, ErrNotFound)
 	}
 	return err
-}
-
-func (l *Ledger) view(fn func(tx *bolt.Tx) error) (err error) {
-	defer damaged(&err)
-	return l.db.View(fn)
-}
-
-func (l *Ledger) update(fn func(tx *bolt.Tx) error) (err error) {
-	defer damaged(&err)
-	return l.db.Update(fn)
-}
-
-// damaged turns bbolt's panic on a damaged page into ErrNotLedger, so that
-// a file damaged after it was opened gives the user an error instead of
-// ending the program. bbolt has rolled the transaction back by then. It
-// must be deferred directly. bbolt's assertions panic with strings; Go
-// runtime errors are bugs and keep panicking.
-func damaged(err *error) {
-	r := recover()
-	if r == nil {
-		return
-	}
-	if _, bug := r.(runtime.Error); bug {
-		panic(r)
-	}
-	*err = fmt.Errorf("%w: damaged: %v", ErrNotLedger, r)
 }
 
 // newID returns a time-ordered (v7) UUID.

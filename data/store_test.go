@@ -41,6 +41,8 @@ func TestHelperProcess(t *testing.T) {
 		err = helperHold(path)
 	case "crash":
 		err = helperCrash(path, os.Getenv(helperSeedEnv))
+	case "midwrite":
+		err = helperMidWrite(path)
 	default:
 		err = errors.New("unknown helper mode " + mode)
 	}
@@ -365,13 +367,13 @@ func TestRefusesForeignFiles(t *testing.T) {
 		}, ErrNotLedger},
 		{"demo ledger cut in half", func(t *testing.T, p string) {
 			truncateCopy(t, demo, p, func(n int64) int64 { return n / 2 })
-		}, ErrNotLedger},
+		}, ErrDamaged},
 		{"demo ledger cut to 5000 bytes", func(t *testing.T, p string) {
 			truncateCopy(t, demo, p, func(int64) int64 { return 5000 })
-		}, ErrNotLedger},
+		}, ErrDamaged},
 		{"demo ledger cut to one page", func(t *testing.T, p string) {
 			truncateCopy(t, demo, p, func(int64) int64 { return 4096 })
-		}, ErrNotLedger},
+		}, ErrDamaged},
 		{"empty bbolt file", func(t *testing.T, p string) {
 			rawBolt(t, p, func(tx *bolt.Tx) error { return nil })
 		}, ErrNotLedger},
@@ -432,7 +434,14 @@ func TestRefusesForeignFiles(t *testing.T) {
 					t.Errorf("Open(ReadOnly %v): got %v, want %v", ro, err, tc.want)
 				}
 			}
-			if _, err := Verify(path, opt); !errors.Is(err, tc.want) {
+			// Verify reports a damaged ledger as a problem (what the check
+			// command prints) and refuses other files.
+			ps, err := Verify(path, opt)
+			if tc.want == ErrDamaged {
+				if err != nil || len(ps) != 1 || ps[0].Code != CheckDamagedFile {
+					t.Errorf("Verify: got %v, %v; want one %s problem", ps, err, CheckDamagedFile)
+				}
+			} else if !errors.Is(err, tc.want) {
 				t.Errorf("Verify: got %v, want %v", err, tc.want)
 			}
 			if after := stateOf(t, path); after != before {

@@ -40,6 +40,23 @@ func (e *Env) fail(err error) int {
 	return ExitRefused
 }
 
+// open opens a ledger for a verb and tells the user, on the error stream,
+// what they should know but that does not stop the verb: the automatic
+// backup failed, or the ledger could only be opened read-only.
+func (e *Env) open(path string, opt data.Options) (*data.Ledger, error) {
+	l, err := data.Open(path, opt)
+	if err != nil {
+		return nil, err
+	}
+	if berr := l.BackupProblem(); berr != nil {
+		fmt.Fprintln(e.Err, e.Words.T("cli.backup_failed", map[string]any{"Err": e.Words.Error(berr)}))
+	}
+	if rerr := l.ReadOnlyProblem(); rerr != nil {
+		fmt.Fprintln(e.Err, e.Words.T("cli.read_only_ledger", map[string]any{"Err": e.Words.Error(rerr)}))
+	}
+	return l, nil
+}
+
 // verbOrder lists the verbs in help order, with the synopsis of each.
 var verbOrder = []string{"new", "demo", "check", "backup", "restore", "stats", "dues", "import", "export", "agenda"}
 
@@ -239,7 +256,7 @@ func runBackup(e *Env, args []string) int {
 	} else if err == nil {
 		return e.fail(data.ErrExists)
 	}
-	l, err := data.Open(pos[0], data.Options{Now: e.Now, NoBackup: true, ReadOnly: true})
+	l, err := e.open(pos[0], data.Options{Now: e.Now, NoBackup: true, ReadOnly: true})
 	if err != nil {
 		return e.fail(err)
 	}

@@ -58,7 +58,7 @@ func runExport(e *Env, args []string) int {
 			return ExitUsage
 		}
 	}
-	l, err := data.Open(pos[0], e.options())
+	l, err := e.open(pos[0], e.options())
 	if err != nil {
 		return e.fail(err)
 	}
@@ -72,7 +72,13 @@ func runExport(e *Env, args []string) int {
 		TitleFont: report.InstalledTitleFont(report.FontDirs())}
 	err = report.WriteFile(l, *out, opt)
 	var exps []data.ExportRecord
-	if err == nil {
+	if err == nil && l.ReadOnly() {
+		// No record could be written; the sheets are named from opt.
+		fmt.Fprintln(e.Err, e.Words.T("cli.export_not_recorded", nil))
+		var written []string
+		written, err = report.Reports(l, opt)
+		exps = []data.ExportRecord{{Reports: written}}
+	} else if err == nil {
 		// The record says which sheets were written: "all" leaves the
 		// sign-in sheet out when no session is planned.
 		exps, err = l.Exports()

@@ -83,7 +83,7 @@ func runImport(e *Env, args []string) int {
 	if code >= 0 {
 		return code
 	}
-	l, err := data.Open(pos[0], data.Options{Now: e.Now, ReadOnly: opt.dry, NoBackup: opt.dry})
+	l, err := e.open(pos[0], data.Options{Now: e.Now, ReadOnly: opt.dry, NoBackup: opt.dry})
 	if err != nil {
 		return e.fail(err)
 	}

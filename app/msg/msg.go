@@ -32,6 +32,10 @@ func ForError(err error) Text {
 		return Text{"error.invalid", map[string]any{"Count": len(ve.Problems), "First": ve.Problems[0]}}
 	case errors.Is(err, data.ErrLocked):
 		return Text{Key: "error.locked"}
+	case errors.Is(err, data.ErrDamaged):
+		return Text{Key: "error.damaged"}
+	case errors.Is(err, data.ErrReadOnly):
+		return Text{Key: "error.read_only"}
 	case errors.Is(err, data.ErrNotLedger):
 		return Text{Key: "error.not_ledger"}
 	case errors.Is(err, data.ErrNewerVersion):
@@ -48,6 +52,9 @@ func ForError(err error) Text {
 		return Text{Key: "error.duplicate_id"}
 	case errors.Is(err, data.ErrStale):
 		return Text{Key: "error.stale"}
+	}
+	if k := osErrorKey(err); k != "" {
+		return Text{Key: k}
 	}
 	return Text{"error.other", map[string]any{"Err": err.Error()}}
 }

@@ -15,10 +15,13 @@ import (
 // WriteFile writes the reports of opt to path and records the export in
 // the ledger (when, which reports, which year, masked or full numbers,
 // which file), since full ID numbers leaving the machine must leave a
-// trace. The workbook is written to a temporary file beside path, synced
-// and renamed over it, so path holds either the old file or the whole new
-// one. A target open in Excel gives ErrTargetBusy and a read-only target
-// or folder ErrTargetReadOnly, before anything is written.
+// trace. The workbook is written through data.CreateAtomic, so path holds
+// either the old file or the whole new one. A target open in Excel, WPS or
+// LibreOffice gives ErrTargetBusy and a read-only target or folder
+// ErrTargetReadOnly, before anything is written. A ledger open read-only
+// (its file or media cannot be written) cannot take the record: the
+// report is written without it, and the caller tells the user (see
+// data.Ledger.ReadOnly).
 func WriteFile(l *data.Ledger, path string, opt Options) (err error) {
 	if opt, err = resolve(l, opt); err != nil {
 		return err
@@ -29,37 +32,33 @@ func WriteFile(l *data.Ledger, path string, opt Options) (err error) {
 	if err := checkTarget(path); err != nil {
 		return err
 	}
-	dir := filepath.Dir(path)
-	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	a, err := data.CreateAtomic(path)
 	if err != nil {
 		return targetError(path, err)
 	}
-	tmp := f.Name()
-	defer func() {
-		if err != nil {
-			_ = f.Close()      // already closed on the good path; nothing to keep
-			_ = os.Remove(tmp) // the partial file is ours alone
-		}
-	}()
-	if err = Write(l, f, opt); err != nil {
-		return err
-	}
-	if err = f.Sync(); err != nil {
-		return err
-	}
-	if err = f.Close(); err != nil {
+	if err = Write(l, a.File, opt); err != nil {
+		a.Abort()
 		return err
 	}
 	// The trace comes before the file takes its place: a report with full
 	// numbers is never left in place without its record.
-	if err = l.RecordExport(&data.ExportRecord{Reports: opt.Reports, Year: opt.Year, FullIDs: opt.FullIDs, File: path}); err != nil {
-		return err
+	record := func() error {
+		if l.ReadOnly() {
+			return nil
+		}
+		return l.RecordExport(&data.ExportRecord{Reports: opt.Reports, Year: opt.Year, FullIDs: opt.FullIDs, File: path})
 	}
-	if err = os.Rename(tmp, path); err != nil {
+	if err = a.Commit(record); err != nil {
 		return targetError(path, err)
 	}
-	syncDir(dir)
 	return nil
+}
+
+// Reports returns the reports WriteFile writes for opt: all of them for
+// none named, without the sign-in sheet when no session is planned.
+func Reports(l *data.Ledger, opt Options) ([]string, error) {
+	opt, err := resolve(l, opt)
+	return opt.Reports, err
 }
 
 // checkTarget refuses, before anything is written, a target that Excel
@@ -67,9 +66,11 @@ func WriteFile(l *data.Ledger, path string, opt Options) (err error) {
 func checkTarget(path string) error {
 	dir, base := filepath.Split(path)
 	// Excel and WPS keep an owner file "~$NAME" beside a workbook they
-	// have open, on every platform.
-	if _, err := os.Lstat(filepath.Join(dir, "~$"+base)); err == nil {
-		return fmt.Errorf("%s: %w", path, ErrTargetBusy)
+	// have open, on every platform; LibreOffice keeps ".~lock.NAME#".
+	for _, lock := range []string{"~$" + base, ".~lock." + base + "#"} {
+		if _, err := os.Lstat(filepath.Join(dir, lock)); err == nil {
+			return fmt.Errorf("%s: %w", path, ErrTargetBusy)
+		}
 	}
 	st, err := os.Stat(path)
 	switch {
@@ -123,12 +124,4 @@ func targetError(path string, err error) error {
 func exists(path string) bool {
 	_, err := os.Stat(path)
 	return err == nil
-}
-
-// syncDir makes the rename durable where the platform allows it.
-func syncDir(dir string) {
-	if d, err := os.Open(dir); err == nil {
-		_ = d.Sync() // best effort: Windows cannot sync a folder
-		_ = d.Close()
-	}
 }

@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"io"
+	"os"
 	"slices"
 
 	"github.com/xuri/excelize/v2"
@@ -63,9 +64,16 @@ func WriteReview(l *data.Ledger, w io.Writer, year int) error {
 }
 
 // WriteReviewFile writes year's report to path atomically (a temporary
-// file renamed over it).
+// file renamed over it), refusing a target that another program holds
+// open or that is read-only as WriteFile does.
 func WriteReviewFile(l *data.Ledger, path string, year int) error {
-	return data.WriteFileAtomic(path, func(w io.Writer) error { return WriteReview(l, w, year) })
+	if err := checkTarget(path); err != nil {
+		return err
+	}
+	if err := data.WriteFileAtomic(path, func(f *os.File) error { return WriteReview(l, f, year) }); err != nil {
+		return targetError(path, err)
+	}
+	return nil
 }
 
 func writeReviewSheet(f *excelize.File, st *styles, zh map[string]string, b *data.Branch, s *data.Session, r *data.Review, ms []data.Member) error {

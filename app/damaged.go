@@ -1,0 +1,138 @@
+package app
+
+import (
+	"errors"
+	"path/filepath"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"branchledger/data"
+)
+
+// damagedScreen is the page shown instead of a ledger whose file is
+// damaged: what happened, the newest backup that passes the check, and
+// the ways on (restore it, keeping the damaged file aside; open the file
+// read-only to copy things out; open another ledger). The damaged file is
+// never written from here.
+type damagedScreen struct {
+	s        *shell
+	path     string
+	backup   data.BackupInfo
+	info     *widget.Label
+	restore  *widget.Button
+	readOnly *widget.Button
+	other    *widget.Button
+}
+
+// showDamaged shows the damaged-ledger page for the file at path and
+// looks for a good backup in the background.
+func (s *shell) showDamaged(path string) {
+	s.closeLedger()
+	s.screens = map[string]screen{}
+	s.nav, s.body, s.current, s.welcome = nil, nil, "", nil
+	d := newDamagedScreen(s, path)
+	s.win.SetContent(d.content())
+	s.win.SetMainMenu(s.mainMenu())
+	s.win.SetTitle(lang.L("damaged.title") + " — " + lang.L("app.name"))
+	d.shown()
+}
+
+func newDamagedScreen(s *shell, path string) *damagedScreen {
+	d := &damagedScreen{s: s, path: path}
+	d.info = widget.NewLabel(lang.L("damaged.searching"))
+	d.info.Wrapping = fyne.TextWrapWord
+	d.restore = widget.NewButtonWithIcon(lang.L("damaged.restore"), theme.HistoryIcon(), d.onRestore)
+	d.restore.Importance = widget.HighImportance
+	d.restore.Disable()
+	d.readOnly = widget.NewButtonWithIcon(lang.L("damaged.read_only"), theme.VisibilityIcon(), d.onReadOnly)
+	d.other = widget.NewButtonWithIcon(lang.L("damaged.other"), theme.FolderOpenIcon(), s.onOpenLedger)
+	return d
+}
+
+func (d *damagedScreen) content() fyne.CanvasObject {
+	title := widget.NewLabelWithStyle(lang.L("damaged.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title.SizeName = theme.SizeNameHeadingText
+	title.Importance = widget.DangerImportance
+	intro := widget.NewLabel(lang.L("damaged.intro", map[string]any{"File": filepath.Base(d.path)}))
+	intro.Wrapping = fyne.TextWrapWord
+	where := widget.NewLabel(d.path)
+	where.Wrapping = fyne.TextWrapBreak
+	col := container.NewVBox(title, intro, where, widget.NewSeparator(), d.info,
+		container.NewHBox(d.restore, d.readOnly, d.other))
+	return container.NewVScroll(container.NewCenter(container.NewGridWrap(fyne.NewSize(720, col.MinSize().Height+80), col)))
+}
+
+// shown looks for the newest backup that passes the check.
+func (d *damagedScreen) shown() {
+	path := d.path
+	background(func() (data.BackupInfo, error) {
+		return data.NewestGoodBackup(path)
+	}, func(b data.BackupInfo, err error) {
+		switch {
+		case errors.Is(err, data.ErrNotFound):
+			d.info.SetText(lang.L("damaged.no_backup"))
+		case err != nil:
+			d.info.SetText(errorText(err))
+		default:
+			d.backup = b
+			d.info.SetText(lang.L("damaged.backup", map[string]any{
+				"Date": b.Made.Format("2006-01-02 15:04"), "Members": b.Members, "Sessions": b.Sessions}))
+			d.restore.Enable()
+		}
+	})
+}
+
+// onRestore asks, then restores the backup over the damaged file (which
+// data.Restore keeps in the backups folder) and opens the ledger.
+func (d *damagedScreen) onRestore() {
+	b, path := d.backup, d.path
+	when := b.Made.Format("2006-01-02 15:04")
+	text := widget.NewLabel(lang.L("damaged.restore_confirm", map[string]any{"Date": when}))
+	text.Wrapping = fyne.TextWrapWord
+	c := dialog.NewCustomConfirm(lang.L("damaged.restore"), lang.L("damaged.restore"), lang.L("button.cancel"), text, func(ok bool) {
+		if !ok {
+			return
+		}
+		d.restore.Disable()
+		background(func() (*data.Ledger, error) {
+			if err := data.Restore(b.Path, path, data.Options{}); err != nil {
+				return nil, err
+			}
+			return data.Open(path, data.Options{NoBackup: true})
+		}, func(l *data.Ledger, err error) {
+			if err != nil {
+				d.restore.Enable()
+				showError(err, d.s.win)
+				return
+			}
+			d.s.adoptLedger(l)
+			showMessage(lang.L("damaged.restore"), lang.L("damaged.restored", map[string]any{"Date": when}), d.s.win)
+		})
+	}, d.s.win)
+	c.Resize(fyne.NewSize(480, 220))
+	c.Show()
+}
+
+// onReadOnly opens the damaged ledger read-only, when its pages allow it,
+// so that what can still be read can be looked at and exported.
+func (d *damagedScreen) onReadOnly() {
+	path := d.path
+	background(func() (*data.Ledger, error) {
+		return data.Open(path, data.Options{ReadOnly: true, Salvage: true, NoBackup: true})
+	}, func(l *data.Ledger, err error) {
+		if errors.Is(err, data.ErrDamaged) {
+			showMessage(lang.L("damaged.title"), lang.L("damaged.read_only_refused"), d.s.win)
+			return
+		}
+		if err != nil {
+			showError(err, d.s.win)
+			return
+		}
+		d.s.adoptLedger(l)
+	})
+}

@@ -1,0 +1,210 @@
+package data
+
+import (
+	"bytes"
+	"encoding/binary"
+	"fmt"
+	"io"
+	"os"
+)
+
+// This file is the quick structural check made before bbolt maps a file.
+// bbolt trusts every page it reads: a flipped byte in a page header or an
+// element offset sends it outside its pages (a fault of the mapped file, a
+// panic, or a loop), and a damaged free list makes its next write overwrite
+// live pages. So every page reachable from the meta page is read here with
+// ordinary reads and checked the way bbolt will use it, before any
+// transaction runs.
+
+// pageCheck is the state of one structural check.
+type pageCheck struct {
+	file []byte // the file up to the high-water mark
+	m    diskMeta
+	seen []bool // pages reached from the root or listed as free
+}
+
+// Element sizes and the bucket-leaf flag of bbolt's page format.
+const (
+	elemSize       = 16
+	bucketLeafFlag = 0x01
+	bucketHdrSize  = 16
+	maxDepth       = 64
+)
+
+// checkPages reads the file at path up to the meta page's high-water mark
+// and checks every page reachable from it and the free list. It returns
+// an error wrapping ErrDamaged naming the first problem.
+func checkPages(f *os.File, m diskMeta) error {
+	size := int64(m.pgid) * int64(m.pageSize)
+	buf := make([]byte, size)
+	if _, err := io.ReadFull(io.NewSectionReader(f, 0, size), buf); err != nil {
+		return fmt.Errorf("%w: reading pages: %v", ErrDamaged, err)
+	}
+	c := &pageCheck{file: buf, m: m, seen: make([]bool, m.pgid)}
+	c.seen[0], c.seen[1] = true, true
+	if err := c.tree(m.root, nil, nil, 0); err != nil {
+		return err
+	}
+	if m.freelist != noFreelist {
+		if err := c.freelist(); err != nil {
+			return err
+		}
+	}
+	// A page neither used nor free is lost space, not damage: bbolt never
+	// reads it, and Check reports it.
+	return nil
+}
+
+// page returns the bytes of page id and its overflow pages, marking them
+// seen; a page reached twice, out of range or not naming itself is damage.
+func (c *pageCheck) page(id uint64) ([]byte, error) {
+	if id < 2 || id >= c.m.pgid {
+		return nil, fmt.Errorf("%w: page %d out of range", ErrDamaged, id)
+	}
+	ps := uint64(c.m.pageSize)
+	h := c.file[id*ps:]
+	if binary.LittleEndian.Uint64(h) != id {
+		return nil, fmt.Errorf("%w: page %d names itself %d", ErrDamaged, id, binary.LittleEndian.Uint64(h))
+	}
+	over := uint64(binary.LittleEndian.Uint32(h[12:]))
+	if id+over >= c.m.pgid {
+		return nil, fmt.Errorf("%w: page %d overflows the file", ErrDamaged, id)
+	}
+	for p := id; p <= id+over; p++ {
+		if c.seen[p] {
+			return nil, fmt.Errorf("%w: page %d reached twice", ErrDamaged, p)
+		}
+		c.seen[p] = true
+	}
+	return h[:(over+1)*ps], nil
+}
+
+// tree checks the bucket tree rooted at page id, whose keys must lie in
+// [lo, hi) (nil: unbounded).
+func (c *pageCheck) tree(id uint64, lo, hi []byte, depth int) error {
+	if depth > maxDepth {
+		return fmt.Errorf("%w: tree too deep at page %d", ErrDamaged, id)
+	}
+	p, err := c.page(id)
+	if err != nil {
+		return err
+	}
+	return c.node(p, id, lo, hi, depth)
+}
+
+// node checks one branch or leaf page p (for an inline bucket, the page
+// inside the bucket's value, with id 0).
+func (c *pageCheck) node(p []byte, id uint64, lo, hi []byte, depth int) error {
+	le := binary.LittleEndian
+	flags, count := le.Uint16(p[8:]), int(le.Uint16(p[10:]))
+	bad := func(what string) error { return fmt.Errorf("%w: page %d: %s", ErrDamaged, id, what) }
+	if flags != branchPageFlag && flags != leafPageFlag {
+		return bad(fmt.Sprintf("flags %#x", flags))
+	}
+	if pageHeaderSize+count*elemSize > len(p) {
+		return bad("too many elements")
+	}
+	if flags == branchPageFlag && count == 0 {
+		return bad("empty branch")
+	}
+	prev := lo
+	for i := range count {
+		e := p[pageHeaderSize+i*elemSize:]
+		base := pageHeaderSize + i*elemSize
+		if flags == branchPageFlag {
+			pos, ksize, child := int(le.Uint32(e)), int(le.Uint32(e[4:])), le.Uint64(e[8:])
+			k, ok := slice(p, base+pos, ksize)
+			if !ok {
+				return bad("key outside the page")
+			}
+			if (i > 0 && bytes.Compare(k, prev) <= 0) || (i == 0 && lo != nil && bytes.Compare(k, lo) < 0) ||
+				(hi != nil && bytes.Compare(k, hi) >= 0) {
+				return bad("keys out of order")
+			}
+			next := hi
+			if i+1 < count {
+				n := p[pageHeaderSize+(i+1)*elemSize:]
+				if next, ok = slice(p, base+elemSize+int(le.Uint32(n)), int(le.Uint32(n[4:]))); !ok {
+					return bad("key outside the page")
+				}
+			}
+			if err := c.tree(child, k, next, depth+1); err != nil {
+				return err
+			}
+			prev = k
+			continue
+		}
+		eflags, pos, ksize, vsize := le.Uint32(e), int(le.Uint32(e[4:])), int(le.Uint32(e[8:])), int(le.Uint32(e[12:]))
+		k, ok := slice(p, base+pos, ksize)
+		if !ok {
+			return bad("key outside the page")
+		}
+		v, ok := slice(p, base+pos+ksize, vsize)
+		if !ok || eflags > bucketLeafFlag {
+			return bad("value outside the page")
+		}
+		if (prev != nil && bytes.Compare(k, prev) < 0) || (i > 0 && bytes.Equal(k, prev)) ||
+			(hi != nil && bytes.Compare(k, hi) >= 0) {
+			return bad("keys out of order")
+		}
+		prev = k
+		if eflags == bucketLeafFlag {
+			if err := c.bucket(v, depth); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// bucket checks a bucket header value and the tree it points to.
+func (c *pageCheck) bucket(v []byte, depth int) error {
+	if len(v) < bucketHdrSize {
+		return fmt.Errorf("%w: bucket header too short", ErrDamaged)
+	}
+	root := binary.LittleEndian.Uint64(v)
+	if root != 0 {
+		return c.tree(root, nil, nil, depth+1)
+	}
+	inline := v[bucketHdrSize:]
+	if len(inline) < pageHeaderSize || binary.LittleEndian.Uint16(inline[8:]) != leafPageFlag {
+		return fmt.Errorf("%w: inline bucket", ErrDamaged)
+	}
+	return c.node(inline, 0, nil, nil, depth+1)
+}
+
+// freelist checks that the free list names pages in range, none twice and
+// none in use.
+func (c *pageCheck) freelist() error {
+	p, err := c.page(c.m.freelist)
+	if err != nil {
+		return err
+	}
+	le := binary.LittleEndian
+	if le.Uint16(p[8:]) != freelistPageFlag {
+		return fmt.Errorf("%w: free list page flags", ErrDamaged)
+	}
+	idx, count := 0, uint64(le.Uint16(p[10:]))
+	if count == 0xFFFF {
+		idx, count = 1, le.Uint64(p[pageHeaderSize:])
+	}
+	if count > uint64(len(p)-pageHeaderSize)/8-uint64(idx) {
+		return fmt.Errorf("%w: free list too long", ErrDamaged)
+	}
+	for i := range count {
+		id := le.Uint64(p[pageHeaderSize+(uint64(idx)+i)*8:])
+		if id < 2 || id >= c.m.pgid || c.seen[id] {
+			return fmt.Errorf("%w: free list names page %d", ErrDamaged, id)
+		}
+		c.seen[id] = true
+	}
+	return nil
+}
+
+// slice returns p[off:off+n] when it lies inside p.
+func slice(p []byte, off, n int) ([]byte, bool) {
+	if off < 0 || n < 0 || off > len(p) || n > len(p)-off {
+		return nil, false
+	}
+	return p[off : off+n], true
+}
