@@ -21,7 +21,8 @@ import (
 // It must run on the main thread, as Fyne's GLFW calls do.
 func ProbeWindow() (err error) {
 	// go-gl/glfw logs platform errors (the cause) instead of returning
-	// them; catch that text for the message.
+	// them; catch that text for the message. Nothing else runs yet, so
+	// borrowing the standard logger for these few calls is safe.
 	var logged bytes.Buffer
 	prev, flags := log.Writer(), log.Flags()
 	log.SetOutput(&logged)
@@ -45,21 +46,22 @@ func ProbeWindow() (err error) {
 	contextHints()
 	win, e := glfw.CreateWindow(16, 16, "Branch Ledger", nil, nil)
 	glfw.DefaultWindowHints()
-	if e != nil || win == nil {
-		return &WindowError{Cause: cause(logged.String(), e)}
+	if e != nil {
+		return &WindowError{Cause: e.Error()}
+	}
+	if win == nil { // the error was a platform error, logged
+		return &WindowError{Cause: cause(logged.String(), "the window was not created")}
 	}
 	win.Destroy()
 	return nil
 }
 
-// cause is the last line GLFW logged, else the error or panic value.
+// cause is the last line GLFW logged (the platform error behind a later
+// panic), else v.
 func cause(logged string, v any) string {
 	lines := strings.Split(strings.TrimSpace(logged), "\n")
 	if last := strings.TrimSpace(lines[len(lines)-1]); last != "" {
 		return last
-	}
-	if v == nil {
-		return "unknown"
 	}
 	return strings.ReplaceAll(fmt.Sprint(v), "\n", " ")
 }
