@@ -2,10 +2,10 @@
 // Party branch's members, sessions and attendance, and the command-line
 // verbs that script the same ledger without a display.
 //
-// A first word that is a verb, a help request or no existing file goes to
-// the command line (an unknown word is refused there with the list of
-// verbs); anything else opens the window, which explains and exits with
-// code 3 when no window can be made.
+// A first word that is a verb, a help request or no existing file (other
+// than a FILE.ledger) goes to the command line, which refuses an unknown
+// word with the list of verbs; anything else opens the window, which
+// explains and exits with code 3 when no window can be made.
 package main
 
 import (

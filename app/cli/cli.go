@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -79,7 +80,9 @@ func verbFunc(name string) func(e *Env, args []string) int {
 // IsVerb reports whether args are for the command line rather than a
 // ledger to open in a window: they start with a verb, a help request, or a
 // word that names no file (a mistyped verb, or one of a newer version),
-// which Run refuses with the list of verbs.
+// which Run refuses with the list of verbs. A missing FILE.ledger still
+// goes to the window, which says it is missing: a double-clicked shortcut
+// to a moved ledger has no console to print to.
 func IsVerb(args []string) bool {
 	if len(args) == 0 {
 		return false
@@ -88,7 +91,7 @@ func IsVerb(args []string) bool {
 		return true
 	}
 	_, err := os.Stat(args[0])
-	return errors.Is(err, os.ErrNotExist)
+	return errors.Is(err, os.ErrNotExist) && !strings.EqualFold(filepath.Ext(args[0]), ".ledger")
 }
 
 // Run executes a verb and returns the process exit code.

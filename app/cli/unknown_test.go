@@ -24,7 +24,8 @@ func TestIsVerb(t *testing.T) {
 		{[]string{"--help"}, true},
 		{[]string{"exprot", ledger}, true},
 		{[]string{"archive"}, true},
-		{[]string{filepath.Join(dir, "没有.ledger")}, true},
+		{[]string{filepath.Join(dir, "没有.ledger")}, false}, // the window says it is missing
+		{[]string{filepath.Join(dir, "没有", "台账")}, true},
 	}
 	for _, tt := range tests {
 		if got := IsVerb(tt.args); got != tt.want {
@@ -61,9 +62,9 @@ func TestUnknownVerb(t *testing.T) {
 	}
 }
 
-func TestMissingLedgerArgument(t *testing.T) {
+func TestMissingFileArgument(t *testing.T) {
 	r := newCLI(t, "zh-Hans")
-	missing := filepath.Join(t.TempDir(), "没有.ledger")
+	missing := filepath.Join(t.TempDir(), "没有", "台账")
 	_, errOut := r.want(ExitUsage, missing)
 	want := "找不到台账文件“" + missing + "”。请检查路径，或用 new 新建台账。\n"
 	if errOut != want {
