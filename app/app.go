@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 
 	_ "branchledger/app/langenv" // before Fyne reads the locale
+	"branchledger/app/winsys"
 	"branchledger/assets"
 )
 
@@ -69,8 +70,17 @@ func loadTranslations() error {
 // Run starts the window on the ledger named in args, else the last one
 // used, else the default ledger; with none of them present it shows the
 // welcome screen. The window comes back at the size it was closed at. It
-// returns the process exit code.
+// returns the process exit code: ExitNoWindow, after telling the user why
+// (a message box on Windows), when no window can be made.
 func Run(args []string) int {
+	return run(args, osWindowSystem())
+}
+
+func run(args []string, ws windowSystem) int {
+	if err := ws.probe(); err != nil {
+		ws.explainFailure(err)
+		return ExitNoWindow
+	}
 	a := fyneapp.NewWithID(AppID)
 	if err := loadTranslations(); err != nil {
 		fyne.LogError("loading translations", err)
@@ -98,8 +108,13 @@ func Run(args []string) int {
 		s.showWelcome()
 	}
 	s.checkFonts()
-	w.ShowAndRun()
-	return 0
+	return s.runWindow(ws, func() {
+		w.Show()
+		if !windowMade(w) {
+			panic(&winsys.WindowError{Cause: "the window was not created"})
+		}
+		a.Run()
+	})
 }
 
 func fileExists(p string) bool {

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"errors"
 	"fmt"
 	"net/url"
 	"os"
@@ -140,18 +141,15 @@ func newExportPart(s *shell, work *inflight) *exportPart {
 	return x
 }
 
-// defaultExportDir is the user's Documents folder, or home.
+// defaultExportDir is the user's Documents folder (documentsDir), or home.
 func defaultExportDir() string {
-	home, err := os.UserHomeDir()
-	if err != nil {
-		return "."
+	if d, err := documentsDir(); err == nil {
+		return d
 	}
-	for _, d := range []string{"Documents", "文档"} {
-		if st, err := os.Stat(filepath.Join(home, d)); err == nil && st.IsDir() {
-			return filepath.Join(home, d)
-		}
+	if home, err := os.UserHomeDir(); err == nil {
+		return home
 	}
-	return home
+	return "."
 }
 
 func (x *exportPart) selectedYear() int {
@@ -266,7 +264,7 @@ func (x *exportPart) onChooseFolder() {
 		if u == nil {
 			return
 		}
-		x.dir = u.Path()
+		x.dir = nativePath(u.Path())
 		x.dirLabel.SetText(x.dir)
 		x.s.app.Preferences().SetString(prefExportDir, x.dir)
 	}, x.s.win)
@@ -292,10 +290,13 @@ func (x *exportPart) onExport() {
 	if name == "" {
 		name = x.defaultName()
 	}
-	if !strings.HasSuffix(strings.ToLower(name), ".xlsx") {
-		name += ".xlsx"
+	path, err := report.ExportPath(x.dir, name)
+	var ne *report.NameError
+	if errors.As(err, &ne) {
+		x.done.SetText(problemText(ne.Problem))
+		return
 	}
-	path := filepath.Join(x.dir, name)
+	name = filepath.Base(path)
 	if _, err := os.Stat(path); err == nil {
 		dialog.ShowConfirm(lang.L("excel.replace_title"), lang.L("excel.replace", map[string]any{"Name": name}),
 			func(ok bool) {
@@ -351,7 +352,7 @@ func (x *exportPart) onOpenFolder() {
 	if x.lastDir == "" {
 		return
 	}
-	if err := x.s.app.OpenURL(folderURL(x.lastDir)); err != nil {
+	if err := x.s.openFolder(x.lastDir); err != nil {
 		showError(err, x.s.win)
 	}
 }

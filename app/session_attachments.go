@@ -1,14 +1,12 @@
 package app
 
 import (
-	"net/url"
 	"path/filepath"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -28,7 +26,7 @@ func (f *sessionForm) onAddAttachment() {
 		if r == nil {
 			return // the user closed the dialog
 		}
-		path := r.URI().Path()
+		path := nativePath(r.URI().Path())
 		if cerr := r.Close(); cerr != nil {
 			fyne.LogError("closing attachment", cerr)
 		}
@@ -57,11 +55,7 @@ func (f *sessionForm) refreshAttachments() {
 
 // openAttachment opens the file with the system's default program.
 func (f *sessionForm) openAttachment(path string) {
-	u, err := url.Parse(storage.NewFileURI(path).String())
-	if err == nil {
-		err = f.sh.app.OpenURL(u)
-	}
-	if err != nil {
+	if err := f.sh.openFile(path); err != nil {
 		showError(err, f.sh.win)
 	}
 }

@@ -162,7 +162,7 @@ func (w *welcomeScreen) onChoosePath() {
 		if name == "" || name == "." {
 			name = "支部台账.ledger"
 		}
-		w.path = filepath.Join(dir.Path(), name)
+		w.path = filepath.Join(nativePath(dir.Path()), name)
 		w.pathLabel.SetText(w.path)
 	}, w.s.win)
 	if start := filepath.Dir(w.path); fileExists(start) {
@@ -211,7 +211,7 @@ func (s *shell) onOpenLedger() {
 		if rc == nil {
 			return
 		}
-		p := rc.URI().Path()
+		p := nativePath(rc.URI().Path())
 		if cerr := rc.Close(); cerr != nil {
 			fyne.LogError("closing the chosen file", cerr)
 		}

@@ -235,29 +235,3 @@ func TestBackupNowAndRestore(t *testing.T) {
 		t.Errorf("after restore the window shows %q, want the settings", s.current)
 	}
 }
-
-func TestCJKFontFiles(t *testing.T) {
-	if cjkFontMissing("windows") || cjkFontMissing("darwin") {
-		t.Error("Windows and macOS are taken to have Chinese fonts")
-	}
-	dir := t.TempDir()
-	if hasCJKFontFile(dir) {
-		t.Error("an empty folder has a Chinese font")
-	}
-	if err := os.WriteFile(filepath.Join(dir, "DejaVuSans.ttf"), nil, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	if hasCJKFontFile(dir) {
-		t.Error("DejaVuSans.ttf taken for a Chinese font")
-	}
-	sub := filepath.Join(dir, "opentype", "noto")
-	if err := os.MkdirAll(sub, 0o700); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(sub, "NotoSansCJK-Regular.ttc"), nil, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	if !hasCJKFontFile(dir) {
-		t.Error("NotoSansCJK-Regular.ttc not found")
-	}
-}

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -99,13 +100,21 @@ func verbFunc(name string) func(e *Env, args []string) int {
 	return nil
 }
 
-// IsVerb reports whether args start with a command-line verb (or a help
-// request) rather than a ledger to open in a window.
+// IsVerb reports whether args are for the command line rather than a
+// ledger to open in a window: they start with a verb, a help request, or a
+// word that names no file (a mistyped verb, or one of a newer version),
+// which Run refuses with the list of verbs. A missing FILE.ledger still
+// goes to the window, which says it is missing: a double-clicked shortcut
+// to a moved ledger has no console to print to.
 func IsVerb(args []string) bool {
 	if len(args) == 0 {
 		return false
 	}
-	return verbFunc(args[0]) != nil || args[0] == "help" || args[0] == "-h" || args[0] == "--help"
+	if verbFunc(args[0]) != nil || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
+		return true
+	}
+	_, err := os.Stat(args[0])
+	return errors.Is(err, os.ErrNotExist) && !strings.EqualFold(filepath.Ext(args[0]), ".ledger")
 }
 
 // Run executes a verb and returns the process exit code.
@@ -127,7 +136,7 @@ func (e *Env) Run(args []string) int {
 	}
 	run := verbFunc(args[0])
 	if run == nil {
-		e.printUsage(e.Err)
+		e.unknown(args[0])
 		return ExitUsage
 	}
 	return run(e, args[1:])

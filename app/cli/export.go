@@ -4,6 +4,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -36,6 +37,9 @@ func runExport(e *Env, args []string) int {
 	if strings.TrimSpace(*out) == "" {
 		fmt.Fprintln(e.Err, e.Words.T("report.cli.need_out", nil))
 		return ExitUsage
+	}
+	if *out, code = e.exportPath(*out); code >= 0 {
+		return code
 	}
 	reports, bad := reportList(*which)
 	if bad != "" {
@@ -149,6 +153,21 @@ func sessionOn(l *data.Ledger, d data.Date, k data.Kind) (uuid.UUID, error) {
 		return found[0], nil
 	}
 	return uuid.Nil, errSessionAmbiguous
+}
+
+// exportPath checks the file name of --out (report.ExportPath) and adds
+// .xlsx when missing; it returns the path and -1, or an exit code.
+func (e *Env) exportPath(out string) (string, int) {
+	if abs, err := filepath.Abs(out); err == nil {
+		out = abs
+	}
+	p, err := report.ExportPath(filepath.Dir(out), filepath.Base(out))
+	var ne *report.NameError
+	if errors.As(err, &ne) {
+		fmt.Fprintln(e.Err, e.Words.Problem(ne.Problem))
+		return "", ExitUsage
+	}
+	return p, -1
 }
 
 // exportFail prints an export error in the user's language.
