@@ -27,7 +27,8 @@ func (s *duesSheets) writeSummary(b *book) error {
 	st, ds, y := b.st, s.ds, s.y
 	ncols := duesMonthCol + 12 + len(duesSummaryTail)
 	stream := len(y.Rows) > streamRows
-	w, err := b.newSheet(duesSummarySheet, page{landscape: true, cols: ncols, rows: 7 + len(y.Rows) + len(y.Voluntary)}, stream)
+	w, err := b.newSheet(duesSummarySheet, page{landscape: true, cols: ncols,
+		rows: duesSummaryRows(len(y.Rows), len(y.Voluntary))}, stream)
 	if err != nil {
 		return err
 	}
@@ -43,12 +44,12 @@ func (s *duesSheets) writeSummary(b *book) error {
 	if err := w.widths(ws); err != nil {
 		return err
 	}
-	if err := w.freeze(2, 3); err != nil {
+	if err := w.freeze(2, formRows); err != nil {
 		return err
 	}
 	title := fmt.Sprintf("%s %d 年党费年度汇总", b.ys.Branch.Name, y.Year)
 	note := fmt.Sprintf("金额单位：元　统计截至 %s　连续 3 个月、5 个月未交提醒；连续 6 个月未交，按党章视为自行脱党", y.AsOf)
-	if err := w.titleRows(st, ncols, title, note); err != nil {
+	if err := w.formHead(b, ncols, title, note); err != nil {
 		return err
 	}
 	header := make([]string, 0, ncols)
@@ -57,7 +58,7 @@ func (s *duesSheets) writeSummary(b *book) error {
 		header = append(header, fmt.Sprintf("%d月", m))
 	}
 	header = append(header, duesSummaryTail[:]...)
-	if err := w.row(3, headerCells(st, header), 30); err != nil {
+	if err := w.row(formRows, headerCells(st, header), 30); err != nil {
 		return err
 	}
 	row := make([]excelize.Cell, ncols)
@@ -81,12 +82,12 @@ func (s *duesSheets) writeSummary(b *book) error {
 		row[t+2] = excelize.Cell{StyleID: st.num, Value: len(r.Owed)}
 		row[t+3] = excelize.Cell{StyleID: st.textC, Value: r.PaidThrough.String()}
 		row[t+4] = excelize.Cell{StyleID: st.textWrap, Value: joinNotes(warningNote(r), reductionNote(r.Account.Reduction), assumedNote(r))}
-		if err := w.row(4+i, row, fitHeight(row, ws)); err != nil {
+		if err := w.row(formRows+1+i, row, fitHeight(row, ws)); err != nil {
 			return err
 		}
 		b.prog.add(1)
 	}
-	tr := 4 + len(y.Rows)
+	tr := formRows + 1 + len(y.Rows)
 	if err := w.merge(1, tr, duesMonthCol, tr); err != nil {
 		return err
 	}
@@ -108,10 +109,21 @@ func (s *duesSheets) writeSummary(b *book) error {
 	if err != nil {
 		return err
 	}
+	if last, err = w.formFoot(b, last+1, ncols); err != nil {
+		return err
+	}
 	if err := w.finish(); err != nil {
 		return err
 	}
-	return w.print(3, 3, ncols, last)
+	return w.print(formRows, formRows, ncols, last)
+}
+
+// duesSummaryRows is the last row of the 党费年度汇总 of members rows and
+// voluntary payments: the form's head and the table's header, the
+// members, the total, a gap, the voluntary payments' heading, header and
+// rows, then a blank row and the signatures.
+func duesSummaryRows(members, voluntary int) int {
+	return formRows + members + 1 + 1 + 2 + voluntary + footRows
 }
 
 // monthSummaryCell is one month of the summary: the amount paid, "免" when
