@@ -76,6 +76,16 @@ func TestDuesSummarySheet(t *testing.T) {
 	if got := numFmt(t, f, sh, "G5"); got != "0.00" {
 		t.Errorf("money format %q, want 0.00", got)
 	}
+	// The 说明 of the voluntary payments spans the months and the tail.
+	wantMerged(t, f, sh, "G11:W11", "G12:W12")
+	// A member's row is at least 20 points, so that one-line rows are not
+	// cramped next to wrapped ones.
+	if h, err := f.GetRowHeight(sh, 5); err != nil || h != 20 {
+		t.Errorf("row 5 is %v points tall (%v), want 20", h, err)
+	}
+	if w, err := f.GetColWidth(sh, "C"); err != nil || w != 12.5 {
+		t.Errorf("column C (交纳日期 of the voluntary payments) is %v wide (%v), want 12.5", w, err)
+	}
 	wantPage(t, f, sh, "$4:$4", "$A$1:$W$14")
 }
 

@@ -3,8 +3,10 @@ package report
 import (
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"slices"
+	"strings"
 
 	"github.com/xuri/excelize/v2"
 
@@ -130,8 +132,8 @@ func writeReviewSheet(b *book, zh map[string]string, s *data.Session, r *data.Re
 		return err
 	}
 	// The 填报 line is written for the landscape reports; on this
-	// portrait page it wraps.
-	if err := wrapped(w, 2, b.formLine(), st.noteWrap, 20); err != nil {
+	// portrait page it is broken before 联系电话 and wraps.
+	if err := wrapped(w, 2, portraitFormLine(b.formLine(), w.headWidth), st.noteWrap, 20); err != nil {
 		return err
 	}
 	if err := w.row(formRows, headerCells(st, reviewHeader[:]), 24); err != nil {
@@ -151,7 +153,7 @@ func writeReviewSheet(b *book, zh map[string]string, s *data.Session, r *data.Re
 		for _, v := range []string{m.Name, gender, zh["category."+string(m.Category)], m.Group, grade, remark} {
 			row = append(row, excelize.Cell{StyleID: st.textC, Value: v})
 		}
-		if err := w.row(formRows+1+i, row, fitHeight(row, ws)); err != nil {
+		if err := w.row(formRows+1+i, row, max(20, fitHeight(row, ws))); err != nil {
 			return err
 		}
 	}
@@ -186,11 +188,27 @@ func writeReviewSheet(b *book, zh map[string]string, s *data.Session, r *data.Re
 	return w.print(formRows, formRows, ncols, last)
 }
 
+// portraitFormLine breaks the 填报 line before 联系电话 when it is wider
+// than width, so that a narrow page does not wrap it inside the date.
+func portraitFormLine(line string, width float64) string {
+	if textWidth(line) <= width-1.5 {
+		return line
+	}
+	return strings.Replace(line, "　　联系电话：", "\n联系电话：", 1)
+}
+
 // wrapped writes text in column A of row r (merged across the page), at
-// least minHeight tall and as tall as its lines wrapped in the page's
-// width need.
+// least minHeight tall and as tall as its lines, each wrapped in the
+// page's width, need.
 func wrapped(w *sheetWriter, r int, text string, style int, minHeight float64) error {
-	h := max(minHeight, fitHeight([]excelize.Cell{{Value: text}}, []float64{w.headWidth}))
+	lines := 0.0
+	for _, l := range strings.Split(text, "\n") {
+		lines += max(1, math.Ceil(textWidth(l)/max(1, w.headWidth-1.5)))
+	}
+	h := minHeight
+	if lines > 1 {
+		h = max(h, min(lines*lineHeight+rowPadding, maxRowHeight))
+	}
 	return w.row(r, []excelize.Cell{{StyleID: style, Value: text}}, h)
 }
 

@@ -70,11 +70,13 @@ func TestReviewReport(t *testing.T) {
 	}
 	// The furniture of a submitted form, as on the yearly reports; the
 	// clock's today is the 填报日期.
-	wantFurniture(t, f, sh, "填报单位：测试支部　　填报人：　　　　　　　　联系电话：　　　　　　　　填报日期：2026-11-29",
+	// On the portrait page the line is broken before 联系电话.
+	wantFurniture(t, f, sh, "填报单位：测试支部　　填报人：　　　　　　\n联系电话：　　　　　　　　填报日期：2026-11-29",
 		"A12", "D12", "&L测试支部&R民主评议结果汇总")
 	wantMerged(t, f, sh, "A1:G1", "A2:G2", "A3:G3", "A9:G9", "A10:G10", "A12:C12", "D12:G12", "A13:C13", "D13:G13")
 	// The 填报 line is 92 units wide (41 wide characters and 10 narrow)
-	// in 80 units of columns: two lines of 14.5 points and the padding.
+	// in 80 units of columns: broken in two lines (42 and 46 units) of
+	// 14.5 points, and the padding.
 	if h, err := f.GetRowHeight(sh, 2); err != nil || h != 33 {
 		t.Errorf("row 2 (the 填报 line) is %v points tall (%v), want 33", h, err)
 	}
@@ -156,8 +158,27 @@ func TestReviewTitleFont(t *testing.T) {
 		wantFont(t, f, sh, "A1", tc.want, true)
 		wantFont(t, f, sh, "B5", "宋体", false)
 		// "&" is doubled in the page header, or Excel reads a code.
-		wantFurniture(t, f, sh, "填报单位：测试&支部　　填报人：王晓明　　联系电话：13800000000　　填报日期：2026-11-29",
+		wantFurniture(t, f, sh, "填报单位：测试&支部　　填报人：王晓明\n联系电话：13800000000　　填报日期：2026-11-29",
 			"A9", "D9", "&L测试&&支部&R民主评议结果汇总")
 		_ = f.Close()
+	}
+}
+
+func TestPortraitFormLine(t *testing.T) {
+	line := "填报单位：某支部　　填报人：张三　　联系电话：123　　填报日期：2026-11-29"
+	// 30 wide characters and 13 narrow: 73 units, which fit in a width of
+	// 74.5 (a cell's text has 1.5 units less).
+	for _, tc := range []struct {
+		width float64
+		want  string
+	}{
+		{74.5, line},
+		{74, "填报单位：某支部　　填报人：张三\n联系电话：123　　填报日期：2026-11-29"},
+		{80, line},
+		{40, "填报单位：某支部　　填报人：张三\n联系电话：123　　填报日期：2026-11-29"},
+	} {
+		if got := portraitFormLine(line, tc.width); got != tc.want {
+			t.Errorf("portraitFormLine(%v) = %q, want %q", tc.width, got, tc.want)
+		}
 	}
 }
