@@ -31,11 +31,17 @@ func (s *duesSheets) writeLedger(b *book) error {
 	st, ds := b.st, s.ds
 	ncols := len(duesLedgerHeader)
 	stream := s.rows() > streamRows
-	lastRow := 2 - 1 // title rows; each month adds a heading, a header, its members, a total and a gap
+	// The months start at row formRows, under the form's head; each adds
+	// a heading, a header, its members, a total and a gap. The last gap is
+	// the blank row above the signatures, which come at the row after it.
+	lastRow := formRows
 	for _, mi := range s.months {
 		lastRow += s.dueCount(mi) + 4
 	}
-	w, err := b.newSheet(duesLedgerSheet, page{landscape: true, cols: ncols, rows: max(lastRow, 3)}, stream)
+	if len(s.months) == 0 {
+		lastRow += footRows - 1 // a blank row, then the signatures
+	}
+	w, err := b.newSheet(duesLedgerSheet, page{landscape: true, cols: ncols, rows: lastRow}, stream)
 	if err != nil {
 		return err
 	}
@@ -46,15 +52,15 @@ func (s *duesSheets) writeLedger(b *book) error {
 	if err := w.widths(ws); err != nil {
 		return err
 	}
-	if err := w.freeze(0, 2); err != nil {
+	if err := w.freeze(0, formRows-1); err != nil {
 		return err
 	}
 	title := fmt.Sprintf("%s %d 年党费收缴台账", b.ys.Branch.Name, s.y.Year)
 	note := fmt.Sprintf("金额单位：元　应交 = 缴费基数 × 比例，四舍五入到分（中组部 2008 年党费规定）　统计截至 %s", s.y.AsOf)
-	if err := w.titleRows(st, ncols, title, note); err != nil {
+	if err := w.formHead(b, ncols, title, note); err != nil {
 		return err
 	}
-	r := 3
+	r := formRows
 	var breaks []int
 	row := make([]excelize.Cell, ncols)
 	for k, mi := range s.months {
@@ -130,7 +136,12 @@ func (s *duesSheets) writeLedger(b *book) error {
 		}
 		r += 2
 	}
-	last := max(r-2, 3)
+	// r-1 is the gap after the last month's total: the blank row above
+	// the signatures.
+	last, err := w.formFoot(b, max(r-1, formRows), ncols)
+	if err != nil {
+		return err
+	}
 	if err := w.finish(); err != nil {
 		return err
 	}
@@ -141,5 +152,5 @@ func (s *duesSheets) writeLedger(b *book) error {
 			}
 		}
 	}
-	return w.print(1, 2, ncols, last)
+	return w.print(1, formRows-1, ncols, last)
 }

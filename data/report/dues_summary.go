@@ -19,6 +19,10 @@ var (
 
 const duesMonthCol = len(duesSummaryHead) // index of January's column
 
+// voluntaryNoteCol is the index of the 说明 column of the voluntary
+// payments (G), merged to the summary's last column.
+const voluntaryNoteCol = 6
+
 // writeSummary writes the 党费年度汇总: a row per member with what was paid
 // each month, the year's due and paid, the months owed, the 党费交至 month
 // and warnings; totals per month; then the voluntary payments, those of
@@ -27,12 +31,14 @@ func (s *duesSheets) writeSummary(b *book) error {
 	st, ds, y := b.st, s.ds, s.y
 	ncols := duesMonthCol + 12 + len(duesSummaryTail)
 	stream := len(y.Rows) > streamRows
-	w, err := b.newSheet(duesSummarySheet, page{landscape: true, cols: ncols, rows: 7 + len(y.Rows) + len(y.Voluntary)}, stream)
+	w, err := b.newSheet(duesSummarySheet, page{landscape: true, cols: ncols,
+		rows: duesSummaryRows(len(y.Rows), len(y.Voluntary))}, stream)
 	if err != nil {
 		return err
 	}
 	ws := make(widths, ncols)
-	copy(ws, []float64{6, 10, 10, 12, 7, 10})
+	// Column C holds the 交纳日期 of the voluntary payments too.
+	copy(ws, []float64{6, 10, dateWidth, 12, 7, 10})
 	for i := range 12 {
 		ws[duesMonthCol+i] = 8
 	}
@@ -43,12 +49,12 @@ func (s *duesSheets) writeSummary(b *book) error {
 	if err := w.widths(ws); err != nil {
 		return err
 	}
-	if err := w.freeze(2, 3); err != nil {
+	if err := w.freeze(2, formRows); err != nil {
 		return err
 	}
 	title := fmt.Sprintf("%s %d 年党费年度汇总", b.ys.Branch.Name, y.Year)
 	note := fmt.Sprintf("金额单位：元　统计截至 %s　连续 3 个月、5 个月未交提醒；连续 6 个月未交，按党章视为自行脱党", y.AsOf)
-	if err := w.titleRows(st, ncols, title, note); err != nil {
+	if err := w.formHead(b, ncols, title, note); err != nil {
 		return err
 	}
 	header := make([]string, 0, ncols)
@@ -57,7 +63,7 @@ func (s *duesSheets) writeSummary(b *book) error {
 		header = append(header, fmt.Sprintf("%d月", m))
 	}
 	header = append(header, duesSummaryTail[:]...)
-	if err := w.row(3, headerCells(st, header), 30); err != nil {
+	if err := w.row(formRows, headerCells(st, header), 30); err != nil {
 		return err
 	}
 	row := make([]excelize.Cell, ncols)
@@ -81,12 +87,12 @@ func (s *duesSheets) writeSummary(b *book) error {
 		row[t+2] = excelize.Cell{StyleID: st.num, Value: len(r.Owed)}
 		row[t+3] = excelize.Cell{StyleID: st.textC, Value: r.PaidThrough.String()}
 		row[t+4] = excelize.Cell{StyleID: st.textWrap, Value: joinNotes(warningNote(r), reductionNote(r.Account.Reduction), assumedNote(r))}
-		if err := w.row(4+i, row, fitHeight(row, ws)); err != nil {
+		if err := w.row(formRows+1+i, row, max(20, fitHeight(row, ws))); err != nil {
 			return err
 		}
 		b.prog.add(1)
 	}
-	tr := 4 + len(y.Rows)
+	tr := formRows + 1 + len(y.Rows)
 	if err := w.merge(1, tr, duesMonthCol, tr); err != nil {
 		return err
 	}
@@ -104,14 +110,25 @@ func (s *duesSheets) writeSummary(b *book) error {
 	if err := w.row(tr, total, 24); err != nil {
 		return err
 	}
-	last, err := s.writeVoluntary(b, w, tr+2)
+	last, err := s.writeVoluntary(b, w, tr+2, ws)
 	if err != nil {
+		return err
+	}
+	if last, err = w.formFoot(b, last+1, ncols); err != nil {
 		return err
 	}
 	if err := w.finish(); err != nil {
 		return err
 	}
-	return w.print(3, 3, ncols, last)
+	return w.print(formRows, formRows, ncols, last)
+}
+
+// duesSummaryRows is the last row of the 党费年度汇总 of members rows and
+// voluntary payments: the form's head and the table's header, the
+// members, the total, a gap, the voluntary payments' heading, header and
+// rows, then a blank row and the signatures.
+func duesSummaryRows(members, voluntary int) int {
+	return formRows + members + 1 + 1 + 2 + voluntary + footRows
 }
 
 // monthSummaryCell is one month of the summary: the amount paid, "免" when
@@ -138,15 +155,32 @@ func assumedNote(r *data.DuesRow) string {
 	return ""
 }
 
-// writeVoluntary writes the voluntary payments from row r and returns the
-// last row written.
-func (s *duesSheets) writeVoluntary(b *book, w *sheetWriter, r int) (int, error) {
+// writeVoluntary writes the voluntary payments from row r, in the
+// summary's columns ws, and returns the last row written. The 说明 is
+// merged from column G to the last, so that it wraps in the width of
+// the months rather than in January's.
+func (s *duesSheets) writeVoluntary(b *book, w *sheetWriter, r int, ws widths) (int, error) {
 	st, ds := b.st, s.ds
+	ncols := len(ws)
 	if err := section(b, w, r, "自愿交纳党费（一次性交纳 1000 元以上的全额上缴中央）"); err != nil {
 		return 0, err
 	}
-	if err := w.row(r+1, headerCells(st, []string{"序号", "姓名", "交纳日期", "金额（元）", "方式", "去向", "说明"}), 24); err != nil {
+	header := headerCells(st, []string{"序号", "姓名", "交纳日期", "金额（元）", "方式", "去向", "说明"})
+	for len(header) < ncols {
+		header = append(header, excelize.Cell{StyleID: st.header})
+	}
+	if err := w.merge(voluntaryNoteCol+1, r+1, ncols, r+1); err != nil {
 		return 0, err
+	}
+	if err := w.row(r+1, header, 24); err != nil {
+		return 0, err
+	}
+	// The widths the row's texts wrap in: the 说明 in the merged columns.
+	fit := make([]float64, voluntaryNoteCol+1)
+	copy(fit, ws)
+	fit[voluntaryNoteCol] = 0
+	for _, x := range ws[voluntaryNoteCol:] {
+		fit[voluntaryNoteCol] += x
 	}
 	names := map[uuid.UUID]string{}
 	for i := range s.y.Rows {
@@ -163,7 +197,13 @@ func (s *duesSheets) writeVoluntary(b *book, w *sheetWriter, r int) (int, error)
 		row := []excelize.Cell{{StyleID: st.num, Value: i + 1}, {StyleID: st.textC, Value: names[v.MemberID]}, dateCell(st, v.Paid),
 			yuanCell(ds.money, v.Amount), {StyleID: st.textC, Value: duesMethodName(v.Method)}, {StyleID: st.textC, Value: where},
 			{StyleID: st.textWrap, Value: v.Note}}
-		if err := w.row(r, row, 0); err != nil {
+		for len(row) < ncols {
+			row = append(row, excelize.Cell{StyleID: st.textWrap})
+		}
+		if err := w.merge(voluntaryNoteCol+1, r, ncols, r); err != nil {
+			return 0, err
+		}
+		if err := w.row(r, row, max(20, fitHeight(row, fit))); err != nil {
 			return 0, err
 		}
 		r++

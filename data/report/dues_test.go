@@ -53,27 +53,40 @@ func TestDuesSummarySheet(t *testing.T) {
 	}
 	sh := "党费年度汇总"
 	wantCell(t, f, sh, "A1", "测试支部 2026 年党费年度汇总")
-	wantRow(t, f, sh, 3, []string{"序号", "姓名", "类别", "缴费基数（元）", "比例", "月应交（元）", "1月", "2月"})
-	wantCell(t, f, sh, "R3", "12月")
-	wantRow(t, f, sh, 4, []string{"1", "王一", "在职", "5000.01", "1.5%", "75.00", "75.00", "75.00"})
-	wantRow(t, f, sh, 5, []string{"2", "李二", "离退休", "4200.00", "0.5%", "10.00", "10.00"})
-	wantRow(t, f, sh, 6, []string{"3", "张三", "", "未定", "", "未定", ""}) // no dues record this year: nothing owed
+	// Rows 2 and 3 are the 填报 line and the note (dues_form_test.go).
+	wantRow(t, f, sh, 4, []string{"序号", "姓名", "类别", "缴费基数（元）", "比例", "月应交（元）", "1月", "2月"})
+	wantCell(t, f, sh, "R4", "12月")
+	wantRow(t, f, sh, 5, []string{"1", "王一", "在职", "5000.01", "1.5%", "75.00", "75.00", "75.00"})
+	wantRow(t, f, sh, 6, []string{"2", "李二", "离退休", "4200.00", "0.5%", "10.00", "10.00"})
+	wantRow(t, f, sh, 7, []string{"3", "张三", "", "未定", "", "未定", ""}) // no dues record this year: nothing owed
 	for ref, want := range map[string]string{
-		"Q4": "75.00", "R4": "", "S4": "900.00", "T4": "825.00", "U4": "0", "V4": "2026-11", "W4": "",
-		"L5": "10.00", "M5": "欠", "Q5": "欠", "R5": "", "S5": "120.00", "T5": "60.00", "U5": "5", "V5": "2026-06",
-		"W5": "连续 5 个月未交纳党费；少交（机关党委 2026-01-20 批准）",
-		"Q6": "", "S6": "0.00", "U6": "0", "V6": "", "W6": "未建立本年党费记录（未录入缴费基数）",
-		"A7": "合计（3 人）实交", "G7": "85.00", "M7": "75.00", "R7": "0.00", "S7": "1020.00", "T7": "885.00", "W7": "欠交 50.00",
-		"A9":  "自愿交纳党费（一次性交纳 1000 元以上的全额上缴中央）",
-		"A11": "1", "B11": "王一", "D11": "2000.00", "E11": "转账", "F11": "全额上缴中央", "G11": "七一",
+		"Q5": "75.00", "R5": "", "S5": "900.00", "T5": "825.00", "U5": "0", "V5": "2026-11", "W5": "",
+		"L6": "10.00", "M6": "欠", "Q6": "欠", "R6": "", "S6": "120.00", "T6": "60.00", "U6": "5", "V6": "2026-06",
+		"W6": "连续 5 个月未交纳党费；少交（机关党委 2026-01-20 批准）",
+		"Q7": "", "S7": "0.00", "U7": "0", "V7": "", "W7": "未建立本年党费记录（未录入缴费基数）",
+		"A8": "合计（3 人）实交", "G8": "85.00", "M8": "75.00", "R8": "0.00", "S8": "1020.00", "T8": "885.00", "W8": "欠交 50.00",
+		"A9":  "",
+		"A10": "自愿交纳党费（一次性交纳 1000 元以上的全额上缴中央）",
+		"A12": "1", "B12": "王一", "D12": "2000.00", "E12": "转账", "F12": "全额上缴中央", "G12": "七一",
+		"A13": "", // the blank row above the signatures (row 14)
 	} {
 		wantCell(t, f, sh, ref, want)
 	}
-	wantDate(t, f, sh, "C11", data.NewDate(2026, 7, 1))
-	if got := numFmt(t, f, sh, "G4"); got != "0.00" {
+	wantDate(t, f, sh, "C12", data.NewDate(2026, 7, 1))
+	if got := numFmt(t, f, sh, "G5"); got != "0.00" {
 		t.Errorf("money format %q, want 0.00", got)
 	}
-	wantPage(t, f, sh, "$3:$3", "$A$1:$W$11")
+	// The 说明 of the voluntary payments spans the months and the tail.
+	wantMerged(t, f, sh, "G11:W11", "G12:W12")
+	// A member's row is at least 20 points, so that one-line rows are not
+	// cramped next to wrapped ones.
+	if h, err := f.GetRowHeight(sh, 5); err != nil || h != 20 {
+		t.Errorf("row 5 is %v points tall (%v), want 20", h, err)
+	}
+	if w, err := f.GetColWidth(sh, "C"); err != nil || w != 12.5 {
+		t.Errorf("column C (交纳日期 of the voluntary payments) is %v wide (%v), want 12.5", w, err)
+	}
+	wantPage(t, f, sh, "$4:$4", "$A$1:$W$14")
 }
 
 func TestDuesLedgerSheet(t *testing.T) {
@@ -88,23 +101,26 @@ func TestDuesLedgerSheet(t *testing.T) {
 	defer f.Close()
 	sh := "党费收缴台账"
 	wantCell(t, f, sh, "A1", "测试支部 2026 年党费收缴台账")
-	wantCell(t, f, sh, "A3", "2026 年 1 月")
-	wantRow(t, f, sh, 4, []string{"序号", "姓名", "类别", "缴费基数（元）", "比例", "应交（元）", "实交（元）", "交纳日期", "方式", "本人签字", "备注"})
-	wantRow(t, f, sh, 5, []string{"1", "王一", "在职", "5000.01", "1.5%", "75.00", "75.00", "2026-06-30", "现金", "", ""})
-	wantDate(t, f, sh, "H5", data.NewDate(2026, 6, 30))
-	wantRow(t, f, sh, 6, []string{"2", "李二", "离退休", "4200.00", "0.5%", "10.00", "10.00", "2026-06-30", "现金", "", "少交（机关党委 2026-01-20 批准）"})
-	wantRow(t, f, sh, 7, []string{"3", "张三", "", "未定", "", "未定", "0.00", "", "", "", "未建立本年党费记录（未录入缴费基数）"})
-	wantRow(t, f, sh, 8, []string{"合计（3 人）", "合计（3 人）", "合计（3 人）", "合计（3 人）", "合计（3 人）", "85.00", "85.00", "", "", "", "欠交 0.00"})
+	// Rows 2 and 3 are the 填报 line and the note (dues_form_test.go).
+	wantCell(t, f, sh, "A4", "2026 年 1 月")
+	wantRow(t, f, sh, 5, []string{"序号", "姓名", "类别", "缴费基数（元）", "比例", "应交（元）", "实交（元）", "交纳日期", "方式", "本人签字", "备注"})
+	wantRow(t, f, sh, 6, []string{"1", "王一", "在职", "5000.01", "1.5%", "75.00", "75.00", "2026-06-30", "现金", "", ""})
+	wantDate(t, f, sh, "H6", data.NewDate(2026, 6, 30))
+	wantRow(t, f, sh, 7, []string{"2", "李二", "离退休", "4200.00", "0.5%", "10.00", "10.00", "2026-06-30", "现金", "", "少交（机关党委 2026-01-20 批准）"})
+	wantRow(t, f, sh, 8, []string{"3", "张三", "", "未定", "", "未定", "0.00", "", "", "", "未建立本年党费记录（未录入缴费基数）"})
+	wantRow(t, f, sh, 9, []string{"合计（3 人）", "合计（3 人）", "合计（3 人）", "合计（3 人）", "合计（3 人）", "85.00", "85.00", "", "", "", "欠交 0.00"})
 	// Each month takes 7 rows (heading, header, 3 members, total, gap):
-	// November's heading is on row 3 + 10 × 7 = 73.
-	wantCell(t, f, sh, "A73", "2026 年 11 月")
-	wantRow(t, f, sh, 75, []string{"1", "王一", "在职", "5000.01", "1.5%", "75.00", "75.00", "2026-11-06", "线上"})
-	wantRow(t, f, sh, 76, []string{"2", "李二", "离退休", "4200.00", "0.5%", "10.00", "0.00", "", ""})
-	wantCell(t, f, sh, "K76", "欠交 10.00；少交（机关党委 2026-01-20 批准）")
-	wantRow(t, f, sh, 78, []string{"合计（3 人）", "合计（3 人）", "合计（3 人）", "合计（3 人）", "合计（3 人）", "85.00", "75.00"})
-	wantCell(t, f, sh, "K78", "欠交 10.00") // 李二's 10.00; 张三's due is not known, so not summed
-	wantCell(t, f, sh, "A80", "")         // no December: not begun, nothing paid ahead
-	wantPage(t, f, sh, "$1:$2", "$A$1:$K$78")
+	// November's heading is on row 4 + 10 × 7 = 74.
+	wantCell(t, f, sh, "A74", "2026 年 11 月")
+	wantRow(t, f, sh, 76, []string{"1", "王一", "在职", "5000.01", "1.5%", "75.00", "75.00", "2026-11-06", "线上"})
+	wantRow(t, f, sh, 77, []string{"2", "李二", "离退休", "4200.00", "0.5%", "10.00", "0.00", "", ""})
+	wantCell(t, f, sh, "K77", "欠交 10.00；少交（机关党委 2026-01-20 批准）")
+	wantRow(t, f, sh, 79, []string{"合计（3 人）", "合计（3 人）", "合计（3 人）", "合计（3 人）", "合计（3 人）", "85.00", "75.00"})
+	wantCell(t, f, sh, "K79", "欠交 10.00") // 李二's 10.00; 张三's due is not known, so not summed
+	wantCell(t, f, sh, "A80", "")         // the blank row above the signatures (row 81)
+	wantCell(t, f, sh, "A82", "")         // no December: not begun, nothing paid ahead
+	// The title, the 填报 line and the note head every printed page.
+	wantPage(t, f, sh, "$1:$3", "$A$1:$K$81")
 	// Every month after the first starts a printed page: ten row breaks.
 	if n := strings.Count(sheetXML(t, buf.Bytes(), "xl/worksheets/sheet2.xml"), "<brk "); n != 10 {
 		t.Errorf("%d page breaks, want 10", n)
@@ -178,15 +194,25 @@ func TestDuesReportStreamed(t *testing.T) {
 	}
 	f := export(t, l, Options{Year: 2026, Reports: []string{Dues}})
 	sum := "党费年度汇总"
-	wantRow(t, f, sum, 504, []string{"501", "党员500", "在职", "3000.00", "0.5%", "15.00", "欠"})
-	wantCell(t, f, sum, "W504", "连续 11 个月未交纳党费（党章：满六个月视为自行脱党）；类别按在职推定（导入）")
-	wantCell(t, f, sum, "S505", "90180.00") // 501 × 12 × 15.00
+	wantRow(t, f, sum, 505, []string{"501", "党员500", "在职", "3000.00", "0.5%", "15.00", "欠"})
+	wantCell(t, f, sum, "W505", "连续 11 个月未交纳党费（党章：满六个月视为自行脱党）；类别按在职推定（导入）")
+	wantCell(t, f, sum, "S506", "90180.00") // 501 × 12 × 15.00
+	// The furniture is written by the stream writer too: the 填报 line, the
+	// signatures under the empty voluntary table (heading 508, header 509,
+	// a blank row 510) and the page header and footer.
+	wantFurniture(t, f, sum, "填报单位：测试支部　　填报人：　　　　　　　　联系电话：　　　　　　　　填报日期：2026-11-29",
+		"A511", "L511", "&L测试支部&R党费年度汇总")
+	wantPage(t, f, sum, "$4:$4", "$A$1:$W$511")
 	led := "党费收缴台账"
 	// A month is a heading, a header, 501 rows, the total and a gap: 505 rows.
-	wantCell(t, f, led, "A3", "2026 年 1 月")
-	wantRow(t, f, led, 505, []string{"501", "党员500", "在职", "3000.00", "0.5%", "15.00", "0.00"})
-	wantCell(t, f, led, "F506", "7515.00") // 501 × 15.00
-	wantCell(t, f, led, "A508", "2026 年 2 月")
-	wantCell(t, f, led, "A5053", "2026 年 11 月")  // 3 + 10 × 505
-	wantPage(t, f, led, "$1:$2", "$A$1:$K$5556") // November's total: 5053 + 2 + 501
+	wantCell(t, f, led, "A4", "2026 年 1 月")
+	wantRow(t, f, led, 506, []string{"501", "党员500", "在职", "3000.00", "0.5%", "15.00", "0.00"})
+	wantCell(t, f, led, "F507", "7515.00") // 501 × 15.00
+	wantCell(t, f, led, "A509", "2026 年 2 月")
+	wantCell(t, f, led, "A5054", "2026 年 11 月") // 4 + 10 × 505
+	// November's total is on 5054 + 2 + 501 = 5557, a blank row, then the
+	// signatures.
+	wantFurniture(t, f, led, "填报单位：测试支部　　填报人：　　　　　　　　联系电话：　　　　　　　　填报日期：2026-11-29",
+		"A5559", "F5559", "&L测试支部&R党费收缴台账")
+	wantPage(t, f, led, "$1:$3", "$A$1:$K$5559")
 }

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bytes"
 	"errors"
 	"path/filepath"
 	"testing"
@@ -47,14 +48,16 @@ func TestReviewReport(t *testing.T) {
 	sh := "民主评议结果汇总"
 	want := map[string]string{
 		"A1": "测试支部 2025 年度民主评议党员结果汇总表",
-		"A2": "评议会议：2025-12-19 组织生活会　参加评议 4 人，其中评定等次 3 人、预备党员 1 人参加评议不评定等次",
-		"A3": "序号", "F3": "评议等次",
-		"A4": "1", "B4": "王晓明", "C4": "男", "D4": "正式党员", "E4": "第一党小组", "F4": "优秀", "G4": "",
-		"B5": "李丽华", "C5": "女", "F5": "合格",
-		"B6": "张建国", "F6": "基本合格",
-		"B7": "刘海燕", "D7": "预备党员", "F7": "不评定等次", "G7": "预备党员",
-		"A8": "评议结果：优秀 1 人（占评定等次人数的 33.3%），合格 1 人，基本合格 1 人，不合格 0 人。",
-		"A9": "评为优秀的党员不超过评定等次人数的三分之一（本次最多 1 人）；预备党员参加评议，不评定等次。",
+		"A3": "评议会议：2025-12-19 组织生活会　参加评议 4 人，其中评定等次 3 人、预备党员 1 人参加评议不评定等次",
+		"A4": "序号", "F4": "评议等次",
+		"A5": "1", "B5": "王晓明", "C5": "男", "D5": "正式党员", "E5": "第一党小组", "F5": "优秀", "G5": "",
+		"B6": "李丽华", "C6": "女", "F6": "合格",
+		"B7": "张建国", "F7": "基本合格",
+		"B8": "刘海燕", "D8": "预备党员", "F8": "不评定等次", "G8": "预备党员",
+		"A9":  "评议结果：优秀 1 人（占评定等次人数的 33.3%），合格 1 人，基本合格 1 人，不合格 0 人。",
+		"A10": "评为优秀的党员不超过评定等次人数的三分之一（本次最多 1 人）；预备党员参加评议，不评定等次。",
+		"A11": "",
+		"A13": "上级党组织审核意见：", "D13": "　　　　　　　　年　　月　　日",
 	}
 	for ref, w := range want {
 		got, err := f.GetCellValue(sh, ref)
@@ -65,13 +68,21 @@ func TestReviewReport(t *testing.T) {
 			t.Errorf("%s = %q, want %q", ref, got, w)
 		}
 	}
-	for _, ref := range []string{"A10", "A11"} {
-		if v, _ := f.GetCellValue(sh, ref); v == "" {
-			t.Errorf("%s: the signature line is empty", ref)
-		}
+	// The furniture of a submitted form, as on the yearly reports; the
+	// clock's today is the 填报日期.
+	// On the portrait page the line is broken before 联系电话.
+	wantFurniture(t, f, sh, "填报单位：测试支部　　填报人：　　　　　　\n联系电话：　　　　　　　　填报日期：2026-11-29",
+		"A12", "D12", "&L测试支部&R民主评议结果汇总")
+	wantMerged(t, f, sh, "A1:G1", "A2:G2", "A3:G3", "A9:G9", "A10:G10", "A12:C12", "D12:G12", "A13:C13", "D13:G13")
+	// The 填报 line is 92 units wide (41 wide characters and 10 narrow)
+	// in 80 units of columns: broken in two lines (42 and 46 units) of
+	// 14.5 points, and the padding.
+	if h, err := f.GetRowHeight(sh, 2); err != nil || h != 33 {
+		t.Errorf("row 2 (the 填报 line) is %v points tall (%v), want 33", h, err)
 	}
-	// The official look: 宋体, a bold title, thin borders, A4, frozen header.
-	id, err := f.GetCellStyle(sh, "B4")
+	// The official look: 宋体, a bold title, thin borders, A4 portrait,
+	// frozen header.
+	id, err := f.GetCellStyle(sh, "B5")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -86,27 +97,88 @@ func TestReviewReport(t *testing.T) {
 	if style, _ = f.GetStyle(id); style.Font == nil || !style.Font.Bold {
 		t.Errorf("title is not bold: %+v", style.Font)
 	}
+	for _, ref := range []string{"A2", "A9", "A10"} {
+		id, _ = f.GetCellStyle(sh, ref)
+		if style, _ = f.GetStyle(id); style.Alignment == nil || !style.Alignment.WrapText {
+			t.Errorf("%s does not wrap: %+v", ref, style.Alignment)
+		}
+	}
 	pl, err := f.GetPageLayout(sh)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if pl.Size == nil || *pl.Size != 9 {
-		t.Errorf("paper size %v, want A4 (9)", pl.Size)
+	if pl.Size == nil || *pl.Size != 9 || pl.Orientation == nil || *pl.Orientation != "portrait" ||
+		deref(pl.FitToWidth) != 1 || deref(pl.FitToHeight) != 0 {
+		t.Errorf("page %+v, want A4 (9) portrait, one page wide", pl)
 	}
 	panes, err := f.GetPanes(sh)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !panes.Freeze || panes.YSplit != 3 {
-		t.Errorf("panes %+v, want the header frozen below row 3", panes)
+	if !panes.Freeze || panes.YSplit != 4 {
+		t.Errorf("panes %+v, want the header frozen below row 4", panes)
 	}
-	var area bool
+	defined := map[string]string{}
 	for _, dn := range f.GetDefinedName() {
-		if dn.Name == "_xlnm.Print_Area" && dn.RefersTo == "'民主评议结果汇总'!$A$1:$G$11" {
-			area = true
-		}
+		defined[dn.Name] = dn.RefersTo
 	}
-	if !area {
-		t.Errorf("print area not set to A1:G11: %+v", f.GetDefinedName())
+	if got := defined["_xlnm.Print_Area"]; got != "'民主评议结果汇总'!$A$1:$G$13" {
+		t.Errorf("print area %q, want A1:G13", got)
+	}
+	if got := defined["_xlnm.Print_Titles"]; got != "'民主评议结果汇总'!$4:$4" {
+		t.Errorf("print titles %q, want row 4", got)
+	}
+}
+
+// TestReviewTitleFont writes the report with either title face: 黑体 by
+// default, 方正小标宋 when the machine has it; the body stays 宋体.
+func TestReviewTitleFont(t *testing.T) {
+	l := newTestLedger(t, data.Branch{Name: "测试&支部", Reporter: "王晓明", ReporterPhone: "13800000000"})
+	m := member(0, "王晓明", "第一党小组")
+	if err := l.SaveMembers([]*data.Member{m}); err != nil {
+		t.Fatal(err)
+	}
+	s := data.Session{Kind: data.OrgLifeMeeting, Theme: "组织生活会", Date: 20251219}
+	if err := l.SaveSession(&s); err != nil {
+		t.Fatal(err)
+	}
+	if err := l.SaveReview(&data.Review{Year: 2025, SessionID: s.ID, Grades: map[uuid.UUID]data.Grade{m.ID: data.GradeQualified}}); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ font, want string }{{"", "黑体"}, {FontXiaoBiaoSong, "方正小标宋简体"}} {
+		var buf bytes.Buffer
+		if err := writeReview(l, &buf, 2025, tc.font); err != nil {
+			t.Fatal(err)
+		}
+		f, err := excelize.OpenReader(&buf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sh := "民主评议结果汇总"
+		wantFont(t, f, sh, "A1", tc.want, true)
+		wantFont(t, f, sh, "B5", "宋体", false)
+		// "&" is doubled in the page header, or Excel reads a code.
+		wantFurniture(t, f, sh, "填报单位：测试&支部　　填报人：王晓明\n联系电话：13800000000　　填报日期：2026-11-29",
+			"A9", "D9", "&L测试&&支部&R民主评议结果汇总")
+		_ = f.Close()
+	}
+}
+
+func TestPortraitFormLine(t *testing.T) {
+	line := "填报单位：某支部　　填报人：张三　　联系电话：123　　填报日期：2026-11-29"
+	// 30 wide characters and 13 narrow: 73 units, which fit in a width of
+	// 74.5 (a cell's text has 1.5 units less).
+	for _, tc := range []struct {
+		width float64
+		want  string
+	}{
+		{74.5, line},
+		{74, "填报单位：某支部　　填报人：张三\n联系电话：123　　填报日期：2026-11-29"},
+		{80, line},
+		{40, "填报单位：某支部　　填报人：张三\n联系电话：123　　填报日期：2026-11-29"},
+	} {
+		if got := portraitFormLine(line, tc.width); got != tc.want {
+			t.Errorf("portraitFormLine(%v) = %q, want %q", tc.width, got, tc.want)
+		}
 	}
 }

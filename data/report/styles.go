@@ -52,9 +52,6 @@ func border() []excelize.Border {
 	return bs
 }
 
-// newStyles makes the styles with titles in 黑体.
-func newStyles(f *excelize.File) (*styles, error) { return newStylesTitled(f, fontTitle) }
-
 // newStylesTitled makes the styles of one workbook with titles in the
 // font named fontTitle.
 func newStylesTitled(f *excelize.File, fontTitle string) (*styles, error) {
