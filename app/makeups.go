@@ -27,8 +27,6 @@ type makeupPanel struct {
 
 	year  int
 	owed  []data.Owed
-	work  inflight
-	loads latest
 }
 
 func newMakeupPanel(sh *shell) *makeupPanel {
@@ -53,7 +51,7 @@ func (p *makeupPanel) reload() {
 		years []int
 		owed  []data.Owed
 	}
-	loadLatest(&p.work, &p.loads, p.sh.win, func() (result, error) {
+	load(p.sh.run, purpose("makeups"), func() (result, error) {
 		ys, err := l.SessionYears()
 		if err != nil {
 			return result{}, err
@@ -142,7 +140,7 @@ func (p *makeupPanel) openRecord(ow data.Owed) {
 		if l == nil {
 			return // the ledger was closed meanwhile
 		}
-		saveTracked(&p.work, p.sh.win, func() (struct{}, error) { return struct{}{}, l.SaveMakeUp(mu) }, func(ps []data.Problem) {
+		save(p.sh.run, func() (struct{}, error) { return struct{}{}, l.SaveMakeUp(mu) }, func(ps []data.Problem) {
 			prob.SetText(problemText(ps[0]))
 			prob.Show()
 		}, func(struct{}) {

@@ -21,7 +21,6 @@ import (
 // cancelled on its own.
 type seriesDialog struct {
 	sh      *shell
-	work    *inflight
 	onSaved func()
 	dlg     *dialog.CustomDialog
 
@@ -45,17 +44,17 @@ var seriesWeekdays = [...]time.Weekday{time.Monday, time.Tuesday, time.Wednesday
 // openSeriesDialog loads the roster (for the host picker) and shows the
 // series dialog; onSaved runs after the sessions are created, opened (when
 // not nil) once the dialog is on screen.
-func openSeriesDialog(sh *shell, work *inflight, onSaved func(), opened func(*seriesDialog)) {
+func openSeriesDialog(sh *shell, onSaved func(), opened func(*seriesDialog)) {
 	l := sh.ledger
 	if l == nil {
 		return // the ledger was closed meanwhile
 	}
-	tracked(work, func() ([]data.Member, error) { return l.Members() }, func(ms []data.Member, err error) {
+	run(sh.run, func() ([]data.Member, error) { return l.Members() }, func(ms []data.Member, err error) {
 		if err != nil {
 			showError(err, sh.win)
 			return
 		}
-		d := newSeriesDialog(sh, work, ms, onSaved)
+		d := newSeriesDialog(sh, ms, onSaved)
 		d.dlg.Show()
 		if opened != nil {
 			opened(d)
@@ -63,9 +62,9 @@ func openSeriesDialog(sh *shell, work *inflight, onSaved func(), opened func(*se
 	})
 }
 
-func newSeriesDialog(sh *shell, work *inflight, ms []data.Member, onSaved func()) *seriesDialog {
+func newSeriesDialog(sh *shell, ms []data.Member, onSaved func()) *seriesDialog {
 	today := sh.ledger.Today()
-	d := &seriesDialog{sh: sh, work: work, onSaved: onSaved, problems: map[string]*widget.Label{}}
+	d := &seriesDialog{sh: sh, onSaved: onSaved, problems: map[string]*widget.Label{}}
 	var names []string
 	for i := range ms {
 		if ms[i].Active() {
@@ -231,7 +230,7 @@ func (d *seriesDialog) onSave() {
 	if l == nil {
 		return // the ledger was closed meanwhile
 	}
-	saveTracked(d.work, d.sh.win, func() ([]data.Session, error) { return l.SaveSeries(sr, holidays) }, d.showProblems, func(gen []data.Session) {
+	save(d.sh.run, func() ([]data.Session, error) { return l.SaveSeries(sr, holidays) }, d.showProblems, func(gen []data.Session) {
 		d.dlg.Hide()
 		if d.onSaved != nil {
 			d.onSaved()
