@@ -40,7 +40,7 @@ type excelScreen struct {
 	planName string
 	rows     [][4]string // the problem table: sheet, row, column, message
 
-	exp  *exportPart
+	exp *exportPart
 }
 
 // problemColumns are the problem table's header keys and widths.

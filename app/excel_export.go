@@ -34,7 +34,7 @@ const prefExportDir = "excel.export_dir"
 // report.WriteFile leaves an existing file untouched until the new one is
 // complete, and refuses a file open in Excel before writing anything.
 type exportPart struct {
-	s    *shell
+	s *shell
 
 	checks   map[string]*widget.Check
 	session  *widget.Select

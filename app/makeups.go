@@ -25,8 +25,8 @@ type makeupPanel struct {
 	summary *widget.Label
 	list    *widget.List
 
-	year  int
-	owed  []data.Owed
+	year int
+	owed []data.Owed
 }
 
 func newMakeupPanel(sh *shell) *makeupPanel {

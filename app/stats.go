@@ -29,8 +29,8 @@ type statsScreen struct {
 	months   *widget.Table
 	chart    *barChart
 
-	year  int
-	ys    *data.YearStats
+	year int
+	ys   *data.YearStats
 }
 
 // statsTable is one table's columns: header keys, widths and cell text.
