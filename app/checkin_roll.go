@@ -73,12 +73,12 @@ func newRollRowObject() fyne.CanvasObject {
 	name := widget.NewLabel("王晓明 · 第一党小组")
 	name.Truncation = fyne.TextTruncateEllipsis
 	btns := container.NewHBox()
-	for _, st := range data.MarkStatuses {
+	for _, st := range data.MarkStatuses() {
 		b := widget.NewButton(lang.L("mark."+st.Code()), nil)
 		btns.Add(container.NewGridWrap(fyne.NewSize(84, 40), b))
 	}
-	reasons := make([]string, len(data.LeaveReasons))
-	for i, r := range data.LeaveReasons {
+	reasons := make([]string, len(data.LeaveReasons()))
+	for i, r := range data.LeaveReasons() {
 		reasons[i] = lang.L("reason." + r.Code())
 	}
 	reason := widget.NewSelect(reasons, nil)
@@ -104,7 +104,7 @@ func (c *checkinScreen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 		label += " · " + lang.L("mark.unmarked")
 	}
 	name.SetText(label)
-	for j, st := range data.MarkStatuses {
+	for j, st := range data.MarkStatuses() {
 		b := btns.Objects[j].(*fyne.Container).Objects[0].(*widget.Button)
 		imp := widget.MediumImportance
 		if marked && mk.Status == st {
@@ -114,7 +114,7 @@ func (c *checkinScreen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 		b.OnTapped = func() { c.setMark(m, data.Mark{Status: st, Reason: c.roll.Marks[m.ID].Reason}) }
 		b.Refresh()
 	}
-	reason := btns.Objects[len(data.MarkStatuses)].(*fyne.Container).Objects[0].(*widget.Select)
+	reason := btns.Objects[len(data.MarkStatuses())].(*fyne.Container).Objects[0].(*widget.Select)
 	reason.OnChanged = nil
 	if !marked || mk.Status != data.OnLeave {
 		reason.Hide()
@@ -127,7 +127,7 @@ func (c *checkinScreen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	}
 	reason.OnChanged = func(string) {
 		if i := reason.SelectedIndex(); i >= 0 {
-			c.setMark(m, data.Mark{Status: data.OnLeave, Reason: data.LeaveReasons[i]})
+			c.setMark(m, data.Mark{Status: data.OnLeave, Reason: data.LeaveReasons()[i]})
 		}
 	}
 	reason.Show()
@@ -142,13 +142,13 @@ func (c *checkinScreen) onKey(row int, r rune) {
 	m := &c.roll.Members[c.rows[row]]
 	switch {
 	case r >= '1' && r <= '4':
-		st := data.MarkStatuses[r-'1']
+		st := data.MarkStatuses()[r-'1']
 		c.setMark(m, data.Mark{Status: st, Reason: c.roll.Marks[m.ID].Reason})
 		if st != data.OnLeave {
 			c.list.Select(row + 1)
 		}
 	case r >= '7' && r <= '9':
-		c.setMark(m, data.Mark{Status: data.OnLeave, Reason: data.LeaveReasons[r-'7']})
+		c.setMark(m, data.Mark{Status: data.OnLeave, Reason: data.LeaveReasons()[r-'7']})
 		c.list.Select(row + 1)
 	}
 }

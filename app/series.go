@@ -72,8 +72,8 @@ func newSeriesDialog(sh *shell, ms []data.Member, onSaved func()) *seriesDialog 
 		}
 	}
 	changed := func(string) { d.updatePreview() }
-	kinds := make([]string, len(data.Kinds))
-	for i, k := range data.Kinds {
+	kinds := make([]string, len(data.Kinds()))
+	for i, k := range data.Kinds() {
 		kinds[i] = kindName(k)
 	}
 	d.kind = widget.NewSelect(kinds, changed)
@@ -145,7 +145,7 @@ func (d *seriesDialog) plan() (*data.Series, map[data.Date]bool, []data.Problem)
 		Start: strings.TrimSpace(d.start.Text), End: strings.TrimSpace(d.end.Text),
 		Place: strings.TrimSpace(d.place.Text), Host: strings.TrimSpace(d.host.Text), ThemedDay: d.themed.Checked}
 	if i := d.kind.SelectedIndex(); i >= 0 {
-		sr.Kind = data.Kinds[i]
+		sr.Kind = data.Kinds()[i]
 	}
 	if i := d.weekday.SelectedIndex(); i >= 0 {
 		sr.Weekday = seriesWeekdays[i]

@@ -88,8 +88,8 @@ func newSessionForm(sh *shell, s data.Session, ms []data.Member, groups []string
 			names = append(names, ms[i].Name)
 		}
 	}
-	kinds := make([]string, len(data.Kinds))
-	for i, k := range data.Kinds {
+	kinds := make([]string, len(data.Kinds()))
+	for i, k := range data.Kinds() {
 		kinds[i] = kindName(k)
 	}
 	f.kind = widget.NewSelect(kinds, func(string) { f.onKindChanged() })
@@ -187,7 +187,7 @@ func (f *sessionForm) problemsFor(field string) *widget.Label {
 }
 
 func kindIndex(k data.Kind) int {
-	for i, x := range data.Kinds {
+	for i, x := range data.Kinds() {
 		if x == k {
 			return i
 		}
@@ -224,7 +224,7 @@ func multiLine(v string) *widget.Entry {
 
 func (f *sessionForm) selectedKind() data.Kind {
 	if i := f.kind.SelectedIndex(); i >= 0 {
-		return data.Kinds[i]
+		return data.Kinds()[i]
 	}
 	return ""
 }

@@ -45,7 +45,7 @@ func newSessionsScreen(s *shell) screen {
 	p := &sessionsScreen{sh: s, year: s.ledger.Today().Year()}
 	p.yearSel = widget.NewSelect(nil, p.onYearChanged)
 	kinds := []string{lang.L("common.all")}
-	for _, k := range data.Kinds {
+	for _, k := range data.Kinds() {
 		kinds = append(kinds, kindName(k))
 	}
 	p.summary = widget.NewLabel("")
@@ -152,7 +152,7 @@ func (p *sessionsScreen) onYearChanged(v string) {
 func (p *sessionsScreen) onKindChanged(string) {
 	p.kind = ""
 	if i := p.kindSel.SelectedIndex(); i > 0 {
-		p.kind = data.Kinds[i-1]
+		p.kind = data.Kinds()[i-1]
 	}
 	p.rebuildRows()
 }

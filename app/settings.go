@@ -137,12 +137,10 @@ func (p *settingsScreen) onSaveProfile() {
 	groups := splitGroups(p.groups.Text)
 	p.save.Disable()
 	run(p.s.run, func() (struct{}, error) {
-		b, err := l.Branch()
-		if err != nil {
-			return struct{}{}, err
-		}
-		b.Name, b.Committee, b.Secretary, b.Groups = name, committee, secretary, groups
-		return struct{}{}, l.SaveBranch(b)
+		return struct{}{}, l.UpdateBranch(func(b *data.Branch) error {
+			b.Name, b.Committee, b.Secretary, b.Groups = name, committee, secretary, groups
+			return nil
+		})
 	}, func(_ struct{}, err error) {
 		p.save.Enable()
 		if err != nil {
@@ -161,18 +159,12 @@ func (p *settingsScreen) onLeaveCountsChanged(on bool) {
 		return
 	}
 	l := p.s.ledger
-	run(p.s.run, func() (struct{}, error) {
-		b, err := l.Branch()
-		if err != nil {
-			return struct{}{}, err
-		}
-		b.LeaveCountsAgainst = on
-		return struct{}{}, l.SaveBranch(b)
-	}, func(_ struct{}, err error) {
-		if err != nil {
-			showError(err, p.s.win)
-		}
-	})
+	save(p.s.run, func() (struct{}, error) {
+		return struct{}{}, l.UpdateBranch(func(b *data.Branch) error {
+			b.LeaveCountsAgainst = on
+			return nil
+		})
+	}, nil, func(struct{}) {})
 }
 
 // onRestore puts a backup back after a confirmation. data.Restore needs

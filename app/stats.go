@@ -269,12 +269,10 @@ func (p *statsScreen) onLeaveChanged(on bool) {
 		return // the ledger was closed meanwhile
 	}
 	run(p.sh.run, func() (struct{}, error) {
-		b, err := l.Branch()
-		if err != nil {
-			return struct{}{}, err
-		}
-		b.LeaveCountsAgainst = on
-		return struct{}{}, l.SaveBranch(b)
+		return struct{}{}, l.UpdateBranch(func(b *data.Branch) error {
+			b.LeaveCountsAgainst = on
+			return nil
+		})
 	}, func(_ struct{}, err error) {
 		if err != nil {
 			showError(err, p.sh.win)

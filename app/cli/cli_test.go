@@ -291,7 +291,7 @@ func TestStatsJSON(t *testing.T) {
 		t.Errorf("year: got %d, want 2026", got.Year)
 	}
 	for code, n := range got.Sessions {
-		if !slices.Contains(data.Kinds, data.Kind(code)) {
+		if !slices.Contains(data.Kinds(), data.Kind(code)) {
 			t.Errorf("sessions: key %q is not a DOMAIN kind code", code)
 		}
 		if n != ys.Sessions[data.Kind(code)] {
