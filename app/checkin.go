@@ -19,7 +19,7 @@ import (
 // status each, the live counts, and the make-up study tab. Every tap is
 // saved at once, one transaction each, in the order tapped.
 type checkinScreen struct {
-	sh      *shell
+	env
 	root    fyne.CanvasObject
 	tabs    *container.AppTabs
 	makeups *makeupPanel
@@ -46,8 +46,8 @@ type checkinScreen struct {
 	saving bool
 }
 
-func newCheckinScreen(s *shell) screen {
-	c := &checkinScreen{sh: s}
+func newCheckinScreen(e env) *checkinScreen {
+	c := &checkinScreen{env: e}
 	c.picker = widget.NewSelect(nil, c.onPicked)
 	c.picker.PlaceHolder = lang.L("checkin.pick")
 	prev := widget.NewButtonWithIcon("", theme.NavigateBackIcon(), func() { c.step(1) })
@@ -79,7 +79,7 @@ func newCheckinScreen(s *shell) screen {
 	tools := container.NewBorder(nil, nil, nil, container.NewHBox(c.allPresent, c.closeBtn, c.historyBtn), c.search)
 	top := container.NewVBox(pick, c.info, c.counts, c.quorum, tools)
 	roll := container.NewBorder(top, hint, nil, nil, c.list)
-	c.makeups = newMakeupPanel(s)
+	c.makeups = newMakeupPanel(c.env)
 	c.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon(lang.L("checkin.tab_roll"), theme.ConfirmIcon(), roll),
 		container.NewTabItemWithIcon(lang.L("makeup.tab"), theme.DocumentCreateIcon(), c.makeups.root))
@@ -118,7 +118,7 @@ func (c *checkinScreen) showMakeUps() {
 // session: the one asked for, else the one shown, else today's or the
 // next one.
 func (c *checkinScreen) loadSessions() {
-	l := c.sh.ledger
+	l := c.ledger
 	if l == nil {
 		return // the ledger was closed meanwhile
 	}
@@ -126,7 +126,7 @@ func (c *checkinScreen) loadSessions() {
 		ss    []data.Session
 		leave bool
 	}
-	load(c.sh.run, purpose("checkin.sessions"), func() (result, error) {
+	load(c.run, purpose("checkin.sessions"), func() (result, error) {
 		ss, err := l.Sessions(0, 0)
 		if err != nil {
 			return result{}, err
@@ -205,7 +205,7 @@ func (c *checkinScreen) step(d int) {
 }
 
 func (c *checkinScreen) loadRoll(id uuid.UUID) {
-	l := c.sh.ledger
+	l := c.ledger
 	if l == nil {
 		return // the ledger was closed meanwhile
 	}
@@ -213,7 +213,7 @@ func (c *checkinScreen) loadRoll(id uuid.UUID) {
 		r  *data.Roll
 		ix *search.Index
 	}
-	load(c.sh.run, purpose("checkin.roll"), func() (sheet, error) {
+	load(c.run, purpose("checkin.roll"), func() (sheet, error) {
 		r, err := l.Roll(id)
 		if err != nil {
 			return sheet{}, err
@@ -299,6 +299,6 @@ func (c *checkinScreen) focusList() {
 	if len(c.rows) == 0 {
 		return
 	}
-	c.sh.win.Canvas().Focus(c.list)
+	c.win.Canvas().Focus(c.list)
 	c.list.Select(0)
 }

@@ -192,7 +192,7 @@ func (c *checkinScreen) save(marks map[uuid.UUID]data.Mark) {
 				c.unlocked = s.ID
 				c.save(marks)
 			}
-		}, c.sh.win)
+		}, c.win)
 		d.SetConfirmText(lang.L("checkin.change"))
 		d.SetDismissText(lang.L("button.cancel"))
 		d.Show()
@@ -202,12 +202,12 @@ func (c *checkinScreen) save(marks map[uuid.UUID]data.Mark) {
 		c.roll.Marks[id] = m
 	}
 	c.list.Refresh()
-	l, confirmed := c.sh.ledger, s.Closed
+	l, confirmed := c.ledger, s.Closed
 	if l == nil {
 		return // the ledger was closed meanwhile
 	}
 	c.queue = append(c.queue, func() {
-		run(c.sh.run, func() (data.SessionStat, error) {
+		run(c.run, func() (data.SessionStat, error) {
 			if err := l.SetMarks(s.ID, marks, confirmed); err != nil {
 				return data.SessionStat{}, err
 			}
@@ -216,7 +216,7 @@ func (c *checkinScreen) save(marks map[uuid.UUID]data.Mark) {
 			c.saving = false
 			if err != nil {
 				c.queue = nil
-				showError(err, c.sh.win)
+				showError(err, c.win)
 				c.loadRoll(s.ID) // show what the ledger holds
 				return
 			}
@@ -255,14 +255,14 @@ func (c *checkinScreen) onClose() {
 		if !ok {
 			return
 		}
-		l := c.sh.ledger
+		l := c.ledger
 		if l == nil {
 			return // the ledger was closed meanwhile
 		}
-		save(c.sh.run, func() (struct{}, error) { return struct{}{}, l.CloseSession(id, true) }, nil, func(struct{}) {
+		save(c.run, func() (struct{}, error) { return struct{}{}, l.CloseSession(id, true) }, nil, func(struct{}) {
 			c.loadRoll(id)
 		})
-	}, c.sh.win)
+	}, c.win)
 	d.SetConfirmText(lang.L("checkin.close"))
 	d.SetDismissText(lang.L("button.cancel"))
 	d.Show()
@@ -278,11 +278,11 @@ func (c *checkinScreen) onHistory() {
 	for i := range c.roll.Members {
 		names[c.roll.Members[i].ID] = c.roll.Members[i].Name
 	}
-	l := c.sh.ledger
+	l := c.ledger
 	if l == nil {
 		return // the ledger was closed meanwhile
 	}
-	load(c.sh.run, "", func() ([]data.MarkChange, error) { return l.MarkHistory(id) }, func(hs []data.MarkChange) {
+	load(c.run, "", func() ([]data.MarkChange, error) { return l.MarkHistory(id) }, func(hs []data.MarkChange) {
 		var lines []string
 		for _, h := range hs {
 			lines = append(lines, lang.L("checkin.history_line", map[string]any{
@@ -295,7 +295,7 @@ func (c *checkinScreen) onHistory() {
 		}
 		lb := widget.NewLabel(text)
 		lb.Wrapping = fyne.TextWrapWord
-		d := dialog.NewCustom(lang.L("checkin.history"), lang.L("button.close"), container.NewVScroll(lb), c.sh.win)
+		d := dialog.NewCustom(lang.L("checkin.history"), lang.L("button.close"), container.NewVScroll(lb), c.win)
 		d.Resize(fyne.NewSize(560, 400))
 		d.Show()
 	})

@@ -23,8 +23,8 @@ func quietShell(t *testing.T) (*shell, fyne.Window) {
 // openOverview shows the overview and waits for its numbers.
 func openOverview(t *testing.T, s *shell) *overviewScreen {
 	t.Helper()
-	s.show("nav.overview")
-	p := s.screens["nav.overview"].(*overviewScreen)
+	s.show(pageOverview)
+	p := s.screens.overview
 	settle(t, s, "the overview's numbers", func() bool { return len(p.compliance.Objects) > 0 })
 	return p
 }
@@ -87,9 +87,9 @@ func TestOverviewShowsMissingMonth(t *testing.T) {
 
 	// The make-up link opens the 补学 tab of 签到.
 	test.Tap(findButton(w, "去登记补学"))
-	c, ok := s.screens["nav.checkin"].(*checkinScreen)
-	if !ok || s.current != "nav.checkin" || c.tabs.SelectedIndex() != 1 {
-		t.Fatalf("去登记补学: got page %q, want the 补学 tab of 签到", s.current)
+	c := s.screens.checkin
+	if c == nil || s.current != pageCheckin || c.tabs.SelectedIndex() != 1 {
+		t.Fatalf("去登记补学: got page %d, want the 补学 tab of 签到", s.current)
 	}
 	s.run.Wait()
 	if got := len(c.makeups.owed); got != len(owed) {

@@ -20,7 +20,7 @@ import (
 // period, skipping the holidays listed, so that each can later be moved or
 // cancelled on its own.
 type seriesDialog struct {
-	sh      *shell
+	env
 	onSaved func()
 	dlg     *dialog.CustomDialog
 
@@ -44,17 +44,13 @@ var seriesWeekdays = [...]time.Weekday{time.Monday, time.Tuesday, time.Wednesday
 // openSeriesDialog loads the roster (for the host picker) and shows the
 // series dialog; onSaved runs after the sessions are created, opened (when
 // not nil) once the dialog is on screen.
-func openSeriesDialog(sh *shell, onSaved func(), opened func(*seriesDialog)) {
-	l := sh.ledger
+func openSeriesDialog(e env, onSaved func(), opened func(*seriesDialog)) {
+	l := e.ledger
 	if l == nil {
 		return // the ledger was closed meanwhile
 	}
-	run(sh.run, func() ([]data.Member, error) { return l.Members() }, func(ms []data.Member, err error) {
-		if err != nil {
-			showError(err, sh.win)
-			return
-		}
-		d := newSeriesDialog(sh, ms, onSaved)
+	load(e.run, "", func() ([]data.Member, error) { return l.Members() }, func(ms []data.Member) {
+		d := newSeriesDialog(e, ms, onSaved)
 		d.dlg.Show()
 		if opened != nil {
 			opened(d)
@@ -62,9 +58,9 @@ func openSeriesDialog(sh *shell, onSaved func(), opened func(*seriesDialog)) {
 	})
 }
 
-func newSeriesDialog(sh *shell, ms []data.Member, onSaved func()) *seriesDialog {
-	today := sh.ledger.Today()
-	d := &seriesDialog{sh: sh, onSaved: onSaved, problems: map[string]*widget.Label{}}
+func newSeriesDialog(e env, ms []data.Member, onSaved func()) *seriesDialog {
+	today := e.ledger.Today()
+	d := &seriesDialog{env: e, onSaved: onSaved, problems: map[string]*widget.Label{}}
 	var names []string
 	for i := range ms {
 		if ms[i].Active() {
@@ -88,8 +84,8 @@ func newSeriesDialog(sh *shell, ms []data.Member, onSaved func()) *seriesDialog 
 	d.place = widget.NewEntry()
 	d.place.SetPlaceHolder(lang.L("sessions.series.place_hint"))
 	d.host = personEntry(names, "")
-	d.from = newDateInput(sh.ledger, today, d.updatePreview)
-	d.to = newDateInput(sh.ledger, data.NewDate(today.Year(), 12, 31), d.updatePreview)
+	d.from = newDateInput(e.ledger, today, d.updatePreview)
+	d.to = newDateInput(e.ledger, data.NewDate(today.Year(), 12, 31), d.updatePreview)
 	d.themed = widget.NewCheck(lang.L("sessions.series.themed_day"), nil)
 	d.holidays = widget.NewMultiLineEntry()
 	d.holidays.SetPlaceHolder(lang.L("sessions.series.holidays_hint"))
@@ -123,11 +119,11 @@ func newSeriesDialog(sh *shell, ms []data.Member, onSaved func()) *seriesDialog 
 	d.kind.SetSelectedIndex(kindIndex(data.NoonClassroom))
 	d.weekday.SetSelectedIndex(4) // Friday: the Noon Classroom's day
 
-	d.dlg = dialog.NewCustomWithoutButtons(lang.L("sessions.series.title"), container.NewVScroll(form), sh.win)
+	d.dlg = dialog.NewCustomWithoutButtons(lang.L("sessions.series.title"), container.NewVScroll(form), e.win)
 	save := widget.NewButtonWithIcon(lang.L("button.save"), theme.DocumentSaveIcon(), d.onSave)
 	save.Importance = widget.HighImportance
 	d.dlg.SetButtons([]fyne.CanvasObject{widget.NewButton(lang.L("button.cancel"), d.dlg.Hide), save})
-	size := sh.win.Canvas().Size()
+	size := e.win.Canvas().Size()
 	d.dlg.Resize(fyne.NewSize(min(760, size.Width*0.95), min(680, size.Height*0.95)))
 	d.updatePreview()
 	return d
@@ -226,16 +222,16 @@ func (d *seriesDialog) onSave() {
 	if len(ps) > 0 {
 		return
 	}
-	l := d.sh.ledger
+	l := d.ledger
 	if l == nil {
 		return // the ledger was closed meanwhile
 	}
-	save(d.sh.run, func() ([]data.Session, error) { return l.SaveSeries(sr, holidays) }, d.showProblems, func(gen []data.Session) {
+	save(d.run, func() ([]data.Session, error) { return l.SaveSeries(sr, holidays) }, d.showProblems, func(gen []data.Session) {
 		d.dlg.Hide()
 		if d.onSaved != nil {
 			d.onSaved()
 		}
 		dialog.ShowInformation(lang.L("sessions.series.title"),
-			lang.L("sessions.series.created", map[string]any{"Count": len(gen)}), d.sh.win)
+			lang.L("sessions.series.created", map[string]any{"Count": len(gen)}), d.win)
 	})
 }

@@ -19,8 +19,8 @@ import (
 // openStats shows 统计 and waits for the year's numbers.
 func openStats(t *testing.T, s *shell) *statsScreen {
 	t.Helper()
-	s.show("nav.stats")
-	p := s.screens["nav.stats"].(*statsScreen)
+	s.show(pageStats)
+	p := s.screens.stats
 	settle(t, s, "the statistics", func() bool { return p.ys != nil })
 	return p
 }
