@@ -167,7 +167,7 @@ func TestSaveSessionRefusesAStaleCopy(t *testing.T) {
 	if err := l.SaveSession(s); err != nil {
 		t.Fatal(err)
 	}
-	form := *s // what the form read
+	form := *s                                                       // what the form read
 	l.opt.Now = func() time.Time { return testNow.Add(time.Minute) } // check-in, a minute later
 	if err := l.CloseSession(s.ID, true); err != nil {
 		t.Fatal(err)
