@@ -167,8 +167,10 @@ func TestSaveSessionRefusesAStaleCopy(t *testing.T) {
 	if err := l.SaveSession(s); err != nil {
 		t.Fatal(err)
 	}
-	form := *s                                                       // what the form read
-	l.opt.Now = func() time.Time { return testNow.Add(time.Minute) } // check-in, a minute later
+	form := *s // what the form read
+
+	// A minute later, check-in closes registration.
+	l.opt.Now = func() time.Time { return testNow.Add(time.Minute) }
 	if err := l.CloseSession(s.ID, true); err != nil {
 		t.Fatal(err)
 	}
