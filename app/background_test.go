@@ -87,3 +87,17 @@ func TestSaveSendsProblemsToTheForm(t *testing.T) {
 		t.Errorf("saved %v, window texts %q; want not saved and the locked message", saved, windowTexts(w))
 	}
 }
+
+func TestRunnerPostsArriveBeforeTheResult(t *testing.T) {
+	r, _ := newTestRunnerWindow(t)
+	var seen []int
+	run(r, func() (int, error) {
+		r.post(func() { seen = append(seen, 1) })
+		r.post(func() { seen = append(seen, 2) })
+		return 3, nil
+	}, func(v int, _ error) { seen = append(seen, v) })
+	r.Wait()
+	if want := []int{1, 2, 3}; !slices.Equal(seen, want) {
+		t.Errorf("seen %v, want %v", seen, want)
+	}
+}

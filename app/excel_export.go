@@ -290,10 +290,10 @@ func (x *exportPart) exportTo(path string) {
 	if i := x.session.SelectedIndex(); i >= 0 && i < len(x.sessions) && x.checks[report.SignIn].Checked {
 		opt.SessionID = x.sessions[i].ID
 	}
-	bar := x.bar
+	bar, r := x.bar, x.run
 	opt.Progress = func(done, total int) {
 		if total > 0 {
-			fyne.Do(func() { bar.SetValue(float64(done) / float64(total)) })
+			r.post(func() { bar.SetValue(float64(done) / float64(total)) })
 		}
 	}
 	l := x.ledger
