@@ -107,8 +107,8 @@ func newConfirmationForm(e env, ms []data.Member, ends []data.Date, ss []data.Se
 		}
 	}
 	f.member = widget.NewSelect(names, func(string) { f.onMemberChanged() })
-	results := make([]string, len(data.ConfirmationResults))
-	for i, r := range data.ConfirmationResults {
+	results := make([]string, len(data.ConfirmationResults()))
+	for i, r := range data.ConfirmationResults() {
 		results[i] = lang.L("duties.confirm_result." + string(r))
 	}
 	f.until = newDateInput(e.ledger, 0, nil)
@@ -172,9 +172,9 @@ func (f *confirmationForm) onMemberChanged() {
 }
 
 func (f *confirmationForm) selectedResult() data.ConfirmationResult {
-	for i, r := range data.ConfirmationResults {
+	for i, r := range data.ConfirmationResults() {
 		if f.result.Selected == lang.L("duties.confirm_result."+string(r)) {
-			return data.ConfirmationResults[i]
+			return data.ConfirmationResults()[i]
 		}
 	}
 	return ""

@@ -14,13 +14,13 @@ import (
 
 // categorySelect offers the four dues categories.
 func categorySelect(cur dues.Category) *widget.Select {
-	opts := make([]string, len(dues.Categories))
-	for i, c := range dues.Categories {
+	opts := make([]string, len(dues.Categories()))
+	for i, c := range dues.Categories() {
 		opts[i] = lang.L("dues.category." + string(c))
 	}
 	s := widget.NewSelect(opts, nil)
 	s.SetSelectedIndex(0)
-	for i, c := range dues.Categories {
+	for i, c := range dues.Categories() {
 		if c == cur {
 			s.SetSelectedIndex(i)
 		}
@@ -63,7 +63,7 @@ func (p *duesScreen) onBase() {
 	derived := widget.NewLabel("")
 	problem := problemLabel()
 	read := func() (data.DuesBase, error) {
-		c := dues.Categories[max(cat.SelectedIndex(), 0)]
+		c := dues.Categories()[max(cat.SelectedIndex(), 0)]
 		b, err := amountOrZero(base.Text)
 		if err != nil {
 			return data.DuesBase{}, err

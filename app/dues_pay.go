@@ -25,8 +25,8 @@ func duesInfo(text string, w fyne.Window) {
 
 // methodSelect offers 现金 / 转账 / 线上, cash chosen.
 func methodSelect() *widget.RadioGroup {
-	opts := make([]string, len(data.DuesMethods))
-	for i, m := range data.DuesMethods {
+	opts := make([]string, len(data.DuesMethods()))
+	for i, m := range data.DuesMethods() {
 		opts[i] = lang.L("dues.method." + string(m))
 	}
 	r := widget.NewRadioGroup(opts, nil)
@@ -37,7 +37,7 @@ func methodSelect() *widget.RadioGroup {
 }
 
 func chosenMethod(r *widget.RadioGroup) data.DuesMethod {
-	for _, m := range data.DuesMethods {
+	for _, m := range data.DuesMethods() {
 		if lang.L("dues.method."+string(m)) == r.Selected {
 			return m
 		}

@@ -180,3 +180,36 @@ func TestDutiesICSFile(t *testing.T) {
 		}
 	}
 }
+
+// The 去办理 of the committee's election goes to 设置, where the term is
+// kept, through the navigator.
+func TestDutyElectionGoesToSettings(t *testing.T) {
+	s, _ := quietShell(t)
+	p := openOverview(t, s)
+	var do *widget.Button
+	for _, row := range p.duties.list.Objects {
+		var head string
+		var b *widget.Button
+		eachObject(row, func(o fyne.CanvasObject) {
+			switch x := o.(type) {
+			case *widget.Label:
+				if x.TextStyle.Bold {
+					head = x.Text
+				}
+			case *widget.Button:
+				b = x
+			}
+		})
+		if head == "2027-01-15 支部委员会换届 · 申江区市场监管局注册登记窗口党支部" {
+			do = b
+		}
+	}
+	if do == nil || do.Text != "去办理" {
+		t.Fatalf("no 去办理 button on the election's row (got %v)", do)
+	}
+	test.Tap(do)
+	settle(t, s, "the settings page", func() bool { return s.current == pageSettings })
+	if got := s.screens.settings.term.end.Text; got != "本届任期至 2027-01-15" {
+		t.Errorf("settings show the term ending %q, want 本届任期至 2027-01-15", got)
+	}
+}

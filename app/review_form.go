@@ -101,8 +101,8 @@ func newReviewForm(e env, year int, ss []data.Session, ms []data.Member, r *data
 			break
 		}
 	}
-	gradeNames := make([]string, len(data.Grades))
-	for i, g := range data.Grades {
+	gradeNames := make([]string, len(data.Grades()))
+	for i, g := range data.Grades() {
 		gradeNames[i] = lang.L("duties.grade." + string(g))
 	}
 	rows := container.New(layout.NewFormLayout())
@@ -150,7 +150,7 @@ func (f *reviewForm) grades() map[uuid.UUID]data.Grade {
 	out := map[uuid.UUID]data.Grade{}
 	for _, r := range f.graded {
 		if i := r.grade.SelectedIndex(); i >= 0 {
-			out[r.m.ID] = data.Grades[i]
+			out[r.m.ID] = data.Grades()[i]
 		}
 	}
 	return out

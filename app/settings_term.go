@@ -26,8 +26,8 @@ type termCard struct {
 func newTermCard(e env) *termCard {
 	t := &termCard{env: e}
 	t.elected = newDateInput(e.ledger, 0, t.onChanged)
-	names := make([]string, len(data.BranchTypes))
-	for i, bt := range data.BranchTypes {
+	names := make([]string, len(data.BranchTypes()))
+	for i, bt := range data.BranchTypes() {
 		names[i] = branchTypeName(bt)
 	}
 	t.typ = widget.NewSelect(names, func(string) { t.onChanged() })
@@ -70,7 +70,7 @@ func (t *termCard) values() (data.Date, data.BranchType, bool) {
 	d, bad := dateValue(t.elected)
 	bt := data.BranchOrdinary
 	if i := t.typ.SelectedIndex(); i >= 0 {
-		bt = data.BranchTypes[i]
+		bt = data.BranchTypes()[i]
 	}
 	return d, bt, bad
 }
