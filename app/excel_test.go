@@ -205,3 +205,20 @@ func TestFolderURL(t *testing.T) {
 		}
 	}
 }
+
+// 取消 while a roster is still being read drops the read and its preview:
+// nothing is shown afterwards and the screen is ready for another file.
+func TestExcelCancelDropsARunningPreview(t *testing.T) {
+	_, _, p := newExcelTest(t)
+	f, err := os.Open(filepath.Join(rosterFixtures, "roster-problems.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.preview("roster-problems.xlsx", f)
+	p.onCancel() // the read is still running: its result waits for Wait
+	waitIdle(t, p)
+	if p.plan != nil || p.status.Text != "已取消，台账没有任何改动。" || p.busy.Visible() || p.pick.Disabled() {
+		t.Errorf("after 取消: plan %v, status %q, busy %v, pick disabled %v; want no plan, 已取消, idle",
+			p.plan != nil, p.status.Text, p.busy.Visible(), p.pick.Disabled())
+	}
+}
