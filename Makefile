@@ -46,8 +46,7 @@ test:
 	$(MAKE) --no-print-directory vet
 	$(MAKE) --no-print-directory staticcheck
 	$(MAKE) --no-print-directory wincross
-	go test -race ./data/...
-	go test ./...
+	go test -race -timeout 20m ./...
 	$(MAKE) --no-print-directory smoke
 
 fmt-check:

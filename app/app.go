@@ -73,10 +73,10 @@ func loadTranslations() error {
 // returns the process exit code: ExitNoWindow, after telling the user why
 // (a message box on Windows), when no window can be made.
 func Run(args []string) int {
-	return run(args, osWindowSystem())
+	return start(args, osWindowSystem())
 }
 
-func run(args []string, ws windowSystem) int {
+func start(args []string, ws windowSystem) int {
 	if err := ws.probe(); err != nil {
 		ws.explainFailure(err)
 		return ExitNoWindow
@@ -91,7 +91,7 @@ func run(args []string, ws windowSystem) int {
 		float32(a.Preferences().FloatWithFallback(prefWinWidth, 1100)),
 		float32(a.Preferences().FloatWithFallback(prefWinHeight, 720))))
 	w.SetMaster()
-	s := newShell(a, w)
+	s := newShell(a, w, newRunner(w))
 	w.SetCloseIntercept(s.quit)
 	w.SetMainMenu(s.mainMenu())
 	path := ""

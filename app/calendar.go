@@ -22,18 +22,16 @@ import (
 // the places where duties are done (转正, 民主评议, 谈心谈话, 学时) and
 // exported (.ics, 民主评议结果汇总).
 type calendarScreen struct {
-	sh     *shell
+	env
 	month  data.Date // the first day of the month shown
 	title  *widget.Label
 	grid   *fyne.Container
 	duties *fyne.Container
 	root   fyne.CanvasObject
-	work   inflight
-	loads  latest
 }
 
-func newCalendarScreen(sh *shell) screen {
-	c := &calendarScreen{sh: sh}
+func newCalendarScreen(e env) *calendarScreen {
+	c := &calendarScreen{env: e}
 	c.title = widget.NewLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
 	c.grid = container.NewGridWithColumns(7)
 	c.duties = container.NewVBox()
@@ -41,10 +39,10 @@ func newCalendarScreen(sh *shell) screen {
 	next := widget.NewButtonWithIcon("", theme.NavigateNextIcon(), func() { c.onMonth(1) })
 	nav := container.NewBorder(nil, nil, prev, next, c.title)
 	actions := container.NewGridWithColumns(3,
-		widget.NewButtonWithIcon(lang.L("duties.record_confirmation"), theme.AccountIcon(), func() { openConfirmationForm(sh, [16]byte{}, c.reload) }),
-		widget.NewButtonWithIcon(lang.L("duties.record_review"), theme.DocumentCreateIcon(), func() { openReviewForm(sh, c.month.Year(), c.reload) }),
-		widget.NewButtonWithIcon(lang.L("duties.talks"), theme.MailComposeIcon(), func() { openTalkLog(sh, c.reload) }),
-		widget.NewButtonWithIcon(lang.L("duties.hours"), theme.GridIcon(), func() { openStudyHours(sh, c.month.Year()) }),
+		widget.NewButtonWithIcon(lang.L("duties.record_confirmation"), theme.AccountIcon(), func() { openConfirmationForm(e, [16]byte{}, c.reload) }),
+		widget.NewButtonWithIcon(lang.L("duties.record_review"), theme.DocumentCreateIcon(), func() { openReviewForm(e, c.month.Year(), c.reload) }),
+		widget.NewButtonWithIcon(lang.L("duties.talks"), theme.MailComposeIcon(), func() { openTalkLog(e, c.reload) }),
+		widget.NewButtonWithIcon(lang.L("duties.hours"), theme.GridIcon(), func() { openStudyHours(e, c.month.Year()) }),
 		widget.NewButtonWithIcon(lang.L("duties.export_ics"), theme.DownloadIcon(), c.onExportICS),
 		widget.NewButtonWithIcon(lang.L("duties.review_export"), theme.DocumentSaveIcon(), c.onExportReview))
 	body := container.NewVBox(nav, c.grid, widget.NewCard(lang.L("duties.month_duties"), "", c.duties))
@@ -55,8 +53,8 @@ func newCalendarScreen(sh *shell) screen {
 func (c *calendarScreen) content() fyne.CanvasObject { return c.root }
 
 func (c *calendarScreen) shown() {
-	if c.month == 0 && c.sh.ledger != nil {
-		t := c.sh.ledger.Today()
+	if c.month == 0 && c.ledger != nil {
+		t := c.ledger.Today()
 		c.month = data.NewDate(t.Year(), t.Month(), 1)
 	}
 	c.reload()
@@ -75,13 +73,13 @@ type calendarMonth struct {
 }
 
 func (c *calendarScreen) reload() {
-	l := c.sh.ledger
+	l := c.ledger
 	if l == nil || c.month == 0 {
 		return
 	}
 	from := c.month
 	to := from.AddMonths(1).AddDays(-1)
-	loadLatest(&c.work, &c.loads, c.sh.win, func() (calendarMonth, error) {
+	load(c.run, purpose("calendar.month"), func() (calendarMonth, error) {
 		var m calendarMonth
 		var err error
 		if m.b, err = l.Branch(); err != nil {
@@ -145,7 +143,7 @@ func (c *calendarScreen) show(m calendarMonth) {
 	var rows []fyne.CanvasObject
 	for _, du := range m.duties {
 		if du.Overdue || (du.Due >= from && du.Due <= to) {
-			rows = append(rows, dutyRow(c.sh, du, &m.b, c.reload))
+			rows = append(rows, dutyRow(c.env, du, &m.b, c.reload))
 		}
 	}
 	if len(rows) == 0 {
@@ -169,11 +167,11 @@ func calendarLines(items []string, imp widget.Importance) *widget.Label {
 // onExportICS writes every duty of the coming year (and the overdue ones)
 // as an .ics file.
 func (c *calendarScreen) onExportICS() {
-	l := c.sh.ledger
+	l := c.ledger
 	if l == nil {
 		return
 	}
-	openSaveTo(c.sh, lang.L("duties.export_ics"), "待办.ics", func(path string) error { return writeDutiesICS(l, path) })
+	openSaveTo(c.env, lang.L("duties.export_ics"), "待办.ics", func(path string) error { return writeDutiesICS(l, path) })
 }
 
 // writeDutiesICS writes the duties due within a year, and the overdue
@@ -202,12 +200,12 @@ func writeDutiesICS(l *data.Ledger, path string) error {
 // onExportReview writes the 民主评议结果汇总 of the latest year up to the
 // one shown that has an appraisal recorded.
 func (c *calendarScreen) onExportReview() {
-	l := c.sh.ledger
+	l := c.ledger
 	if l == nil {
 		return
 	}
 	shown := c.month.Year()
-	background(func() (int, error) {
+	load(c.run, "", func() (int, error) {
 		for _, y := range []int{shown, shown - 1} {
 			r, err := l.Review(y)
 			if err != nil || r != nil {
@@ -215,12 +213,8 @@ func (c *calendarScreen) onExportReview() {
 			}
 		}
 		return shown, nil
-	}, func(year int, err error) {
-		if err != nil {
-			showError(err, c.sh.win)
-			return
-		}
-		openSaveTo(c.sh, lang.L("duties.review_export"), fmt.Sprintf("%d年民主评议结果汇总.xlsx", year), func(path string) error {
+	}, func(year int) {
+		openSaveTo(c.env, lang.L("duties.review_export"), fmt.Sprintf("%d年民主评议结果汇总.xlsx", year), func(path string) error {
 			return report.WriteReviewFile(l, path, year)
 		})
 	})

@@ -19,7 +19,7 @@ import (
 // status each, the live counts, and the make-up study tab. Every tap is
 // saved at once, one transaction each, in the order tapped.
 type checkinScreen struct {
-	sh      *shell
+	env
 	root    fyne.CanvasObject
 	tabs    *container.AppTabs
 	makeups *makeupPanel
@@ -44,13 +44,10 @@ type checkinScreen struct {
 
 	queue  []func() // saves waiting for the one in flight
 	saving bool
-	work   inflight
-	lists  latest // picker loads
-	rolls  latest // sheet loads
 }
 
-func newCheckinScreen(s *shell) screen {
-	c := &checkinScreen{sh: s}
+func newCheckinScreen(e env) *checkinScreen {
+	c := &checkinScreen{env: e}
 	c.picker = widget.NewSelect(nil, c.onPicked)
 	c.picker.PlaceHolder = lang.L("checkin.pick")
 	prev := widget.NewButtonWithIcon("", theme.NavigateBackIcon(), func() { c.step(1) })
@@ -82,7 +79,7 @@ func newCheckinScreen(s *shell) screen {
 	tools := container.NewBorder(nil, nil, nil, container.NewHBox(c.allPresent, c.closeBtn, c.historyBtn), c.search)
 	top := container.NewVBox(pick, c.info, c.counts, c.quorum, tools)
 	roll := container.NewBorder(top, hint, nil, nil, c.list)
-	c.makeups = newMakeupPanel(s)
+	c.makeups = newMakeupPanel(c.env)
 	c.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon(lang.L("checkin.tab_roll"), theme.ConfirmIcon(), roll),
 		container.NewTabItemWithIcon(lang.L("makeup.tab"), theme.DocumentCreateIcon(), c.makeups.root))
@@ -121,7 +118,7 @@ func (c *checkinScreen) showMakeUps() {
 // session: the one asked for, else the one shown, else today's or the
 // next one.
 func (c *checkinScreen) loadSessions() {
-	l := c.sh.ledger
+	l := c.ledger
 	if l == nil {
 		return // the ledger was closed meanwhile
 	}
@@ -129,22 +126,14 @@ func (c *checkinScreen) loadSessions() {
 		ss    []data.Session
 		leave bool
 	}
-	gen := c.lists.begin()
-	tracked(&c.work, func() (result, error) {
+	load(c.run, purpose("checkin.sessions"), func() (result, error) {
 		ss, err := l.Sessions(0, 0)
 		if err != nil {
 			return result{}, err
 		}
 		b, err := l.Branch()
 		return result{ss, b.LeaveCountsAgainst}, err
-	}, func(r result, err error) {
-		if c.lists.stale(gen) {
-			return
-		}
-		if err != nil {
-			showError(err, c.sh.win)
-			return
-		}
+	}, func(r result) {
 		c.leaveCounts = r.leave
 		want := c.want
 		if want == uuid.Nil && c.roll != nil {
@@ -216,7 +205,7 @@ func (c *checkinScreen) step(d int) {
 }
 
 func (c *checkinScreen) loadRoll(id uuid.UUID) {
-	l := c.sh.ledger
+	l := c.ledger
 	if l == nil {
 		return // the ledger was closed meanwhile
 	}
@@ -224,8 +213,7 @@ func (c *checkinScreen) loadRoll(id uuid.UUID) {
 		r  *data.Roll
 		ix *search.Index
 	}
-	gen := c.rolls.begin()
-	tracked(&c.work, func() (sheet, error) {
+	load(c.run, purpose("checkin.roll"), func() (sheet, error) {
 		r, err := l.Roll(id)
 		if err != nil {
 			return sheet{}, err
@@ -237,14 +225,7 @@ func (c *checkinScreen) loadRoll(id uuid.UUID) {
 			names[i] = r.Members[i].Name
 		}
 		return sheet{r, search.NewIndex(names)}, nil
-	}, func(sh sheet, err error) {
-		if c.rolls.stale(gen) {
-			return
-		}
-		if err != nil {
-			showError(err, c.sh.win)
-			return
-		}
+	}, func(sh sheet) {
 		c.showRoll(sh.r, sh.ix)
 	})
 }
@@ -318,6 +299,6 @@ func (c *checkinScreen) focusList() {
 	if len(c.rows) == 0 {
 		return
 	}
-	c.sh.win.Canvas().Focus(c.list)
+	c.win.Canvas().Focus(c.list)
 	c.list.Select(0)
 }

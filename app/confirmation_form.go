@@ -20,7 +20,7 @@ import (
 // the result and, for an extension, its end. The ledger sets 转正日期 and
 // the category from it; nothing is set from the calendar alone.
 type confirmationForm struct {
-	sh       *shell
+	env
 	members  []data.Member
 	ends     []data.Date // each member's current probation end
 	member   *widget.Select
@@ -34,14 +34,13 @@ type confirmationForm struct {
 	problem  *widget.Label
 	save     *widget.Button
 	root     fyne.CanvasObject
-	work     inflight
 	saved    func()
 }
 
 // openConfirmationForm shows the form for the probationary member id (or
 // a choice of every probationary member when id is uuid.Nil).
-func openConfirmationForm(sh *shell, id uuid.UUID, saved func()) {
-	l := sh.ledger
+func openConfirmationForm(e env, id uuid.UUID, saved func()) {
+	l := e.ledger
 	if l == nil {
 		return
 	}
@@ -50,7 +49,7 @@ func openConfirmationForm(sh *shell, id uuid.UUID, saved func()) {
 		ends []data.Date
 		ss   []data.Session
 	}
-	background(func() (loaded, error) {
+	load(e.run, "", func() (loaded, error) {
 		all, err := l.Members()
 		if err != nil {
 			return loaded{}, err
@@ -74,17 +73,13 @@ func openConfirmationForm(sh *shell, id uuid.UUID, saved func()) {
 		}
 		ld.ss, err = l.Sessions(0, 0)
 		return ld, err
-	}, func(ld loaded, err error) {
-		if err != nil {
-			showError(err, sh.win)
-			return
-		}
+	}, func(ld loaded) {
 		if len(ld.ms) == 0 {
-			showMessage(lang.L("duties.confirm_title"), lang.L("duties.confirm_none"), sh.win)
+			showMessage(lang.L("duties.confirm_title"), lang.L("duties.confirm_none"), e.win)
 			return
 		}
-		f := newConfirmationForm(sh, ld.ms, ld.ends, ld.ss)
-		d := dialog.NewCustomWithoutButtons(lang.L("duties.confirm_title"), f.root, sh.win)
+		f := newConfirmationForm(e, ld.ms, ld.ends, ld.ss)
+		d := dialog.NewCustomWithoutButtons(lang.L("duties.confirm_title"), f.root, e.win)
 		f.saved = func() {
 			d.Hide()
 			if saved != nil {
@@ -97,8 +92,8 @@ func openConfirmationForm(sh *shell, id uuid.UUID, saved func()) {
 	})
 }
 
-func newConfirmationForm(sh *shell, ms []data.Member, ends []data.Date, ss []data.Session) *confirmationForm {
-	f := &confirmationForm{sh: sh, members: ms, ends: ends}
+func newConfirmationForm(e env, ms []data.Member, ends []data.Date, ss []data.Session) *confirmationForm {
+	f := &confirmationForm{env: e, members: ms, ends: ends}
 	names := make([]string, len(ms))
 	for i, m := range ms {
 		names[i] = m.Name
@@ -112,11 +107,11 @@ func newConfirmationForm(sh *shell, ms []data.Member, ends []data.Date, ss []dat
 		}
 	}
 	f.member = widget.NewSelect(names, func(string) { f.onMemberChanged() })
-	results := make([]string, len(data.ConfirmationResults))
-	for i, r := range data.ConfirmationResults {
+	results := make([]string, len(data.ConfirmationResults()))
+	for i, r := range data.ConfirmationResults() {
 		results[i] = lang.L("duties.confirm_result." + string(r))
 	}
-	f.until = newDateInput(sh.ledger, 0, nil)
+	f.until = newDateInput(e.ledger, 0, nil)
 	f.result = widget.NewRadioGroup(results, func(string) { f.onResultChanged() })
 	f.result.Required = true
 	f.note = widget.NewEntry()
@@ -177,9 +172,9 @@ func (f *confirmationForm) onMemberChanged() {
 }
 
 func (f *confirmationForm) selectedResult() data.ConfirmationResult {
-	for i, r := range data.ConfirmationResults {
+	for i, r := range data.ConfirmationResults() {
 		if f.result.Selected == lang.L("duties.confirm_result."+string(r)) {
-			return data.ConfirmationResults[i]
+			return data.ConfirmationResults()[i]
 		}
 	}
 	return ""
@@ -225,11 +220,11 @@ func (f *confirmationForm) onSave() {
 		}
 		c.ExtendedUntil = d
 	}
-	l := f.sh.ledger
+	l := f.ledger
 	if l == nil {
 		return
 	}
-	saveTracked(&f.work, f.sh.win, func() (struct{}, error) { return struct{}{}, l.RecordConfirmation(c) },
+	save(f.run, func() (struct{}, error) { return struct{}{}, l.RecordConfirmation(c) },
 		func(ps []data.Problem) {
 			f.problem.SetText(problemText(ps[0]))
 			f.problem.Show()

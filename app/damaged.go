@@ -20,7 +20,7 @@ import (
 // read-only to copy things out; open another ledger). The damaged file is
 // never written from here.
 type damagedScreen struct {
-	s        *shell
+	env
 	path     string
 	backup   data.BackupInfo
 	info     *widget.Label
@@ -33,24 +33,24 @@ type damagedScreen struct {
 // looks for a good backup in the background.
 func (s *shell) showDamaged(path string) {
 	s.closeLedger()
-	s.screens = map[string]screen{}
-	s.nav, s.body, s.current, s.welcome = nil, nil, "", nil
-	d := newDamagedScreen(s, path)
+	s.screens = pages{}
+	s.nav, s.body, s.current, s.navIndex, s.welcome = nil, nil, -1, -1, nil
+	d := newDamagedScreen(s.env(), path)
 	s.win.SetContent(d.content())
 	s.win.SetMainMenu(s.mainMenu())
 	s.win.SetTitle(lang.L("damaged.title") + " — " + lang.L("app.name"))
 	d.shown()
 }
 
-func newDamagedScreen(s *shell, path string) *damagedScreen {
-	d := &damagedScreen{s: s, path: path}
+func newDamagedScreen(e env, path string) *damagedScreen {
+	d := &damagedScreen{env: e, path: path}
 	d.info = widget.NewLabel(lang.L("damaged.searching"))
 	d.info.Wrapping = fyne.TextWrapWord
 	d.restore = widget.NewButtonWithIcon(lang.L("damaged.restore"), theme.HistoryIcon(), d.onRestore)
 	d.restore.Importance = widget.HighImportance
 	d.restore.Disable()
 	d.readOnly = widget.NewButtonWithIcon(lang.L("damaged.read_only"), theme.VisibilityIcon(), d.onReadOnly)
-	d.other = widget.NewButtonWithIcon(lang.L("damaged.other"), theme.FolderOpenIcon(), s.onOpenLedger)
+	d.other = widget.NewButtonWithIcon(lang.L("damaged.other"), theme.FolderOpenIcon(), e.nav.ChooseLedger)
 	return d
 }
 
@@ -70,7 +70,7 @@ func (d *damagedScreen) content() fyne.CanvasObject {
 // shown looks for the newest backup that passes the check.
 func (d *damagedScreen) shown() {
 	path := d.path
-	background(func() (data.BackupInfo, error) {
+	run(d.run, func() (data.BackupInfo, error) {
 		return data.NewestGoodBackup(path)
 	}, func(b data.BackupInfo, err error) {
 		switch {
@@ -99,7 +99,7 @@ func (d *damagedScreen) onRestore() {
 			return
 		}
 		d.restore.Disable()
-		background(func() (*data.Ledger, error) {
+		run(d.run, func() (*data.Ledger, error) {
 			if err := data.Restore(b.Path, path, data.Options{}); err != nil {
 				return nil, err
 			}
@@ -107,13 +107,13 @@ func (d *damagedScreen) onRestore() {
 		}, func(l *data.Ledger, err error) {
 			if err != nil {
 				d.restore.Enable()
-				showError(err, d.s.win)
+				showError(err, d.win)
 				return
 			}
-			d.s.adoptLedger(l)
-			showMessage(lang.L("damaged.restore"), lang.L("damaged.restored", map[string]any{"Date": when}), d.s.win)
+			d.nav.UseLedger(l)
+			showMessage(lang.L("damaged.restore"), lang.L("damaged.restored", map[string]any{"Date": when}), d.win)
 		})
-	}, d.s.win)
+	}, d.win)
 	c.Resize(fyne.NewSize(480, 220))
 	c.Show()
 }
@@ -122,17 +122,17 @@ func (d *damagedScreen) onRestore() {
 // so that what can still be read can be looked at and exported.
 func (d *damagedScreen) onReadOnly() {
 	path := d.path
-	background(func() (*data.Ledger, error) {
+	run(d.run, func() (*data.Ledger, error) {
 		return data.Open(path, data.Options{ReadOnly: true, Salvage: true, NoBackup: true})
 	}, func(l *data.Ledger, err error) {
 		if errors.Is(err, data.ErrDamaged) {
-			showMessage(lang.L("damaged.title"), lang.L("damaged.read_only_refused"), d.s.win)
+			showMessage(lang.L("damaged.title"), lang.L("damaged.read_only_refused"), d.win)
 			return
 		}
 		if err != nil {
-			showError(err, d.s.win)
+			showError(err, d.win)
 			return
 		}
-		d.s.adoptLedger(l)
+		d.nav.UseLedger(l)
 	})
 }

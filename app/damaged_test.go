@@ -55,15 +55,15 @@ func TestDamagedLedgerPageRestores(t *testing.T) {
 	s, w := newEmptyTestShell(t)
 	s.showWelcome()
 	s.openLedger(path)
-	waitFor(t, "the damaged page", func() bool { return hasText(w, "台账文件已损坏") })
-	waitFor(t, "the good backup", func() bool { return saysText(w, "最近一份完好的备份：2026-11-28 09:00，党员 14 人") })
+	settle(t, s, "the damaged page", func() bool { return hasText(w, "台账文件已损坏") })
+	settle(t, s, "the good backup", func() bool { return saysText(w, "最近一份完好的备份：2026-11-28 09:00，党员 14 人") })
 	if s.ledger != nil {
 		t.Fatal("a damaged ledger was opened for writing")
 	}
 	test.Tap(findButton(w, "用这份备份恢复"))
-	waitFor(t, "the confirmation", func() bool { return hasText(w, "损坏的文件会保留在备份文件夹中") })
+	settle(t, s, "the confirmation", func() bool { return hasText(w, "损坏的文件会保留在备份文件夹中") })
 	test.Tap(findButton(w, "用这份备份恢复")) // the dialog's button: dialogs are searched first
-	waitFor(t, "the restored ledger", func() bool { return saysText(w, "已用 2026-11-28 09:00 的备份恢复") })
+	settle(t, s, "the restored ledger", func() bool { return saysText(w, "已用 2026-11-28 09:00 的备份恢复") })
 	if s.ledger == nil || s.ledger.ReadOnly() {
 		t.Fatal("the restored ledger is not open for writing")
 	}
@@ -106,10 +106,10 @@ func TestDamagedLedgerReadOnly(t *testing.T) {
 	s, w := newEmptyTestShell(t)
 	s.showWelcome()
 	s.openLedger(path)
-	waitFor(t, "the damaged page", func() bool { return hasText(w, "台账文件已损坏") })
-	waitFor(t, "no good backup", func() bool { return hasText(w, "没有找到完好的备份") })
+	settle(t, s, "the damaged page", func() bool { return hasText(w, "台账文件已损坏") })
+	settle(t, s, "no good backup", func() bool { return hasText(w, "没有找到完好的备份") })
 	test.Tap(findButton(w, "以只读方式打开"))
-	waitFor(t, "the read-only ledger", func() bool { return s.ledger != nil })
+	settle(t, s, "the read-only ledger", func() bool { return s.ledger != nil })
 	if !s.ledger.ReadOnly() || !strings.HasPrefix(w.Title(), "只读") {
 		t.Errorf("read-only %v, title %q; want read-only and a title saying so", s.ledger.ReadOnly(), w.Title())
 	}
@@ -120,7 +120,7 @@ func TestDamagedLedgerReadOnly(t *testing.T) {
 	other := filepath.Join(t.TempDir(), "另一个.ledger")
 	copyTo(t, filepath.Join(damagedFixtures, "hole-64k.ledger"), other)
 	s.openLedger(other)
-	waitFor(t, "the damaged page", func() bool { return s.ledger == nil && hasText(w, "台账文件已损坏") })
+	settle(t, s, "the damaged page", func() bool { return s.ledger == nil && hasText(w, "台账文件已损坏") })
 	test.Tap(findButton(w, "以只读方式打开"))
-	waitFor(t, "the refusal", func() bool { return hasText(w, "文件损坏得太严重") })
+	settle(t, s, "the refusal", func() bool { return hasText(w, "文件损坏得太严重") })
 }

@@ -20,7 +20,7 @@ import (
 // voluntary payments are entered. The grid is a widget.Table, so a ledger
 // of 5,000 members draws only the rows in view.
 type duesScreen struct {
-	sh   *shell
+	env
 	root fyne.CanvasObject
 
 	yearSel   *widget.Select
@@ -32,8 +32,6 @@ type duesScreen struct {
 	y        *data.DuesYear
 	branch   data.Branch // for the secretary and committee the forms offer
 	selected int         // row of the grid, -1 when none
-	work     inflight
-	loads    latest
 }
 
 // Grid columns: name, category, base, rate, monthly due, twelve months,
@@ -47,8 +45,8 @@ const (
 	duesCols       = duesColWarning + 1
 )
 
-func newDuesScreen(s *shell) screen {
-	p := &duesScreen{sh: s, year: s.ledger.Today().Year(), selected: -1}
+func newDuesScreen(e env) *duesScreen {
+	p := &duesScreen{env: e, year: e.ledger.Today().Year(), selected: -1}
 	p.yearSel = widget.NewSelect(nil, p.onYearChanged)
 	p.summary = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	p.summary.Wrapping = fyne.TextWrapWord
@@ -248,7 +246,7 @@ func (p *duesScreen) onSelected(id widget.TableCellID) {
 // choose one.
 func (p *duesScreen) selectedRow() *data.DuesRow {
 	if p.y == nil || p.selected < 0 || p.selected >= len(p.y.Rows) {
-		duesInfo(lang.L("dues.select_member"), p.sh.win)
+		duesInfo(lang.L("dues.select_member"), p.win)
 		return nil
 	}
 	return &p.y.Rows[p.selected]
@@ -256,7 +254,7 @@ func (p *duesScreen) selectedRow() *data.DuesRow {
 
 // reload reads the year's grid in the background.
 func (p *duesScreen) reload() {
-	l, year := p.sh.ledger, p.year
+	l, year := p.ledger, p.year
 	if l == nil {
 		return // the ledger was closed meanwhile
 	}
@@ -264,7 +262,7 @@ func (p *duesScreen) reload() {
 		y *data.DuesYear
 		b data.Branch
 	}
-	loadLatest(&p.work, &p.loads, p.sh.win, func() (result, error) {
+	load(p.run, purpose("dues.year"), func() (result, error) {
 		b, err := l.Branch()
 		if err != nil {
 			return result{}, err
@@ -279,7 +277,7 @@ func (p *duesScreen) reload() {
 
 func (p *duesScreen) show(y *data.DuesYear) {
 	p.y = y
-	today := p.sh.ledger.Today().Year()
+	today := p.ledger.Today().Year()
 	years := []int{today + 1, today, today - 1, today - 2}
 	setYears(p.yearSel, years, p.year, p.onYearChanged)
 	warned := 0

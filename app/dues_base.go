@@ -14,13 +14,13 @@ import (
 
 // categorySelect offers the four dues categories.
 func categorySelect(cur dues.Category) *widget.Select {
-	opts := make([]string, len(dues.Categories))
-	for i, c := range dues.Categories {
+	opts := make([]string, len(dues.Categories()))
+	for i, c := range dues.Categories() {
 		opts[i] = lang.L("dues.category." + string(c))
 	}
 	s := widget.NewSelect(opts, nil)
 	s.SetSelectedIndex(0)
-	for i, c := range dues.Categories {
+	for i, c := range dues.Categories() {
 		if c == cur {
 			s.SetSelectedIndex(i)
 		}
@@ -63,7 +63,7 @@ func (p *duesScreen) onBase() {
 	derived := widget.NewLabel("")
 	problem := problemLabel()
 	read := func() (data.DuesBase, error) {
-		c := dues.Categories[max(cat.SelectedIndex(), 0)]
+		c := dues.Categories()[max(cat.SelectedIndex(), 0)]
 		b, err := amountOrZero(base.Text)
 		if err != nil {
 			return data.DuesBase{}, err
@@ -115,10 +115,10 @@ func (p *duesScreen) onBase() {
 				d.Show()
 				return
 			}
-			l, who := p.sh.ledger, strings.TrimSpace(by.Text)
-			saveTracked(&p.work, p.sh.win, func() (struct{}, error) { return struct{}{}, l.SetDuesBase(id, year, db, who) },
-				func([]data.Problem) {}, func(struct{}) { p.reload() })
-		}, p.sh.win)
+			l, who := p.ledger, strings.TrimSpace(by.Text)
+			save(p.run, func() (struct{}, error) { return struct{}{}, l.SetDuesBase(id, year, db, who) },
+				nil, func(struct{}) { p.reload() })
+		}, p.win)
 	d.Resize(fyne.NewSize(560, 400))
 	d.Show()
 }
@@ -137,7 +137,7 @@ func (p *duesScreen) onReduction() {
 	kind.Required = true
 	amount := widget.NewEntry()
 	by := widget.NewEntry()
-	on := newDateEntry(p.sh.ledger.Today)
+	on := newDateEntry(p.ledger.Today)
 	reason := widget.NewEntry()
 	if red := r.Account.Reduction; red != nil {
 		kind.SetSelected(kinds[map[data.ReductionKind]int{data.DuesReduced: 0, data.DuesExempt: 1}[red.Kind]])
@@ -183,10 +183,10 @@ func (p *duesScreen) onReduction() {
 					}
 				}
 			}
-			l := p.sh.ledger
-			saveTracked(&p.work, p.sh.win, func() (struct{}, error) { return struct{}{}, l.SetDuesReduction(id, year, red) },
-				func([]data.Problem) {}, func(struct{}) { p.reload() })
-		}, p.sh.win)
+			l := p.ledger
+			save(p.run, func() (struct{}, error) { return struct{}{}, l.SetDuesReduction(id, year, red) },
+				nil, func(struct{}) { p.reload() })
+		}, p.win)
 	d.Resize(fyne.NewSize(560, 420))
 	d.Show()
 }

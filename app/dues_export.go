@@ -19,7 +19,7 @@ import (
 // written beside the target and renamed over it (report.WriteFile), so an
 // existing file stays whole until the new one is complete.
 func (p *duesScreen) onExport() {
-	dir := p.sh.app.Preferences().StringWithFallback(prefExportDir, defaultExportDir())
+	dir := p.prefs.StringWithFallback(prefExportDir, defaultExportDir())
 	folder := widget.NewEntry()
 	folder.SetText(dir)
 	name := widget.NewEntry()
@@ -42,24 +42,24 @@ func (p *duesScreen) onExport() {
 				if ok {
 					p.exportTo(path)
 				}
-			}, p.sh.win)
+			}, p.win)
 			return
 		}
 		p.exportTo(path)
-	}, p.sh.win)
+	}, p.win)
 	d.Resize(fyne.NewSize(600, 240))
 	d.Show()
 }
 
 func (p *duesScreen) exportTo(path string) {
-	l, year := p.sh.ledger, p.year
-	tracked(&p.work, func() (struct{}, error) {
+	l, year := p.ledger, p.year
+	run(p.run, func() (struct{}, error) {
 		return struct{}{}, report.WriteFile(l, path, report.Options{Year: year, Reports: []string{report.Dues}})
 	}, func(_ struct{}, err error) {
 		if err != nil {
-			duesInfo(excelErrorText(err), p.sh.win)
+			duesInfo(excelErrorText(err), p.win)
 			return
 		}
-		duesInfo(lang.L("dues.exported", map[string]any{"File": path}), p.sh.win)
+		duesInfo(lang.L("dues.exported", map[string]any{"File": path}), p.win)
 	})
 }

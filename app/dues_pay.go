@@ -25,8 +25,8 @@ func duesInfo(text string, w fyne.Window) {
 
 // methodSelect offers 现金 / 转账 / 线上, cash chosen.
 func methodSelect() *widget.RadioGroup {
-	opts := make([]string, len(data.DuesMethods))
-	for i, m := range data.DuesMethods {
+	opts := make([]string, len(data.DuesMethods()))
+	for i, m := range data.DuesMethods() {
 		opts[i] = lang.L("dues.method." + string(m))
 	}
 	r := widget.NewRadioGroup(opts, nil)
@@ -37,7 +37,7 @@ func methodSelect() *widget.RadioGroup {
 }
 
 func chosenMethod(r *widget.RadioGroup) data.DuesMethod {
-	for _, m := range data.DuesMethods {
+	for _, m := range data.DuesMethods() {
 		if lang.L("dues.method."+string(m)) == r.Selected {
 			return m
 		}
@@ -82,7 +82,7 @@ func (p *duesScreen) onPay() {
 		}
 	}
 	if len(opts) == 0 {
-		duesInfo(lang.L("dues.nothing_to_pay", map[string]any{"Name": name}), p.sh.win)
+		duesInfo(lang.L("dues.nothing_to_pay", map[string]any{"Name": name}), p.win)
 		return
 	}
 	check := widget.NewCheckGroup(opts, nil)
@@ -104,8 +104,8 @@ func (p *duesScreen) onPay() {
 		}
 		check.SetSelected(first)
 	}
-	date := newDateEntry(p.sh.ledger.Today)
-	date.setDate(p.sh.ledger.Today())
+	date := newDateEntry(p.ledger.Today)
+	date.setDate(p.ledger.Today())
 	method := methodSelect()
 	problem := problemLabel()
 	items := []*widget.FormItem{
@@ -131,10 +131,10 @@ func (p *duesScreen) onPay() {
 			pay.Months = append(pay.Months, months[s])
 		}
 		sort.Slice(pay.Months, func(i, j int) bool { return pay.Months[i] < pay.Months[j] })
-		l := p.sh.ledger
-		saveTracked(&p.work, p.sh.win, func() (int64, error) { return l.PayDues(id, pay) },
-			func([]data.Problem) {}, func(int64) { p.reload() })
-	}, p.sh.win)
+		l := p.ledger
+		save(p.run, func() (int64, error) { return l.PayDues(id, pay) },
+			nil, func(int64) { p.reload() })
+	}, p.win)
 	d.Resize(fyne.NewSize(640, 360))
 	d.Show()
 }
@@ -143,10 +143,10 @@ func (p *duesScreen) onPay() {
 // session, in one step: the usual way dues are collected, at the monthly
 // themed Party day.
 func (p *duesScreen) onCollect() {
-	l := p.sh.ledger
+	l, year := p.ledger, p.year
 	today := l.Today()
-	tracked(&p.work, func() ([]data.Session, error) {
-		ss, err := l.Sessions(data.NewDate(p.year, 1, 1), min(today, data.NewDate(p.year, 12, 31)))
+	load(p.run, "", func() ([]data.Session, error) {
+		ss, err := l.Sessions(data.NewDate(year, 1, 1), min(today, data.NewDate(year, 12, 31)))
 		held := ss[:0]
 		for _, s := range ss {
 			if !s.Cancelled {
@@ -154,13 +154,9 @@ func (p *duesScreen) onCollect() {
 			}
 		}
 		return held, err
-	}, func(ss []data.Session, err error) {
-		if err != nil {
-			showError(err, p.sh.win)
-			return
-		}
+	}, func(ss []data.Session) {
 		if len(ss) == 0 {
-			duesInfo(lang.L("dues.no_sessions"), p.sh.win)
+			duesInfo(lang.L("dues.no_sessions"), p.win)
 			return
 		}
 		p.collectDialog(ss)
@@ -199,14 +195,14 @@ func (p *duesScreen) collectDialog(ss []data.Session) {
 		}
 		s := ss[len(ss)-1-sessSel.SelectedIndex()]
 		ym := p.yearMonths()[monthSel.SelectedIndex()]
-		l, m := p.sh.ledger, chosenMethod(method)
-		saveTracked(&p.work, p.sh.win, func() (data.DuesCollection, error) {
+		l, m := p.ledger, chosenMethod(method)
+		save(p.run, func() (data.DuesCollection, error) {
 			return l.PayDuesAtSession(s.ID, ym, s.Date, m)
-		}, func([]data.Problem) {}, func(c data.DuesCollection) {
+		}, nil, func(c data.DuesCollection) {
 			p.reload()
-			duesInfo(p.collectionText(c), p.sh.win)
+			duesInfo(p.collectionText(c), p.win)
 		})
-	}, p.sh.win)
+	}, p.win)
 	d.Resize(fyne.NewSize(640, 340))
 	d.Show()
 }

@@ -17,10 +17,9 @@ import (
 // openDues shows 党费 and waits for the year's grid.
 func openDues(t *testing.T, s *shell) *duesScreen {
 	t.Helper()
-	s.show("nav.dues")
-	p := s.screens["nav.dues"].(*duesScreen)
-	t.Cleanup(func() { settle(t, "the dues screen idle", p.work.idle) })
-	settle(t, "the dues grid", func() bool { return p.work.idle() && p.y != nil })
+	s.show(pageDues)
+	p := s.screens.dues
+	settle(t, s, "the dues grid", func() bool { return p.y != nil })
 	return p
 }
 
@@ -53,7 +52,7 @@ func TestDuesScreenShowsArrearsAndRecordsAPayment(t *testing.T) {
 		t.Fatalf("pay dialog does not offer the three owed months: %q", windowTexts(w))
 	}
 	test.Tap(findButton(w, "保存"))
-	settle(t, "the payment saved and the grid reloaded", func() bool { return p.work.idle() && len(p.y.Rows[row].Owed) == 0 })
+	settle(t, s, "the payment saved and the grid reloaded", func() bool { return len(p.y.Rows[row].Owed) == 0 })
 	for col, want := range map[int]string{duesColMonth0 + 8: "✓50.00", duesColMonth0 + 10: "✓50.00", duesColWarning: "", duesColThrough: "2026-11"} {
 		if got := cellText(p.grid, row, col); got != want {
 			t.Errorf("after paying, column %d: %q, want %q", col, got, want)
@@ -82,8 +81,8 @@ func TestDuesScreenCollectsAtASession(t *testing.T) {
 	month := findObject(w, func(sel *widget.Select) bool { return len(sel.Options) == 12 })
 	month.SetSelectedIndex(11)
 	test.Tap(findButton(w, "保存"))
-	settle(t, "the collection saved", func() bool { return p.work.idle() && hasText(w, "已登记") })
-	settle(t, "the grid reloaded", func() bool { return p.work.idle() && p.y.MonthPaid[11] > 0 })
+	settle(t, s, "the collection saved", func() bool { return hasText(w, "已登记") })
+	settle(t, s, "the grid reloaded", func() bool { return p.y.MonthPaid[11] > 0 })
 	marks, err := s.ledger.Marks(ss[len(ss)-1].ID)
 	if err != nil {
 		t.Fatal(err)
@@ -117,7 +116,7 @@ func TestDuesScreenExports(t *testing.T) {
 	folder := findObject(w, func(e *widget.Entry) bool { return strings.Contains(e.Text, string(filepath.Separator)) })
 	folder.SetText(dir)
 	test.Tap(findButton(w, "导出台账"))
-	settle(t, "the export", func() bool { return p.work.idle() && hasText(w, "已导出党费收缴台账和年度汇总") })
+	settle(t, s, "the export", func() bool { return hasText(w, "已导出党费收缴台账和年度汇总") })
 	f, err := excelize.OpenFile(filepath.Join(dir, "党费台账-2026.xlsx"))
 	if err != nil {
 		t.Fatal(err)
@@ -157,7 +156,7 @@ func TestDuesScreenBaseForm(t *testing.T) {
 	base.SetText("5000.01")
 	test.Tap(findButton(w, "保存"))
 	id := p.y.Rows[0].Member.ID
-	settle(t, "the base saved", func() bool { return p.work.idle() && p.y.Rows[0].Account.Base == 500001 })
+	settle(t, s, "the base saved", func() bool { return p.y.Rows[0].Account.Base == 500001 })
 	a, err := s.ledger.DuesAccount(id, 2026)
 	if err != nil || a.BaseBy != p.branch.Secretary || a.BaseBy == "" || !a.BaseAt.Equal(testNow()) {
 		t.Errorf("base by %q at %v, %v; want the secretary at %v", a.BaseBy, a.BaseAt, err, testNow())
@@ -194,7 +193,7 @@ func TestDuesScreenReductionForm(t *testing.T) {
 	findObject(w, func(e *widget.Entry) bool { return e.Text == "" && e.PlaceHolder == "" }).SetText("20")
 	findObject(w, func(e *widget.Entry) bool { return e.PlaceHolder == "如 2026-11-29" }).SetText("2026-03-02")
 	test.Tap(findButton(w, "保存"))
-	settle(t, "the reduction saved", func() bool { return p.work.idle() && p.y.Rows[1].Account.Reduction != nil })
+	settle(t, s, "the reduction saved", func() bool { return p.y.Rows[1].Account.Reduction != nil })
 	r := p.y.Rows[1].Account.Reduction
 	if r.Kind != data.DuesReduced || r.MonthlyDue != 2000 || r.ApprovedBy != "申江区市场监督管理局机关党委" || r.ApprovedOn != data.NewDate(2026, 3, 2) {
 		t.Errorf("reduction %+v, want 少交 20.00 approved by the committee on 2026-03-02", r)
@@ -205,7 +204,7 @@ func TestDuesScreenReductionForm(t *testing.T) {
 	p.onReduction()
 	findObject(w, func(g *widget.RadioGroup) bool { return len(g.Options) == 3 }).SetSelected("撤销")
 	test.Tap(findButton(w, "保存"))
-	settle(t, "the reduction withdrawn", func() bool { return p.work.idle() && p.y.Rows[1].Account.Reduction == nil })
+	settle(t, s, "the reduction withdrawn", func() bool { return p.y.Rows[1].Account.Reduction == nil })
 	if got := cellText(p.grid, 1, 4); got != "147.75" {
 		t.Errorf("monthly due after withdrawing %q, want 147.75", got)
 	}

@@ -75,8 +75,8 @@ func (p *duesScreen) onVoluntary() {
 			flag.SetText("")
 		}
 	}
-	date := newDateEntry(p.sh.ledger.Today)
-	date.setDate(p.sh.ledger.Today())
+	date := newDateEntry(p.ledger.Today)
+	date.setDate(p.ledger.Today())
 	method := methodSelect()
 	note := widget.NewEntry()
 	problem := problemLabel()
@@ -107,10 +107,10 @@ func (p *duesScreen) onVoluntary() {
 				return
 			}
 			vd := data.VoluntaryDues{MemberID: id, Amount: v, Paid: paid, Method: chosenMethod(method), Note: strings.TrimSpace(note.Text)}
-			l := p.sh.ledger
-			saveTracked(&p.work, p.sh.win, func() (struct{}, error) { return struct{}{}, l.RecordVoluntaryDues(&vd) },
-				func([]data.Problem) {}, func(struct{}) { p.reload() })
-		}, p.sh.win)
+			l := p.ledger
+			save(p.run, func() (struct{}, error) { return struct{}{}, l.RecordVoluntaryDues(&vd) },
+				nil, func(struct{}) { p.reload() })
+		}, p.win)
 	d.Resize(fyne.NewSize(560, 380))
 	d.Show()
 }

@@ -21,16 +21,14 @@ const dutyWindow = 60
 // days or overdue, each with its rule and source on one line and a button
 // to the place where it is done.
 type dutiesCard struct {
-	sh    *shell
-	card  *widget.Card
-	list  *fyne.Container
-	work  *inflight // the overview's, so that it waits for this card too
-	loads latest
+	env
+	card *widget.Card
+	list *fyne.Container
 }
 
-// newDutiesCard builds the card; its loads are counted in work.
-func newDutiesCard(sh *shell, work *inflight) *dutiesCard {
-	c := &dutiesCard{sh: sh, work: work}
+// newDutiesCard builds the card.
+func newDutiesCard(e env) *dutiesCard {
+	c := &dutiesCard{env: e}
 	c.list = container.NewVBox(widget.NewLabel(lang.L("common.working")))
 	c.card = widget.NewCard(lang.L("duties.card_title"), lang.L("duties.card_subtitle"), c.list)
 	return c
@@ -38,7 +36,7 @@ func newDutiesCard(sh *shell, work *inflight) *dutiesCard {
 
 // reload reads the duties in the background and shows them.
 func (c *dutiesCard) reload() {
-	l := c.sh.ledger
+	l := c.ledger
 	if l == nil {
 		return
 	}
@@ -46,7 +44,7 @@ func (c *dutiesCard) reload() {
 		ds []data.Duty
 		b  data.Branch
 	}
-	loadLatest(c.work, &c.loads, c.sh.win, func() (result, error) {
+	load(c.run, purpose("overview.duties"), func() (result, error) {
 		ds, err := l.Duties(dutyWindow)
 		if err != nil {
 			return result{}, err
@@ -62,7 +60,7 @@ func (c *dutiesCard) show(ds []data.Duty, b *data.Branch) {
 		rows = append(rows, widget.NewLabel(lang.L("duties.none")))
 	}
 	for _, d := range ds {
-		rows = append(rows, dutyRow(c.sh, d, b, c.reload))
+		rows = append(rows, dutyRow(c.env, d, b, c.reload))
 	}
 	c.list.Objects = rows
 	c.list.Refresh()
@@ -70,7 +68,7 @@ func (c *dutiesCard) show(ds []data.Duty, b *data.Branch) {
 
 // dutyRow is one duty: what and when in bold (red when overdue), the rule
 // and its source under it, and a button to where it is done.
-func dutyRow(sh *shell, d data.Duty, b *data.Branch, done func()) fyne.CanvasObject {
+func dutyRow(e env, d data.Duty, b *data.Branch, done func()) fyne.CanvasObject {
 	head := widget.NewLabelWithStyle(dutyHead(&d), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	head.Truncation = fyne.TextTruncateEllipsis
 	if d.Overdue {
@@ -79,7 +77,7 @@ func dutyRow(sh *shell, d data.Duty, b *data.Branch, done func()) fyne.CanvasObj
 	rule := widget.NewLabel(dutyRule(&d, b))
 	rule.Wrapping = fyne.TextWrapBreak // Chinese breaks between any two characters
 	rule.SizeName = theme.SizeNameCaptionText
-	do := widget.NewButtonWithIcon(lang.L("duties.do"), theme.NavigateNextIcon(), func() { openDuty(sh, d, done) })
+	do := widget.NewButtonWithIcon(lang.L("duties.do"), theme.NavigateNextIcon(), func() { openDuty(e, d, done) })
 	return container.NewBorder(nil, nil, nil, do, container.NewVBox(head, rule))
 }
 
@@ -104,20 +102,20 @@ func dutyRule(d *data.Duty, b *data.Branch) string {
 // openDuty goes to where a duty is done: the 转正 form, the 民主评议 form,
 // the talk log, the study hours, the sessions, or the election date in
 // the settings. done runs after a record was saved.
-func openDuty(sh *shell, d data.Duty, done func()) {
+func openDuty(e env, d data.Duty, done func()) {
 	switch d.Kind {
 	case data.DutyConfirmation:
-		openConfirmationForm(sh, d.MemberID, done)
+		openConfirmationForm(e, d.MemberID, done)
 	case data.DutyReview:
-		openReviewForm(sh, d.Year, done)
+		openReviewForm(e, d.Year, done)
 	case data.DutyTalk:
-		openTalkLog(sh, done)
+		openTalkLog(e, done)
 	case data.DutyStudyHours:
-		openStudyHours(sh, d.Year)
+		openStudyHours(e, d.Year)
 	case data.DutyOrgLife:
-		sh.show("nav.sessions")
+		e.nav.ShowSessions()
 	case data.DutyElection:
-		sh.show("nav.settings")
+		e.nav.ShowSettings()
 	default:
 		fyne.LogError("duty", fmt.Errorf("no place for duty kind %q", d.Kind))
 	}

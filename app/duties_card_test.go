@@ -27,7 +27,7 @@ func dutyHeads(c *dutiesCard) []string {
 func TestOverviewDutiesCard(t *testing.T) {
 	s, w := quietShell(t)
 	p := openOverview(t, s)
-	settle(t, "the duties", func() bool { return p.work.idle() && len(dutyHeads(p.duties)) > 0 })
+	settle(t, s, "the duties", func() bool { return len(dutyHeads(p.duties)) > 0 })
 	heads := dutyHeads(p.duties)
 	if len(heads) < 5 || !strings.HasPrefix(heads[0], "2026-12-13 预备党员转正 · ") || !strings.HasPrefix(heads[1], "2026-12-14 预备党员转正 · ") ||
 		heads[len(heads)-1] != "2027-01-15 支部委员会换届 · 申江区市场监管局注册登记窗口党支部" {
@@ -56,7 +56,7 @@ func TestOverviewDutiesCard(t *testing.T) {
 	}
 	test.Tap(do)
 	var info *widget.Label
-	settle(t, "the 转正 form", func() bool {
+	settle(t, s, "the 转正 form", func() bool {
 		for _, o := range w.Canvas().Overlays().List() {
 			eachObject(o, func(o fyne.CanvasObject) {
 				if l, ok := o.(*widget.Label); ok && strings.Contains(l.Text, "预备期满 2026-12-13") {
@@ -93,7 +93,7 @@ func TestConfirmationFormExtends(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	f := newConfirmationForm(s, prob, ends, ss)
+	f := newConfirmationForm(s.env(), prob, ends, ss)
 	saved := false
 	f.saved = func() { saved = true }
 	if f.meeting.Selected != "2026-12-15 · 讨论预备党员转正" || f.untilRow.Visible() {
@@ -105,13 +105,13 @@ func TestConfirmationFormExtends(t *testing.T) {
 	}
 	f.until.entry.SetText("2027-06-12") // one day short of six months after 2026-12-13
 	test.Tap(f.save)
-	settle(t, "the refusal", func() bool { return f.work.idle() && f.problem.Visible() })
+	settle(t, s, "the refusal", func() bool { return f.problem.Visible() })
 	if f.problem.Text != "延长至：延长预备期不少于半年、不超过一年：延长至 2027-06-13 至 2027-12-13 之间" {
 		t.Errorf("problem %q", f.problem.Text)
 	}
 	f.until.entry.SetText("2027-06-13")
 	test.Tap(f.save)
-	settle(t, "the save", func() bool { return f.work.idle() && saved })
+	settle(t, s, "the save", func() bool { return saved })
 	recs, err := l.Confirmations(prob[0].ID)
 	if err != nil || len(recs) != 1 || recs[0].ExtendedUntil != 20270613 || recs[0].Meeting != 20261215 {
 		t.Fatalf("records %+v, %v", recs, err)
@@ -124,9 +124,9 @@ func TestConfirmationFormExtends(t *testing.T) {
 
 func TestCalendarMonth(t *testing.T) {
 	s, w := quietShell(t)
-	s.show("nav.calendar")
-	c := s.screens["nav.calendar"].(*calendarScreen)
-	settle(t, "the month", func() bool { return c.work.idle() && len(c.grid.Objects) > 7 })
+	s.show(pageCalendar)
+	c := s.screens.calendar
+	settle(t, s, "the month", func() bool { return len(c.grid.Objects) > 7 })
 	if c.title.Text != "2026年11月" {
 		t.Errorf("title %q, want 2026年11月", c.title.Text)
 	}
@@ -135,7 +135,7 @@ func TestCalendarMonth(t *testing.T) {
 		t.Errorf("grid holds %d cells, want 43", n)
 	}
 	c.onMonth(1)
-	settle(t, "December", func() bool { return c.work.idle() && c.title.Text == "2026年12月" })
+	settle(t, s, "December", func() bool { return c.title.Text == "2026年12月" })
 	var day13 []string
 	eachObject(c.grid.Objects[7+1+12], func(o fyne.CanvasObject) { // 1 December is a Tuesday: one blank
 		if l, ok := o.(*widget.Label); ok {
@@ -178,5 +178,38 @@ func TestDutiesICSFile(t *testing.T) {
 		if !strings.Contains(text, want) {
 			t.Errorf("the file lacks %q", want)
 		}
+	}
+}
+
+// The 去办理 of the committee's election goes to 设置, where the term is
+// kept, through the navigator.
+func TestDutyElectionGoesToSettings(t *testing.T) {
+	s, _ := quietShell(t)
+	p := openOverview(t, s)
+	var do *widget.Button
+	for _, row := range p.duties.list.Objects {
+		var head string
+		var b *widget.Button
+		eachObject(row, func(o fyne.CanvasObject) {
+			switch x := o.(type) {
+			case *widget.Label:
+				if x.TextStyle.Bold {
+					head = x.Text
+				}
+			case *widget.Button:
+				b = x
+			}
+		})
+		if head == "2027-01-15 支部委员会换届 · 申江区市场监管局注册登记窗口党支部" {
+			do = b
+		}
+	}
+	if do == nil || do.Text != "去办理" {
+		t.Fatalf("no 去办理 button on the election's row (got %v)", do)
+	}
+	test.Tap(do)
+	settle(t, s, "the settings page", func() bool { return s.current == pageSettings })
+	if got := s.screens.settings.term.end.Text; got != "本届任期至 2027-01-15" {
+		t.Errorf("settings show the term ending %q, want 本届任期至 2027-01-15", got)
 	}
 }

@@ -17,8 +17,8 @@ import (
 // Fyne's save dialog truncates an existing file before we write), then
 // runs write with the full path in the background and says where the file
 // went.
-func openSaveTo(sh *shell, title, name string, write func(path string) error) {
-	dir := sh.app.Preferences().StringWithFallback(prefExportDir, defaultExportDir())
+func openSaveTo(e env, title, name string, write func(path string) error) {
+	dir := e.prefs.StringWithFallback(prefExportDir, defaultExportDir())
 	dirLabel := widget.NewLabel(dir)
 	dirLabel.Wrapping = fyne.TextWrapBreak
 	file := widget.NewEntry()
@@ -26,14 +26,14 @@ func openSaveTo(sh *shell, title, name string, write func(path string) error) {
 	choose := widget.NewButton(lang.L("duties.folder"), func() {
 		d := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
 			if err != nil {
-				showError(err, sh.win)
+				showError(err, e.win)
 				return
 			}
 			if u != nil {
 				dir = u.Path()
 				dirLabel.SetText(dir)
 			}
-		}, sh.win)
+		}, e.win)
 		if u, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
 			d.SetLocation(u)
 		}
@@ -48,14 +48,10 @@ func openSaveTo(sh *shell, title, name string, write func(path string) error) {
 			return
 		}
 		path := filepath.Join(dir, filepath.Base(n))
-		background(func() (struct{}, error) { return struct{}{}, write(path) }, func(_ struct{}, err error) {
-			if err != nil {
-				showError(err, sh.win)
-				return
-			}
-			showMessage(title, lang.L("duties.ics_saved", map[string]any{"File": path}), sh.win)
+		save(e.run, func() (struct{}, error) { return struct{}{}, write(path) }, nil, func(struct{}) {
+			showMessage(title, lang.L("duties.ics_saved", map[string]any{"File": path}), e.win)
 		})
-	}, sh.win)
+	}, e.win)
 	d.Resize(fyne.NewSize(560, 240))
 	d.Show()
 }

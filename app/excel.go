@@ -23,7 +23,7 @@ import (
 // keep (pick a file, see a preview with every problem, confirm) and
 // exporting the reports that go upward (excel_export.go).
 type excelScreen struct {
-	s    *shell
+	env
 	root fyne.CanvasObject
 	tabs *container.AppTabs
 
@@ -46,15 +46,13 @@ type excelScreen struct {
 	file     []byte
 	mapping  map[string]string
 	convert  bool
-	loads    latest // previews, so that an older one arriving late is dropped
 	columns  *fyne.Container
 	people   *widget.Table
 	lines    [][4]string // the people table: action, place, name, details
 	convertB *widget.Button
 	inner    *container.AppTabs
 
-	exp  *exportPart
-	work inflight // background reads and writes still running
+	exp *exportPart
 }
 
 // problemColumns are the problem table's header keys and widths.
@@ -63,8 +61,8 @@ var problemColumns = []struct {
 	width float32
 }{{"excel.col.sheet", 110}, {"excel.col.row", 60}, {"excel.col.column", 170}, {"excel.col.problem", 520}}
 
-func newExcelScreen(s *shell) screen {
-	p := &excelScreen{s: s}
+func newExcelScreen(e env) *excelScreen {
+	p := &excelScreen{env: e}
 	p.pick = widget.NewButtonWithIcon(lang.L("excel.pick"), theme.FolderOpenIcon(), p.onPick)
 	p.pick.Importance = widget.HighImportance
 	p.template = widget.NewButtonWithIcon(lang.L("excel.template"), theme.DownloadIcon(), p.onTemplate)
@@ -90,7 +88,7 @@ func newExcelScreen(s *shell) screen {
 		container.NewTabItem(lang.L("import.tab.problems"), p.problems))
 	importTab := container.NewBorder(top, actions, nil, nil, p.inner)
 
-	p.exp = newExportPart(s, &p.work)
+	p.exp = newExportPart(e)
 	exportTab := container.NewVSplit(p.exp.card, p.exp.historyCard)
 	exportTab.SetOffset(0.7)
 	// Two tabs, so that the problem table has the window's width for its
@@ -194,14 +192,14 @@ func (p *excelScreen) setEnabled(idle bool) {
 func (p *excelScreen) onPick() {
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil {
-			showError(err, p.s.win)
+			showError(err, p.win)
 			return
 		}
 		if r == nil {
 			return // cancelled
 		}
 		p.preview(r.URI().Name(), r)
-	}, p.s.win)
+	}, p.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx"}))
 	d.Show()
 }
@@ -216,46 +214,56 @@ func (p *excelScreen) preview(name string, r io.ReadCloser) {
 	p.status.SetText(lang.L("excel.reading", map[string]any{"Name": name}))
 	p.busy.Show()
 	p.setEnabled(false)
-	tracked(&p.work, func() ([]byte, error) {
+	// The read and the preview share a purpose: a newer pick or 取消
+	// drops what is still running.
+	load(p.run, previewPurpose, func() (outcome[[]byte], error) {
 		defer r.Close() // a reader: nothing to lose on close
 		b, err := io.ReadAll(io.LimitReader(r, rosterfile.DefaultMaxFileSize+1))
 		if err == nil && len(b) > rosterfile.DefaultMaxFileSize {
 			err = rosterfile.ErrTooLarge
 		}
-		return b, err
-	}, func(b []byte, err error) {
-		if err != nil {
+		return outcome[[]byte]{b, err}, nil
+	}, func(o outcome[[]byte]) {
+		if o.err != nil {
 			p.busy.Hide()
 			p.setEnabled(true)
-			p.status.SetText(excelErrorText(err))
+			p.status.SetText(excelErrorText(o.err))
 			return
 		}
-		p.file = b
+		p.file = o.v
 		p.reread(name, true)
 	})
+}
+
+// previewPurpose is the runner purpose of reading and previewing a roster.
+const previewPurpose purpose = "excel.preview"
+
+// outcome is a value with its error, for work whose error the screen
+// shows itself (in its status line) rather than in a dialog.
+type outcome[T any] struct {
+	v   T
+	err error
 }
 
 // reread previews the picked file again with the current choices; first
 // says it is the file's first reading, when a remembered choice of columns
 // for the same headers is applied.
 func (p *excelScreen) reread(name string, first bool) {
-	l, b := p.s.ledger, p.file
+	l, b := p.ledger, p.file
 	opt := rosterfile.Options{Source: name, Map: p.mapping, ConvertOldIDs: p.convert}
-	gen := p.loads.begin()
 	p.busy.Show()
 	p.setEnabled(false)
-	tracked(&p.work, func() (*rosterfile.Plan, error) {
-		return rosterfile.Preview(l, bytes.NewReader(b), opt)
-	}, func(plan *rosterfile.Plan, err error) {
-		if p.loads.stale(gen) {
-			return
-		}
+	load(p.run, previewPurpose, func() (outcome[*rosterfile.Plan], error) {
+		plan, err := rosterfile.Preview(l, bytes.NewReader(b), opt)
+		return outcome[*rosterfile.Plan]{plan, err}, nil
+	}, func(o outcome[*rosterfile.Plan]) {
 		p.busy.Hide()
-		if err != nil {
+		if o.err != nil {
 			p.setPlan(nil, "")
-			p.status.SetText(excelErrorText(err))
+			p.status.SetText(excelErrorText(o.err))
 			return
 		}
+		plan := o.v
 		if first {
 			if m := p.rememberedMapping(plan); len(m) > 0 {
 				p.mapping = m
@@ -281,14 +289,14 @@ func (p *excelScreen) onConvertOldIDs() {
 // add and update; refused rows are left out (they can be saved, fixed and
 // imported again).
 func (p *excelScreen) onConfirm() {
-	plan, l := p.plan, p.s.ledger
+	plan, l := p.plan, p.ledger
 	if plan == nil {
 		return
 	}
 	p.busy.Show()
 	p.setEnabled(false)
 	p.status.SetText(lang.L("excel.importing"))
-	tracked(&p.work, func() (struct{}, error) {
+	run(p.run, func() (struct{}, error) {
 		return struct{}{}, plan.Apply(l)
 	}, func(_ struct{}, err error) {
 		p.busy.Hide()
@@ -304,7 +312,8 @@ func (p *excelScreen) onConfirm() {
 }
 
 func (p *excelScreen) onCancel() {
-	p.loads.begin() // a preview still running is not shown
+	p.run.drop(previewPurpose) // a read or preview still running is not shown
+	p.busy.Hide()
 	p.file, p.mapping, p.convert = nil, nil, false
 	p.setPlan(nil, "")
 	p.status.SetText(lang.L("excel.cancelled"))
@@ -323,7 +332,7 @@ func (p *excelScreen) onSaveRefused() {
 
 // onTemplate saves 导入模板.xlsx with the branch's party groups.
 func (p *excelScreen) onTemplate() {
-	l := p.s.ledger
+	l := p.ledger
 	p.saveAs(lang.L("excel.template_file"), func(w io.Writer) error {
 		b, err := l.Branch()
 		if err != nil {
@@ -337,21 +346,21 @@ func (p *excelScreen) onTemplate() {
 func (p *excelScreen) saveAs(name string, write func(io.Writer) error) {
 	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
 		if err != nil {
-			showError(err, p.s.win)
+			showError(err, p.win)
 			return
 		}
 		if wc == nil {
 			return // cancelled
 		}
-		tracked(&p.work, func() (string, error) { return wc.URI().Name(), writeAndClose(wc, write) },
+		run(p.run, func() (string, error) { return wc.URI().Name(), writeAndClose(wc, write) },
 			func(saved string, err error) {
 				if err != nil {
-					dialog.ShowInformation(lang.L("common.error"), excelErrorText(err), p.s.win)
+					dialog.ShowInformation(lang.L("common.error"), excelErrorText(err), p.win)
 					return
 				}
 				p.status.SetText(lang.L("excel.saved", map[string]any{"Name": saved}))
 			})
-	}, p.s.win)
+	}, p.win)
 	d.SetFileName(name)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx"}))
 	d.Show()

@@ -9,7 +9,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync/atomic"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -35,8 +34,7 @@ const prefExportDir = "excel.export_dir"
 // report.WriteFile leaves an existing file untouched until the new one is
 // complete, and refuses a file open in Excel before writing anything.
 type exportPart struct {
-	s    *shell
-	work *inflight
+	env
 
 	checks   map[string]*widget.Check
 	matrixBy *widget.RadioGroup
@@ -57,15 +55,11 @@ type exportPart struct {
 	records []data.ExportRecord
 	history *widget.List
 
-	// A reload asked for while one is running is done after it, so that
-	// two loads never update the widgets at once.
-	loading, pending atomic.Bool
-
 	card, historyCard fyne.CanvasObject
 }
 
-func newExportPart(s *shell, work *inflight) *exportPart {
-	x := &exportPart{s: s, work: work, checks: map[string]*widget.Check{}}
+func newExportPart(e env) *exportPart {
+	x := &exportPart{env: e, checks: map[string]*widget.Check{}}
 	var boxes []fyne.CanvasObject
 	var signIn fyne.CanvasObject
 	for _, r := range report.AllReports {
@@ -85,7 +79,7 @@ func newExportPart(s *shell, work *inflight) *exportPart {
 		}
 		boxes = append(boxes, c)
 	}
-	year := s.ledger.Today().Year()
+	year := e.ledger.Today().Year()
 	var years []string
 	for y := year + 1; y >= year-5; y-- {
 		years = append(years, strconv.Itoa(y))
@@ -98,7 +92,7 @@ func newExportPart(s *shell, work *inflight) *exportPart {
 	x.warning.Importance = widget.DangerImportance
 	x.warning.Hide()
 
-	x.dir = s.app.Preferences().StringWithFallback(prefExportDir, defaultExportDir())
+	x.dir = e.prefs.StringWithFallback(prefExportDir, defaultExportDir())
 	x.dirLabel = widget.NewLabel(x.dir)
 	x.dirLabel.Truncation = fyne.TextTruncateEllipsis
 	chooseDir := widget.NewButtonWithIcon(lang.L("excel.choose_folder"), theme.FolderOpenIcon(), x.onChooseFolder)
@@ -155,7 +149,7 @@ func defaultExportDir() string {
 func (x *exportPart) selectedYear() int {
 	y, err := strconv.Atoi(x.year.Selected)
 	if err != nil {
-		return x.s.ledger.Today().Year()
+		return x.ledger.Today().Year()
 	}
 	return y
 }
@@ -182,16 +176,13 @@ func exportLine(r data.ExportRecord) string {
 // reload reads the year's sessions for the sign-in picker and the export
 // history.
 func (x *exportPart) reload() {
-	if x.loading.Swap(true) {
-		x.pending.Store(true)
-		return
-	}
-	l, year := x.s.ledger, x.selectedYear()
+	l, year := x.ledger, x.selectedYear()
 	type loaded struct {
 		sessions []data.Session
 		records  []data.ExportRecord
 	}
-	tracked(x.work, func() (loaded, error) {
+	// Of loads overlapping (the year changed twice), only the newest shows.
+	load(x.run, purpose("excel.export"), func() (loaded, error) {
 		ss, err := l.Sessions(data.NewDate(year, 1, 1), data.NewDate(year, 12, 31))
 		if err != nil {
 			return loaded{}, err
@@ -199,17 +190,7 @@ func (x *exportPart) reload() {
 		ss = slices.DeleteFunc(ss, func(s data.Session) bool { return s.Cancelled })
 		rs, err := l.Exports()
 		return loaded{ss, rs}, err
-	}, func(ld loaded, err error) {
-		defer func() {
-			x.loading.Store(false)
-			if x.pending.Swap(false) {
-				x.reload()
-			}
-		}()
-		if err != nil {
-			showError(err, x.s.win)
-			return
-		}
+	}, func(ld loaded) {
 		x.sessions = ld.sessions
 		opts := make([]string, len(ld.sessions))
 		for i, s := range ld.sessions {
@@ -258,7 +239,7 @@ func (x *exportPart) onFullIDsChanged(on bool) {
 func (x *exportPart) onChooseFolder() {
 	d := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
 		if err != nil {
-			showError(err, x.s.win)
+			showError(err, x.win)
 			return
 		}
 		if u == nil {
@@ -266,8 +247,8 @@ func (x *exportPart) onChooseFolder() {
 		}
 		x.dir = nativePath(u.Path())
 		x.dirLabel.SetText(x.dir)
-		x.s.app.Preferences().SetString(prefExportDir, x.dir)
-	}, x.s.win)
+		x.prefs.SetString(prefExportDir, x.dir)
+	}, x.win)
 	if u, err := storage.ListerForURI(storage.NewFileURI(x.dir)); err == nil {
 		d.SetLocation(u)
 	}
@@ -303,7 +284,7 @@ func (x *exportPart) onExport() {
 				if ok {
 					x.exportTo(path)
 				}
-			}, x.s.win)
+			}, x.win)
 		return
 	}
 	x.exportTo(path)
@@ -316,19 +297,19 @@ func (x *exportPart) exportTo(path string) {
 	if i := x.session.SelectedIndex(); i >= 0 && i < len(x.sessions) && x.checks[report.SignIn].Checked {
 		opt.SessionID = x.sessions[i].ID
 	}
-	bar := x.bar
+	bar, r := x.bar, x.run
 	opt.Progress = func(done, total int) {
 		if total > 0 {
-			fyne.Do(func() { bar.SetValue(float64(done) / float64(total)) })
+			r.post(func() { bar.SetValue(float64(done) / float64(total)) })
 		}
 	}
-	l := x.s.ledger
+	l := x.ledger
 	x.export.Disable()
 	x.open.Hide()
 	bar.SetValue(0)
 	bar.Show()
 	x.done.SetText(lang.L("common.working"))
-	tracked(x.work, func() (struct{}, error) {
+	run(x.run, func() (struct{}, error) {
 		opt.TitleFont = report.InstalledTitleFont(report.FontDirs()) // a walk of the font folders: off the UI thread
 		return struct{}{}, report.WriteFile(l, path, opt)
 	}, func(_ struct{}, err error) {
@@ -352,8 +333,8 @@ func (x *exportPart) onOpenFolder() {
 	if x.lastDir == "" {
 		return
 	}
-	if err := x.s.openFolder(x.lastDir); err != nil {
-		showError(err, x.s.win)
+	if err := x.nav.OpenFolder(x.lastDir); err != nil {
+		showError(err, x.win)
 	}
 }
 

@@ -126,7 +126,7 @@ func (p *excelScreen) onColumnChosen(header, field string) {
 	m[header] = field
 	p.mapping = m
 	if b, err := json.Marshal(m); err == nil {
-		p.s.app.Preferences().SetString(mappingKey(p.plan), string(b))
+		p.prefs.SetString(mappingKey(p.plan), string(b))
 	}
 	p.reread(p.planName, false)
 }
@@ -134,7 +134,7 @@ func (p *excelScreen) onColumnChosen(header, field string) {
 // rememberedMapping returns the column choices saved for a file with the
 // same headers as plan's, or nil.
 func (p *excelScreen) rememberedMapping(plan *rosterfile.Plan) map[string]string {
-	s := p.s.app.Preferences().String(mappingKey(plan))
+	s := p.prefs.String(mappingKey(plan))
 	if s == "" {
 		return nil
 	}

@@ -27,8 +27,8 @@ func newExcelTest(t *testing.T) (*shell, fyne.Window, *excelScreen) {
 		t.Fatal(err)
 	}
 	s, w := newTestShellOn(t, path)
-	s.show("nav.excel")
-	p := s.screens["nav.excel"].(*excelScreen)
+	s.show(pageExcel)
+	p := s.screens.excel
 	waitIdle(t, p)
 	return s, w, p
 }
@@ -36,7 +36,7 @@ func newExcelTest(t *testing.T) (*shell, fyne.Window, *excelScreen) {
 // waitIdle waits until the screen's background work has come back.
 func waitIdle(t *testing.T, p *excelScreen) {
 	t.Helper()
-	waitFor(t, "the screen's background work", p.work.idle)
+	p.run.Wait()
 }
 
 // previewFixture previews a roster fixture as if picked in the file dialog.
@@ -154,8 +154,8 @@ func TestExcelRefusesUnreadableFile(t *testing.T) {
 
 func TestExcelExport(t *testing.T) {
 	s, w := newTestShell(t)
-	s.show("nav.excel")
-	p := s.screens["nav.excel"].(*excelScreen)
+	s.show(pageExcel)
+	p := s.screens.excel
 	waitIdle(t, p)
 	p.tabs.SelectIndex(1)
 	x := p.exp
@@ -203,5 +203,22 @@ func TestFolderURL(t *testing.T) {
 		if got := folderURL(in).String(); got != want {
 			t.Errorf("folderURL(%q): got %q, want %q", in, got, want)
 		}
+	}
+}
+
+// 取消 while a roster is still being read drops the read and its preview:
+// nothing is shown afterwards and the screen is ready for another file.
+func TestExcelCancelDropsARunningPreview(t *testing.T) {
+	_, _, p := newExcelTest(t)
+	f, err := os.Open(filepath.Join(rosterFixtures, "roster-problems.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.preview("roster-problems.xlsx", f)
+	p.onCancel() // the read is still running: its result waits for Wait
+	waitIdle(t, p)
+	if p.plan != nil || p.status.Text != "已取消，台账没有任何改动。" || p.busy.Visible() || p.pick.Disabled() {
+		t.Errorf("after 取消: plan %v, status %q, busy %v, pick disabled %v; want no plan, 已取消, idle",
+			p.plan != nil, p.status.Text, p.busy.Visible(), p.pick.Disabled())
 	}
 }

@@ -10,9 +10,9 @@ import (
 // would misread, in Chinese and before writing anything, and adds .xlsx.
 func TestExportNameChecked(t *testing.T) {
 	s, _ := newTestShell(t)
-	s.show("nav.excel")
-	p := s.screens["nav.excel"].(*excelScreen)
-	waitIdle(t, p)
+	s.show(pageExcel)
+	p := s.screens.excel
+	s.run.Wait()
 	x := p.exp
 	x.dir = t.TempDir()
 	for _, tt := range []struct{ name, want string }{
@@ -31,7 +31,7 @@ func TestExportNameChecked(t *testing.T) {
 	}
 	x.name.SetText("二〇二六年报表")
 	x.onExport()
-	waitIdle(t, p)
+	s.run.Wait()
 	want := filepath.Join(x.dir, "二〇二六年报表.xlsx")
 	if got := x.done.Text; got != "已导出："+want {
 		t.Errorf("after exporting: got %q, want 已导出：%s", got, want)

@@ -22,7 +22,7 @@ const commonChinese = "支部台账党员会议出席请假缺席统计设置导
 // system. (FYNE_FONT pointing at a .ttc collection crashes Fyne, so the
 // fix is a font package, not that variable.)
 func (s *shell) checkFonts() {
-	background(func() (bool, error) {
+	run(s.run, func() (bool, error) {
 		fm := fontscan.NewFontMap(quietLog{})
 		if err := fm.UseSystemFonts(""); err != nil {
 			return true, nil // no font index at all: Fyne has no fallback either

@@ -19,20 +19,18 @@ import (
 // make-up study for a session they missed (请假 or 缺席), and a quick form
 // to record one done. A recorded study drops off the list.
 type makeupPanel struct {
-	sh      *shell
+	env
 	root    fyne.CanvasObject
 	yearSel *widget.Select
 	summary *widget.Label
 	list    *widget.List
 
-	year  int
-	owed  []data.Owed
-	work  inflight
-	loads latest
+	year int
+	owed []data.Owed
 }
 
-func newMakeupPanel(sh *shell) *makeupPanel {
-	p := &makeupPanel{sh: sh, year: sh.ledger.Today().Year()}
+func newMakeupPanel(e env) *makeupPanel {
+	p := &makeupPanel{env: e, year: e.ledger.Today().Year()}
 	p.yearSel = widget.NewSelect(nil, p.onYearChanged)
 	p.summary = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	p.list = widget.NewList(func() int { return len(p.owed) }, newOwedRowObject, p.updateRow)
@@ -45,7 +43,7 @@ func newMakeupPanel(sh *shell) *makeupPanel {
 
 // reload reads what is still owed for the year's sessions.
 func (p *makeupPanel) reload() {
-	l, year := p.sh.ledger, p.year
+	l, year := p.ledger, p.year
 	if l == nil {
 		return // the ledger was closed meanwhile
 	}
@@ -53,7 +51,7 @@ func (p *makeupPanel) reload() {
 		years []int
 		owed  []data.Owed
 	}
-	loadLatest(&p.work, &p.loads, p.sh.win, func() (result, error) {
+	load(p.run, purpose("makeups"), func() (result, error) {
 		ys, err := l.SessionYears()
 		if err != nil {
 			return result{}, err
@@ -100,7 +98,7 @@ func (p *makeupPanel) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 
 // openRecord shows the quick form for one owed study: date, how, note.
 func (p *makeupPanel) openRecord(ow data.Owed) {
-	date := newDateInput(p.sh.ledger, p.sh.ledger.Today(), nil)
+	date := newDateInput(p.ledger, p.ledger.Today(), nil)
 	methods := []data.MakeUpMethod{data.SelfStudy, data.TalkWithSec, data.OtherSession}
 	names := make([]string, len(methods))
 	for i, m := range methods {
@@ -124,7 +122,7 @@ func (p *makeupPanel) openRecord(ow data.Owed) {
 		widget.NewLabelWithStyle(lang.L("field.method"), fyne.TextAlignTrailing, fyne.TextStyle{Bold: true}), how,
 		widget.NewLabelWithStyle(lang.L("field.study_hours"), fyne.TextAlignTrailing, fyne.TextStyle{Bold: true}), hours,
 		widget.NewLabelWithStyle(lang.L("field.notes"), fyne.TextAlignTrailing, fyne.TextStyle{Bold: true}), note)
-	d := dialog.NewCustomWithoutButtons(lang.L("makeup.record_title"), container.NewVBox(what, form), p.sh.win)
+	d := dialog.NewCustomWithoutButtons(lang.L("makeup.record_title"), container.NewVBox(what, form), p.win)
 	save := widget.NewButtonWithIcon(lang.L("button.save"), theme.DocumentSaveIcon(), func() {
 		day, bad := dateValue(date)
 		if bad || !day.Valid() {
@@ -146,11 +144,11 @@ func (p *makeupPanel) openRecord(ow data.Owed) {
 		}
 		mu := &data.MakeUp{SessionID: ow.Session.ID, MemberID: ow.Member.ID, Date: day,
 			Method: method, Note: strings.TrimSpace(note.Text), Hours: h}
-		l := p.sh.ledger
+		l := p.ledger
 		if l == nil {
 			return // the ledger was closed meanwhile
 		}
-		saveTracked(&p.work, p.sh.win, func() (struct{}, error) { return struct{}{}, l.SaveMakeUp(mu) }, func(ps []data.Problem) {
+		save(p.run, func() (struct{}, error) { return struct{}{}, l.SaveMakeUp(mu) }, func(ps []data.Problem) {
 			prob.SetText(problemText(ps[0]))
 			prob.Show()
 		}, func(struct{}) {

@@ -6,7 +6,6 @@ import (
 	"strings"
 	"testing"
 
-	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 	"golang.org/x/text/collate"
@@ -32,19 +31,22 @@ func openMembers(t testing.TB, s *shell) *membersScreen {
 	if p == nil {
 		t.Fatal("no members screen")
 	}
-	waitFor(t, "the roster to load", func() bool { return p.loaded })
+	settle(t, s, "the roster to load", func() bool { return p.loaded })
 	return p
 }
 
 // addMember stores m in the shell's ledger and reloads the roster.
 func addMember(t testing.TB, p *membersScreen, m data.Member) data.Member {
 	t.Helper()
-	if err := p.s.ledger.SaveMember(&m); err != nil {
+	if err := p.ledger.SaveMember(&m); err != nil {
 		t.Fatal(err)
 	}
 	done := false
 	p.reload(func() { done = true })
-	waitFor(t, "the roster to reload", func() bool { return done })
+	p.run.Wait()
+	if !done {
+		t.Fatal("the roster did not reload")
+	}
 	return m
 }
 
@@ -174,7 +176,7 @@ func TestMemberFormChecksumAtField(t *testing.T) {
 	id := validID(t, "31010519900307123")
 	bad := id[:17] + string("0123456789X"[(strings.IndexByte("0123456789X", id[17])+1)%11])
 	test.Type(f.id.entry, bad)
-	want := lang.L(data.ProblemIDChecksum)
+	want := "公民身份号码校验位不对，请核对是否录入有误"
 	if l := f.errs[data.FieldIDNumber]; !l.Visible() || l.Text != want {
 		t.Errorf("ID field problem %q (visible %v), want %q", l.Text, l.Visible(), want)
 	}
@@ -227,7 +229,7 @@ func TestMemberFormSaves(t *testing.T) {
 	test.Tap(findButton(w, "保存"))
 
 	var got data.Member
-	waitFor(t, "the member to be saved", func() bool {
+	settle(t, s, "the member to be saved", func() bool {
 		m, err := s.ledger.MemberByIDNumber(id)
 		got = m
 		return err == nil
@@ -249,7 +251,7 @@ func TestMemberFormSaves(t *testing.T) {
 			t.Errorf("saved %s %q, want %q", c.field, c.got, c.want)
 		}
 	}
-	waitFor(t, "the roster to show the new member", func() bool {
+	settle(t, s, "the roster to show the new member", func() bool {
 		return slices.Contains(shownNames(p), "林小红")
 	})
 }
@@ -290,7 +292,7 @@ func TestMemberTransferOutKeepsHistory(t *testing.T) {
 	}
 	test.Type(dest, "申江区税务局机关党委")
 	test.Tap(findButton(w, "确认"))
-	waitFor(t, "the member to leave the active list", func() bool {
+	settle(t, s, "the member to leave the active list", func() bool {
 		return !slices.Contains(shownNames(p), m.Name) && len(p.r.rows) == 13
 	})
 
@@ -321,7 +323,7 @@ func TestMemberTransferOutKeepsHistory(t *testing.T) {
 	}
 	test.Tap(findButton(w, "恢复"))
 	test.Tap(findButton(w, "恢复")) // the confirmation's own button
-	waitFor(t, "the member to be restored", func() bool { return len(p.r.rows) == 0 })
+	settle(t, s, "the member to be restored", func() bool { return len(p.r.rows) == 0 })
 	p.view.SetSelectedIndex(viewActive)
 	if got := len(p.r.rows); got != 14 {
 		t.Errorf("active members after restore %d, want 14", got)

@@ -63,16 +63,12 @@ func (s *shell) backupNow() {
 	if l == nil {
 		return
 	}
-	background(func() (string, error) {
+	save(s.run, func() (string, error) {
 		return backupLedger(l)
-	}, func(dest string, err error) {
-		if err != nil {
-			showError(err, s.win)
-			return
-		}
+	}, nil, func(dest string) {
 		showMessage(lang.L("menu.backup_done_title"), lang.L("menu.backup_done", map[string]any{"Path": dest}), s.win)
-		if sc, ok := s.screens["nav.settings"]; ok && s.current == "nav.settings" {
-			sc.shown() // the backups list there gains a line
+		if s.current == pageSettings {
+			s.settingsScreen().shown() // the backups list there gains a line
 		}
 	})
 }
@@ -99,4 +95,13 @@ func showMessage(title, text string, w fyne.Window) {
 	d := dialog.NewCustom(title, lang.L("button.ok"), l, w)
 	d.Resize(fyne.NewSize(460, 200))
 	d.Show()
+}
+
+// membersPage shows the members screen and returns it.
+func (s *shell) membersPage() *membersScreen {
+	if s.ledger == nil {
+		return nil
+	}
+	s.show(pageMembers)
+	return s.membersScreen()
 }

@@ -18,7 +18,7 @@ import (
 // to save more 优秀 than a third of those graded; probationary members are
 // listed as taking part, without a grade.
 type reviewForm struct {
-	sh       *shell
+	env
 	year     int
 	sessions []data.Session
 	session  *widget.Select
@@ -28,7 +28,6 @@ type reviewForm struct {
 	problem  *widget.Label
 	save     *widget.Button
 	root     fyne.CanvasObject
-	work     inflight
 	saved    func()
 }
 
@@ -40,8 +39,8 @@ type reviewRow struct {
 // openReviewForm reads the sessions of year and of the next year's first
 // quarter (data.CatchUpUntil), the members and any earlier record,
 // then shows the form in a dialog; saved runs after a successful save.
-func openReviewForm(sh *shell, year int, saved func()) {
-	l := sh.ledger
+func openReviewForm(e env, year int, saved func()) {
+	l := e.ledger
 	if l == nil {
 		return
 	}
@@ -50,7 +49,7 @@ func openReviewForm(sh *shell, year int, saved func()) {
 		ms []data.Member
 		r  *data.Review
 	}
-	background(func() (loaded, error) {
+	load(e.run, "", func() (loaded, error) {
 		ss, err := l.Sessions(data.NewDate(year, 1, 1), data.CatchUpUntil(year))
 		if err != nil {
 			return loaded{}, err
@@ -61,18 +60,14 @@ func openReviewForm(sh *shell, year int, saved func()) {
 		}
 		r, err := l.Review(year)
 		return loaded{ss, ms, r}, err
-	}, func(ld loaded, err error) {
-		if err != nil {
-			showError(err, sh.win)
-			return
-		}
-		f := newReviewForm(sh, year, ld.ss, ld.ms, ld.r, saved)
+	}, func(ld loaded) {
+		f := newReviewForm(e, year, ld.ss, ld.ms, ld.r, saved)
 		if len(f.sessions) == 0 {
 			showMessage(lang.L("duties.review_title", map[string]any{"Year": year}),
-				lang.L("duties.review_no_session", map[string]any{"Year": year}), sh.win)
+				lang.L("duties.review_no_session", map[string]any{"Year": year}), e.win)
 			return
 		}
-		d := dialog.NewCustomWithoutButtons(lang.L("duties.review_title", map[string]any{"Year": year}), f.root, sh.win)
+		d := dialog.NewCustomWithoutButtons(lang.L("duties.review_title", map[string]any{"Year": year}), f.root, e.win)
 		f.saved = func() {
 			d.Hide()
 			if saved != nil {
@@ -87,8 +82,8 @@ func openReviewForm(sh *shell, year int, saved func()) {
 
 // newReviewForm builds the form from year's sessions ss, the members ms
 // and the earlier record r (nil when none).
-func newReviewForm(sh *shell, year int, ss []data.Session, ms []data.Member, r *data.Review, saved func()) *reviewForm {
-	f := &reviewForm{sh: sh, year: year, saved: saved}
+func newReviewForm(e env, year int, ss []data.Session, ms []data.Member, r *data.Review, saved func()) *reviewForm {
+	f := &reviewForm{env: e, year: year, saved: saved}
 	var names []string
 	for _, s := range ss {
 		if !s.Cancelled && (s.Kind == data.OrgLifeMeeting || s.Kind == data.GeneralMeeting) {
@@ -106,8 +101,8 @@ func newReviewForm(sh *shell, year int, ss []data.Session, ms []data.Member, r *
 			break
 		}
 	}
-	gradeNames := make([]string, len(data.Grades))
-	for i, g := range data.Grades {
+	gradeNames := make([]string, len(data.Grades()))
+	for i, g := range data.Grades() {
 		gradeNames[i] = lang.L("duties.grade." + string(g))
 	}
 	rows := container.New(layout.NewFormLayout())
@@ -155,7 +150,7 @@ func (f *reviewForm) grades() map[uuid.UUID]data.Grade {
 	out := map[uuid.UUID]data.Grade{}
 	for _, r := range f.graded {
 		if i := r.grade.SelectedIndex(); i >= 0 {
-			out[r.m.ID] = data.Grades[i]
+			out[r.m.ID] = data.Grades()[i]
 		}
 	}
 	return out
@@ -204,11 +199,11 @@ func (f *reviewForm) onSave() {
 	for _, m := range f.ungraded {
 		r.Ungraded = append(r.Ungraded, m.ID)
 	}
-	l := f.sh.ledger
+	l := f.ledger
 	if l == nil {
 		return
 	}
-	saveTracked(&f.work, f.sh.win, func() (struct{}, error) { return struct{}{}, l.SaveReview(r) },
+	save(f.run, func() (struct{}, error) { return struct{}{}, l.SaveReview(r) },
 		func(ps []data.Problem) { f.showProblem(ps[0]) },
 		func(struct{}) {
 			if f.saved != nil {

@@ -14,7 +14,7 @@ import (
 // full members graded (at most 4 优秀), two probationary members ungraded.
 func newDemoReviewForm(t *testing.T) (*shell, *reviewForm, *bool) {
 	t.Helper()
-	s, _ := newTestShell(t)
+	s, _ := quietShell(t) // no work running: the test looks for work the form starts
 	l := s.ledger
 	ss, err := l.Sessions(data.NewDate(2026, 1, 1), data.NewDate(2026, 12, 31))
 	if err != nil {
@@ -25,7 +25,7 @@ func newDemoReviewForm(t *testing.T) (*shell, *reviewForm, *bool) {
 		t.Fatal(err)
 	}
 	saved := false
-	f := newReviewForm(s, 2026, ss, ms, nil, func() { saved = true })
+	f := newReviewForm(s.env(), 2026, ss, ms, nil, func() { saved = true })
 	return s, f, &saved
 }
 
@@ -44,7 +44,7 @@ func TestReviewFormRefusesMoreThanAThird(t *testing.T) {
 		t.Errorf("with 5 优秀 of 12 the form says %q (visible %v)", f.problem.Text, f.problem.Visible())
 	}
 	test.Tap(f.save)
-	if !f.work.idle() || *saved {
+	if s.run.pending.Load() != 0 || *saved {
 		t.Fatal("the form began saving 5 优秀 of 12")
 	}
 	if r, err := s.ledger.Review(2026); err != nil || r != nil {
@@ -59,7 +59,7 @@ func TestReviewFormRefusesMoreThanAThird(t *testing.T) {
 		t.Errorf("count line %q", f.count.Text)
 	}
 	test.Tap(f.save)
-	waitFor(t, "the review saved", func() bool { return f.work.idle() && *saved })
+	settle(t, s, "the review saved", func() bool { return *saved })
 	r, err := s.ledger.Review(2026)
 	if err != nil || r == nil {
 		t.Fatalf("Review(2026) = %v, %v", r, err)
@@ -83,14 +83,14 @@ func TestReviewFormThreeGraded(t *testing.T) {
 		{ID: uuid.New(), Name: "丙", Category: data.Full, Status: data.StatusNormal, Joined: 20100701},
 	}
 	ss := []data.Session{{ID: uuid.New(), Kind: data.OrgLifeMeeting, Theme: "组织生活会", Date: 20261218}}
-	f := newReviewForm(s, 2026, ss, ms, nil, nil)
+	f := newReviewForm(s.env(), 2026, ss, ms, nil, nil)
 	f.graded[0].grade.SetSelected("优秀")
 	if f.problem.Visible() {
 		t.Errorf("one 优秀 of three is allowed, the form says %q", f.problem.Text)
 	}
 	f.graded[1].grade.SetSelected("优秀")
 	test.Tap(f.save)
-	if !f.problem.Visible() || !strings.Contains(f.problem.Text, "最多 1 人") || !f.work.idle() {
-		t.Errorf("two 优秀 of three: the form says %q (visible %v), saving %v", f.problem.Text, f.problem.Visible(), !f.work.idle())
+	if !f.problem.Visible() || !strings.Contains(f.problem.Text, "最多 1 人") || s.run.pending.Load() != 0 {
+		t.Errorf("two 优秀 of three: the form says %q (visible %v), saving %v", f.problem.Text, f.problem.Visible(), s.run.pending.Load() != 0)
 	}
 }

@@ -20,8 +20,7 @@ import (
 // period, skipping the holidays listed, so that each can later be moved or
 // cancelled on its own.
 type seriesDialog struct {
-	sh      *shell
-	work    *inflight
+	env
 	onSaved func()
 	dlg     *dialog.CustomDialog
 
@@ -45,17 +44,13 @@ var seriesWeekdays = [...]time.Weekday{time.Monday, time.Tuesday, time.Wednesday
 // openSeriesDialog loads the roster (for the host picker) and shows the
 // series dialog; onSaved runs after the sessions are created, opened (when
 // not nil) once the dialog is on screen.
-func openSeriesDialog(sh *shell, work *inflight, onSaved func(), opened func(*seriesDialog)) {
-	l := sh.ledger
+func openSeriesDialog(e env, onSaved func(), opened func(*seriesDialog)) {
+	l := e.ledger
 	if l == nil {
 		return // the ledger was closed meanwhile
 	}
-	tracked(work, func() ([]data.Member, error) { return l.Members() }, func(ms []data.Member, err error) {
-		if err != nil {
-			showError(err, sh.win)
-			return
-		}
-		d := newSeriesDialog(sh, work, ms, onSaved)
+	load(e.run, "", func() ([]data.Member, error) { return l.Members() }, func(ms []data.Member) {
+		d := newSeriesDialog(e, ms, onSaved)
 		d.dlg.Show()
 		if opened != nil {
 			opened(d)
@@ -63,9 +58,9 @@ func openSeriesDialog(sh *shell, work *inflight, onSaved func(), opened func(*se
 	})
 }
 
-func newSeriesDialog(sh *shell, work *inflight, ms []data.Member, onSaved func()) *seriesDialog {
-	today := sh.ledger.Today()
-	d := &seriesDialog{sh: sh, work: work, onSaved: onSaved, problems: map[string]*widget.Label{}}
+func newSeriesDialog(e env, ms []data.Member, onSaved func()) *seriesDialog {
+	today := e.ledger.Today()
+	d := &seriesDialog{env: e, onSaved: onSaved, problems: map[string]*widget.Label{}}
 	var names []string
 	for i := range ms {
 		if ms[i].Active() {
@@ -73,8 +68,8 @@ func newSeriesDialog(sh *shell, work *inflight, ms []data.Member, onSaved func()
 		}
 	}
 	changed := func(string) { d.updatePreview() }
-	kinds := make([]string, len(data.Kinds))
-	for i, k := range data.Kinds {
+	kinds := make([]string, len(data.Kinds()))
+	for i, k := range data.Kinds() {
 		kinds[i] = kindName(k)
 	}
 	d.kind = widget.NewSelect(kinds, changed)
@@ -89,8 +84,8 @@ func newSeriesDialog(sh *shell, work *inflight, ms []data.Member, onSaved func()
 	d.place = widget.NewEntry()
 	d.place.SetPlaceHolder(lang.L("sessions.series.place_hint"))
 	d.host = personEntry(names, "")
-	d.from = newDateInput(sh.ledger, today, d.updatePreview)
-	d.to = newDateInput(sh.ledger, data.NewDate(today.Year(), 12, 31), d.updatePreview)
+	d.from = newDateInput(e.ledger, today, d.updatePreview)
+	d.to = newDateInput(e.ledger, data.NewDate(today.Year(), 12, 31), d.updatePreview)
 	d.themed = widget.NewCheck(lang.L("sessions.series.themed_day"), nil)
 	d.holidays = widget.NewMultiLineEntry()
 	d.holidays.SetPlaceHolder(lang.L("sessions.series.holidays_hint"))
@@ -124,11 +119,11 @@ func newSeriesDialog(sh *shell, work *inflight, ms []data.Member, onSaved func()
 	d.kind.SetSelectedIndex(kindIndex(data.NoonClassroom))
 	d.weekday.SetSelectedIndex(4) // Friday: the Noon Classroom's day
 
-	d.dlg = dialog.NewCustomWithoutButtons(lang.L("sessions.series.title"), container.NewVScroll(form), sh.win)
+	d.dlg = dialog.NewCustomWithoutButtons(lang.L("sessions.series.title"), container.NewVScroll(form), e.win)
 	save := widget.NewButtonWithIcon(lang.L("button.save"), theme.DocumentSaveIcon(), d.onSave)
 	save.Importance = widget.HighImportance
 	d.dlg.SetButtons([]fyne.CanvasObject{widget.NewButton(lang.L("button.cancel"), d.dlg.Hide), save})
-	size := sh.win.Canvas().Size()
+	size := e.win.Canvas().Size()
 	d.dlg.Resize(fyne.NewSize(min(760, size.Width*0.95), min(680, size.Height*0.95)))
 	d.updatePreview()
 	return d
@@ -146,7 +141,7 @@ func (d *seriesDialog) plan() (*data.Series, map[data.Date]bool, []data.Problem)
 		Start: strings.TrimSpace(d.start.Text), End: strings.TrimSpace(d.end.Text),
 		Place: strings.TrimSpace(d.place.Text), Host: strings.TrimSpace(d.host.Text), ThemedDay: d.themed.Checked}
 	if i := d.kind.SelectedIndex(); i >= 0 {
-		sr.Kind = data.Kinds[i]
+		sr.Kind = data.Kinds()[i]
 	}
 	if i := d.weekday.SelectedIndex(); i >= 0 {
 		sr.Weekday = seriesWeekdays[i]
@@ -227,16 +222,16 @@ func (d *seriesDialog) onSave() {
 	if len(ps) > 0 {
 		return
 	}
-	l := d.sh.ledger
+	l := d.ledger
 	if l == nil {
 		return // the ledger was closed meanwhile
 	}
-	saveTracked(d.work, d.sh.win, func() ([]data.Session, error) { return l.SaveSeries(sr, holidays) }, d.showProblems, func(gen []data.Session) {
+	save(d.run, func() ([]data.Session, error) { return l.SaveSeries(sr, holidays) }, d.showProblems, func(gen []data.Session) {
 		d.dlg.Hide()
 		if d.onSaved != nil {
 			d.onSaved()
 		}
 		dialog.ShowInformation(lang.L("sessions.series.title"),
-			lang.L("sessions.series.created", map[string]any{"Count": len(gen)}), d.sh.win)
+			lang.L("sessions.series.created", map[string]any{"Count": len(gen)}), d.win)
 	})
 }

@@ -20,7 +20,7 @@ import (
 func (f *sessionForm) onAddAttachment() {
 	fd := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil {
-			showError(err, f.sh.win)
+			showError(err, f.win)
 			return
 		}
 		if r == nil {
@@ -32,7 +32,7 @@ func (f *sessionForm) onAddAttachment() {
 		}
 		f.attachments = append(f.attachments, path)
 		f.refreshAttachments()
-	}, f.sh.win)
+	}, f.win)
 	fd.Show()
 }
 
@@ -55,8 +55,8 @@ func (f *sessionForm) refreshAttachments() {
 
 // openAttachment opens the file with the system's default program.
 func (f *sessionForm) openAttachment(path string) {
-	if err := f.sh.openFile(path); err != nil {
-		showError(err, f.sh.win)
+	if err := f.nav.OpenFile(path); err != nil {
+		showError(err, f.win)
 	}
 }
 

@@ -28,7 +28,7 @@ type creditChecks struct {
 
 func newCreditChecks(s data.Session) *creditChecks {
 	c := &creditChecks{checks: map[data.Kind]*widget.Check{}, box: container.NewHBox()}
-	for _, r := range data.Rules {
+	for _, r := range data.Rules() {
 		if _, ok := c.checks[r.Kind]; ok {
 			continue
 		}
@@ -55,7 +55,7 @@ func (c *creditChecks) onKind(k data.Kind) {
 // apply stores the checked credits in s.
 func (c *creditChecks) apply(s *data.Session) {
 	s.Credits, s.ThemedDay = nil, false
-	for _, r := range data.Rules {
+	for _, r := range data.Rules() {
 		ch := c.checks[r.Kind]
 		if r.Kind == s.Kind || !ch.Checked || containsKind(s.Credits, r.Kind) {
 			continue
@@ -82,19 +82,19 @@ func containsKind(ks []data.Kind, k data.Kind) bool {
 // a file of the same name.
 func (f *sessionForm) onExportMinutes() {
 	s := f.orig
-	dir := f.sh.app.Preferences().StringWithFallback(prefExportDir, defaultExportDir())
+	dir := f.prefs.StringWithFallback(prefExportDir, defaultExportDir())
 	path := filepath.Join(dir, fmt.Sprintf("%s%s会议记录.xlsx", s.Date, kindName(s.Kind)))
 	write := func() {
-		l := f.sh.ledger
-		tracked(f.work, func() (struct{}, error) {
+		l := f.ledger
+		run(f.run, func() (struct{}, error) {
 			return struct{}{}, report.WriteFile(l, path, report.Options{Year: s.Date.Year(),
 				Reports: []string{report.Minutes}, SessionID: s.ID, TitleFont: report.InstalledTitleFont(report.FontDirs())})
 		}, func(_ struct{}, err error) {
 			if err != nil {
-				showMessage(lang.L("reports.form.minutes"), excelErrorText(err), f.sh.win)
+				showMessage(lang.L("reports.form.minutes"), excelErrorText(err), f.win)
 				return
 			}
-			showMessage(lang.L("reports.form.minutes"), lang.L("excel.exported", map[string]any{"File": path}), f.sh.win)
+			showMessage(lang.L("reports.form.minutes"), lang.L("excel.exported", map[string]any{"File": path}), f.win)
 		})
 	}
 	if _, err := os.Stat(path); err == nil {
@@ -103,7 +103,7 @@ func (f *sessionForm) onExportMinutes() {
 				if ok {
 					write()
 				}
-			}, f.sh.win)
+			}, f.win)
 		return
 	}
 	write()

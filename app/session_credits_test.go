@@ -16,7 +16,7 @@ func TestSessionFormCredits(t *testing.T) {
 	s, w := quietShell(t)
 	p := openSessions(t, s)
 	test.Tap(findButton(w, "新建活动"))
-	settle(t, "the session form", func() bool { return p.work.idle() && p.form != nil })
+	settle(t, s, "the session form", func() bool { return p.form != nil })
 	f := p.form
 	f.kind.SetSelected("正午课堂")
 	if !f.rows["credits"][1].Visible() {

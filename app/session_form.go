@@ -18,8 +18,7 @@ import (
 // from data.ValidateSession are shown in red under their fields; 应到 is
 // derived from the roster and shown, never typed.
 type sessionForm struct {
-	sh      *shell
-	work    *inflight
+	env
 	orig    data.Session
 	members []data.Member
 	onSaved func()
@@ -52,8 +51,8 @@ type guestRow struct{ name, unit *widget.Entry }
 // openSessionForm loads the roster and shows the form for s (a new
 // session when s.ID is zero); onSaved runs after a save, opened (when not
 // nil) once the form is on screen.
-func openSessionForm(sh *shell, work *inflight, s data.Session, onSaved func(), opened func(*sessionForm)) {
-	l := sh.ledger
+func openSessionForm(e env, s data.Session, onSaved func(), opened func(*sessionForm)) {
+	l := e.ledger
 	if l == nil {
 		return // the ledger was closed meanwhile
 	}
@@ -61,19 +60,15 @@ func openSessionForm(sh *shell, work *inflight, s data.Session, onSaved func(), 
 		ms     []data.Member
 		groups []string
 	}
-	tracked(work, func() (roster, error) {
+	load(e.run, "", func() (roster, error) {
 		ms, err := l.Members()
 		if err != nil {
 			return roster{}, err
 		}
 		b, err := l.Branch()
 		return roster{ms, b.Groups}, err
-	}, func(r roster, err error) {
-		if err != nil {
-			showError(err, sh.win)
-			return
-		}
-		f := newSessionForm(sh, work, s, r.ms, r.groups, onSaved)
+	}, func(r roster) {
+		f := newSessionForm(e, s, r.ms, r.groups, onSaved)
 		f.dlg.Show()
 		if opened != nil {
 			opened(f)
@@ -81,8 +76,8 @@ func openSessionForm(sh *shell, work *inflight, s data.Session, onSaved func(), 
 	})
 }
 
-func newSessionForm(sh *shell, work *inflight, s data.Session, ms []data.Member, groups []string, onSaved func()) *sessionForm {
-	f := &sessionForm{sh: sh, work: work, orig: s, members: ms, onSaved: onSaved,
+func newSessionForm(e env, s data.Session, ms []data.Member, groups []string, onSaved func()) *sessionForm {
+	f := &sessionForm{env: e, orig: s, members: ms, onSaved: onSaved,
 		problems: map[string]*widget.Label{}, rows: map[string][2]fyne.CanvasObject{},
 		attachments: append([]string(nil), s.Attachments...)}
 	var names []string
@@ -91,14 +86,14 @@ func newSessionForm(sh *shell, work *inflight, s data.Session, ms []data.Member,
 			names = append(names, ms[i].Name)
 		}
 	}
-	kinds := make([]string, len(data.Kinds))
-	for i, k := range data.Kinds {
+	kinds := make([]string, len(data.Kinds()))
+	for i, k := range data.Kinds() {
 		kinds[i] = kindName(k)
 	}
 	f.kind = widget.NewSelect(kinds, func(string) { f.onKindChanged() })
 	f.theme = widget.NewEntry()
 	f.theme.SetText(s.Theme)
-	f.date = newDateInput(sh.ledger, s.Date, f.updateExpected)
+	f.date = newDateInput(e.ledger, s.Date, f.updateExpected)
 	f.start, f.end = timeEntry(s.Start), timeEntry(s.End)
 	f.end.SetPlaceHolder("13:00")
 	f.place = widget.NewEntry()
@@ -159,7 +154,7 @@ func newSessionForm(sh *shell, work *inflight, s data.Session, ms []data.Member,
 	if s.SeriesID != [16]byte{} {
 		top = widget.NewLabel(lang.L("sessions.form.in_series"))
 	}
-	f.dlg = dialog.NewCustomWithoutButtons(title, container.NewBorder(top, nil, nil, nil, container.NewVScroll(form)), sh.win)
+	f.dlg = dialog.NewCustomWithoutButtons(title, container.NewBorder(top, nil, nil, nil, container.NewVScroll(form)), e.win)
 	save := widget.NewButtonWithIcon(lang.L("button.save"), theme.DocumentSaveIcon(), f.onSave)
 	save.Importance = widget.HighImportance
 	buttons := []fyne.CanvasObject{widget.NewButton(lang.L("button.cancel"), f.dlg.Hide), save}
@@ -176,7 +171,7 @@ func newSessionForm(sh *shell, work *inflight, s data.Session, ms []data.Member,
 		buttons = append(extra, buttons...)
 	}
 	f.dlg.SetButtons(buttons)
-	size := sh.win.Canvas().Size()
+	size := e.win.Canvas().Size()
 	f.dlg.Resize(fyne.NewSize(min(900, size.Width*0.95), min(720, size.Height*0.95)))
 	return f
 }
@@ -191,7 +186,7 @@ func (f *sessionForm) problemsFor(field string) *widget.Label {
 }
 
 func kindIndex(k data.Kind) int {
-	for i, x := range data.Kinds {
+	for i, x := range data.Kinds() {
 		if x == k {
 			return i
 		}
@@ -228,7 +223,7 @@ func multiLine(v string) *widget.Entry {
 
 func (f *sessionForm) selectedKind() data.Kind {
 	if i := f.kind.SelectedIndex(); i >= 0 {
-		return data.Kinds[i]
+		return data.Kinds()[i]
 	}
 	return ""
 }
@@ -320,11 +315,11 @@ func (f *sessionForm) onSave() {
 	if len(ps) > 0 {
 		return
 	}
-	l := f.sh.ledger
+	l := f.ledger
 	if l == nil {
 		return // the ledger was closed meanwhile
 	}
-	saveTracked(f.work, f.sh.win, func() (struct{}, error) { return struct{}{}, l.SaveSession(&s) }, f.showProblems, func(struct{}) {
+	save(f.run, func() (struct{}, error) { return struct{}{}, l.SaveSession(&s) }, f.showProblems, func(struct{}) {
 		f.dlg.Hide()
 		if f.onSaved != nil {
 			f.onSaved()
@@ -337,16 +332,12 @@ func (f *sessionForm) onSave() {
 func (f *sessionForm) onCancelOnce() {
 	s := f.orig
 	s.Cancelled = !s.Cancelled
-	l := f.sh.ledger
+	l := f.ledger
 	if l == nil {
 		return // the ledger was closed meanwhile
 	}
 	do := func() {
-		tracked(f.work, func() (struct{}, error) { return struct{}{}, l.SaveSession(&s) }, func(_ struct{}, err error) {
-			if err != nil {
-				showError(err, f.sh.win)
-				return
-			}
+		save(f.run, func() (struct{}, error) { return struct{}{}, l.SaveSession(&s) }, nil, func(struct{}) {
 			f.dlg.Hide()
 			if f.onSaved != nil {
 				f.onSaved()
@@ -363,7 +354,7 @@ func (f *sessionForm) onCancelOnce() {
 			if ok {
 				do()
 			}
-		}, f.sh.win)
+		}, f.win)
 	c.SetConfirmText(lang.L("sessions.form.cancel_yes"))
 	c.SetDismissText(lang.L("sessions.form.keep"))
 	c.Show()
@@ -371,10 +362,7 @@ func (f *sessionForm) onCancelOnce() {
 
 func (f *sessionForm) onCheckin() {
 	f.dlg.Hide()
-	f.sh.show("nav.checkin")
-	if c, ok := f.sh.screens["nav.checkin"].(*checkinScreen); ok {
-		c.openSession(f.orig.ID)
-	}
+	f.nav.OpenCheckin(f.orig.ID)
 }
 
 // updateExpected shows 应到 for the kind, date and group as they stand.

@@ -13,7 +13,7 @@ func TestSessionFormStudyHours(t *testing.T) {
 	l := s.ledger
 	p := openSessions(t, s)
 	test.Tap(findButton(w, "新建活动"))
-	settle(t, "the session form", func() bool { return p.work.idle() && p.form != nil })
+	settle(t, s, "the session form", func() bool { return p.form != nil })
 	f := p.form
 	f.kind.SetSelected("党课")
 	setText(f.theme, "党课：学时")
@@ -28,10 +28,10 @@ func TestSessionFormStudyHours(t *testing.T) {
 	setText(f.hours, "2.5")
 	test.Tap(findButton(w, "保存"))
 	var got []data.Session
-	settle(t, "the saved session", func() bool {
+	settle(t, s, "the saved session", func() bool {
 		var err error
 		got, err = l.Sessions(20261203, 20261203)
-		return p.work.idle() && err == nil && len(got) == 1
+		return err == nil && len(got) == 1
 	})
 	if got[0].StudyHours != 2.5 || got[0].Hours() != 2.5 {
 		t.Errorf("saved study hours %v (Hours %v), want 2.5", got[0].StudyHours, got[0].Hours())

@@ -16,7 +16,7 @@ import (
 // their titles (填报人, 联系电话) and the day the ledger's records begin,
 // before which no rule is judged.
 type reportProfile struct {
-	s        *shell
+	env
 	from     *dateEntry
 	reporter *widget.Entry
 	phone    *widget.Entry
@@ -25,8 +25,8 @@ type reportProfile struct {
 	card     fyne.CanvasObject
 }
 
-func newReportProfile(s *shell) *reportProfile {
-	p := &reportProfile{s: s, from: newDateEntry(s.ledger.Today), reporter: widget.NewEntry(), phone: widget.NewEntry()}
+func newReportProfile(e env) *reportProfile {
+	p := &reportProfile{env: e, from: newDateEntry(e.ledger.Today), reporter: widget.NewEntry(), phone: widget.NewEntry()}
 	p.problem = widget.NewLabel("")
 	p.problem.Importance = widget.DangerImportance
 	p.problem.Hide()
@@ -54,7 +54,7 @@ func (p *reportProfile) fill(b data.Branch) {
 
 // onSave stores the three fields in one read-modify-write of the branch.
 func (p *reportProfile) onSave() {
-	l := p.s.ledger
+	l := p.ledger
 	if l == nil {
 		return
 	}
@@ -67,19 +67,17 @@ func (p *reportProfile) onSave() {
 	p.problem.Hide()
 	reporter, phone := strings.TrimSpace(p.reporter.Text), strings.TrimSpace(p.phone.Text)
 	p.save.Disable()
-	background(func() (struct{}, error) {
-		b, err := l.Branch()
-		if err != nil {
-			return struct{}{}, err
-		}
-		b.RecordsFrom, b.Reporter, b.ReporterPhone = from, reporter, phone
-		return struct{}{}, l.SaveBranch(b)
+	run(p.run, func() (struct{}, error) {
+		return struct{}{}, l.UpdateBranch(func(b *data.Branch) error {
+			b.RecordsFrom, b.Reporter, b.ReporterPhone = from, reporter, phone
+			return nil
+		})
 	}, func(_ struct{}, err error) {
 		p.save.Enable()
 		if err != nil {
-			showError(err, p.s.win)
+			showError(err, p.win)
 			return
 		}
-		showMessage(lang.L("reports.settings.title"), lang.L("common.saved"), p.s.win)
+		showMessage(lang.L("reports.settings.title"), lang.L("common.saved"), p.win)
 	})
 }

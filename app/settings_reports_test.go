@@ -13,9 +13,9 @@ import (
 // the branch profile, leaving its other fields alone.
 func TestSettingsReportProfile(t *testing.T) {
 	s, _ := quietShell(t)
-	s.show("nav.settings")
-	p := s.screens["nav.settings"].(*settingsScreen)
-	settle(t, "the profile", func() bool { return p.reports.from.text() != "" })
+	s.show(pageSettings)
+	p := s.screens.settings
+	settle(t, s, "the profile", func() bool { return p.reports.from.text() != "" })
 	if got := p.reports.from.text(); got != "2026-01-01" {
 		t.Errorf("records from %q, want 2026-01-01", got)
 	}
@@ -24,7 +24,7 @@ func TestSettingsReportProfile(t *testing.T) {
 	setText(p.reports.phone, "021-12345678")
 	test.Tap(p.reports.save)
 	var b data.Branch
-	settle(t, "the saved profile", func() bool {
+	settle(t, s, "the saved profile", func() bool {
 		var err error
 		b, err = s.ledger.Branch()
 		return err == nil && b.Reporter == "王晓明" && !p.reports.save.Disabled()

@@ -15,20 +15,19 @@ import (
 // elected and the branch type, from which the end of its term is worked
 // out (3 years, 5 for 村 and 社区 branches).
 type termCard struct {
-	sh      *shell
+	env
 	card    *widget.Card
 	elected *dateEntry
 	typ     *widget.Select
 	end     *widget.Label
 	problem *widget.Label
-	work    inflight
 }
 
-func newTermCard(sh *shell) *termCard {
-	t := &termCard{sh: sh}
-	t.elected = newDateInput(sh.ledger, 0, t.onChanged)
-	names := make([]string, len(data.BranchTypes))
-	for i, bt := range data.BranchTypes {
+func newTermCard(e env) *termCard {
+	t := &termCard{env: e}
+	t.elected = newDateInput(e.ledger, 0, t.onChanged)
+	names := make([]string, len(data.BranchTypes()))
+	for i, bt := range data.BranchTypes() {
 		names[i] = branchTypeName(bt)
 	}
 	t.typ = widget.NewSelect(names, func(string) { t.onChanged() })
@@ -56,15 +55,11 @@ func branchTypeName(bt data.BranchType) string {
 
 // reload shows the branch's election date and type.
 func (t *termCard) reload() {
-	l := t.sh.ledger
+	l := t.ledger
 	if l == nil {
 		return
 	}
-	background(l.Branch, func(b data.Branch, err error) {
-		if err != nil {
-			showError(err, t.sh.win)
-			return
-		}
+	load(t.run, purpose("settings.term"), l.Branch, func(b data.Branch) {
 		t.elected.setDate(b.CommitteeElected)
 		t.typ.SetSelected(branchTypeName(b.Type))
 		t.onChanged()
@@ -75,7 +70,7 @@ func (t *termCard) values() (data.Date, data.BranchType, bool) {
 	d, bad := dateValue(t.elected)
 	bt := data.BranchOrdinary
 	if i := t.typ.SelectedIndex(); i >= 0 {
-		bt = data.BranchTypes[i]
+		bt = data.BranchTypes()[i]
 	}
 	return d, bt, bad
 }
@@ -100,17 +95,17 @@ func (t *termCard) onSave() {
 		t.problem.Show()
 		return
 	}
-	l := t.sh.ledger
+	l := t.ledger
 	if l == nil {
 		return
 	}
-	saveTracked(&t.work, t.sh.win, func() (struct{}, error) { return struct{}{}, l.SetCommitteeTerm(d, bt) },
+	save(t.run, func() (struct{}, error) { return struct{}{}, l.SetCommitteeTerm(d, bt) },
 		func(ps []data.Problem) {
 			t.problem.SetText(problemText(ps[0]))
 			t.problem.Show()
 		},
 		func(struct{}) {
 			t.problem.Hide()
-			showMessage(lang.L("duties.term_card"), lang.L("common.saved"), t.sh.win)
+			showMessage(lang.L("duties.term_card"), lang.L("common.saved"), t.win)
 		})
 }

@@ -92,7 +92,7 @@ func TestDriverPanicReleasesLedger(t *testing.T) {
 // when the probe fails, and says so.
 func TestProbeFailureStopsRun(t *testing.T) {
 	fs := &failingSystem{err: &winsys.WindowError{NoDisplay: true, Cause: "X11: The DISPLAY environment variable is missing"}}
-	if code := run(nil, fs.ws()); code != ExitNoWindow {
+	if code := start(nil, fs.ws()); code != ExitNoWindow {
 		t.Errorf("run exit %d, want 3", code)
 	}
 	if fs.told != 1 || !strings.HasPrefix(fs.text, "没有可用的图形桌面") {

@@ -14,16 +14,12 @@ import (
 
 // openStudyHours shows who is short of the year's study hours (学时): 32
 // for a member, 56 for the secretary and the committee.
-func openStudyHours(sh *shell, year int) {
-	l := sh.ledger
+func openStudyHours(e env, year int) {
+	l := e.ledger
 	if l == nil {
 		return
 	}
-	background(func() ([]data.MemberHours, error) { return l.StudyHours(year) }, func(hs []data.MemberHours, err error) {
-		if err != nil {
-			showError(err, sh.win)
-			return
-		}
+	load(e.run, "", func() ([]data.MemberHours, error) { return l.StudyHours(year) }, func(hs []data.MemberHours) {
 		var short []data.MemberHours
 		for _, h := range hs {
 			if h.Short() {
@@ -44,7 +40,7 @@ func openStudyHours(sh *shell, year int) {
 			})
 		source := widget.NewLabel(lang.L("duties.source.study_hours"))
 		d := dialog.NewCustom(lang.L("duties.hours_title", map[string]any{"Year": year}), lang.L("button.ok"),
-			container.NewBorder(head, source, nil, nil, list), sh.win)
+			container.NewBorder(head, source, nil, nil, list), e.win)
 		d.Resize(fyne.NewSize(520, 480))
 		d.Show()
 	})

@@ -19,7 +19,7 @@ import (
 // talkLog is the 谈心谈话 log: this year's talks (date, who, with whom,
 // topic) and a line to add one.
 type talkLog struct {
-	sh      *shell
+	env
 	members []data.Member
 	talks   []data.Talk
 	list    *widget.List
@@ -28,13 +28,12 @@ type talkLog struct {
 	a, b    *widget.SelectEntry
 	topic   *widget.Entry
 	problem *widget.Label
-	work    inflight
 	changed func()
 }
 
 // openTalkLog shows the log in a dialog; changed runs after a talk is added.
-func openTalkLog(sh *shell, changed func()) {
-	l := sh.ledger
+func openTalkLog(e env, changed func()) {
+	l := e.ledger
 	if l == nil {
 		return
 	}
@@ -42,28 +41,24 @@ func openTalkLog(sh *shell, changed func()) {
 		ms []data.Member
 		ts []data.Talk
 	}
-	background(func() (loaded, error) {
+	load(e.run, "", func() (loaded, error) {
 		ms, err := l.Members()
 		if err != nil {
 			return loaded{}, err
 		}
 		ts, err := l.Talks()
 		return loaded{ms, ts}, err
-	}, func(ld loaded, err error) {
-		if err != nil {
-			showError(err, sh.win)
-			return
-		}
-		t := newTalkLog(sh, ld.ms, ld.ts, changed)
-		d := dialog.NewCustom(lang.L("duties.talks_title"), lang.L("button.ok"), t.content(), sh.win)
+	}, func(ld loaded) {
+		t := newTalkLog(e, ld.ms, ld.ts, changed)
+		d := dialog.NewCustom(lang.L("duties.talks_title"), lang.L("button.ok"), t.content(), e.win)
 		d.Resize(fyne.NewSize(760, 560))
 		d.Show()
 	})
 }
 
-func newTalkLog(sh *shell, ms []data.Member, ts []data.Talk, changed func()) *talkLog {
-	t := &talkLog{sh: sh, changed: changed}
-	today := sh.ledger.Today()
+func newTalkLog(e env, ms []data.Member, ts []data.Talk, changed func()) *talkLog {
+	t := &talkLog{env: e, changed: changed}
+	today := e.ledger.Today()
 	for _, m := range ms {
 		if m.InBranchOn(today) {
 			t.members = append(t.members, m)
@@ -85,7 +80,7 @@ func newTalkLog(sh *shell, ms []data.Member, ts []data.Talk, changed func()) *ta
 		names[i] = m.Name
 	}
 	t.count = widget.NewLabel("")
-	t.date = newDateInput(sh.ledger, today, nil)
+	t.date = newDateInput(e.ledger, today, nil)
 	t.a, t.b = widget.NewSelectEntry(names), widget.NewSelectEntry(names)
 	t.topic = widget.NewEntry()
 	t.problem = widget.NewLabel("")
@@ -96,7 +91,7 @@ func newTalkLog(sh *shell, ms []data.Member, ts []data.Talk, changed func()) *ta
 }
 
 func (t *talkLog) setTalks(ts []data.Talk) {
-	year := t.sh.ledger.Today().Year()
+	year := t.ledger.Today().Year()
 	t.talks = t.talks[:0]
 	for _, tk := range ts {
 		if tk.Date.Year() == year {
@@ -116,7 +111,7 @@ func (t *talkLog) name(id uuid.UUID) string {
 }
 
 func (t *talkLog) updateCount() {
-	t.count.SetText(lang.L("duties.talk_count", map[string]any{"Year": t.sh.ledger.Today().Year(), "Count": len(t.talks)}))
+	t.count.SetText(lang.L("duties.talk_count", map[string]any{"Year": t.ledger.Today().Year(), "Count": len(t.talks)}))
 }
 
 func (t *talkLog) content() fyne.CanvasObject {
@@ -162,11 +157,11 @@ func (t *talkLog) onAdd() {
 		return
 	}
 	tk := &data.Talk{Date: day, A: a, B: b, Topic: strings.TrimSpace(t.topic.Text)}
-	l := t.sh.ledger
+	l := t.ledger
 	if l == nil {
 		return
 	}
-	saveTracked(&t.work, t.sh.win, func() ([]data.Talk, error) {
+	save(t.run, func() ([]data.Talk, error) {
 		if err := l.SaveTalk(tk); err != nil {
 			return nil, err
 		}

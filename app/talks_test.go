@@ -23,7 +23,7 @@ func TestTalkLogAdds(t *testing.T) {
 		t.Fatal(err)
 	}
 	changed := false
-	tl := newTalkLog(s, ms, ts, func() { changed = true })
+	tl := newTalkLog(s.env(), ms, ts, func() { changed = true })
 	_ = tl.content()
 	before := len(tl.talks)
 	if tl.count.Text != "2026 年已登记 3 次谈心谈话" {
@@ -32,14 +32,14 @@ func TestTalkLogAdds(t *testing.T) {
 	tl.a.SetText(ms[0].Name)
 	tl.b.SetText(ms[0].Name)
 	test.Tap(findTalkAdd(t, tl))
-	settle(t, "the refusal", func() bool { return tl.work.idle() && tl.problem.Visible() })
+	settle(t, s, "the refusal", func() bool { return tl.problem.Visible() })
 	if tl.problem.Text != "谈话对象：谈话双方不能是同一人" {
 		t.Errorf("talk with oneself: %q", tl.problem.Text)
 	}
 	tl.b.SetText(ms[2].Name)
 	tl.topic.SetText("年度工作交流")
 	test.Tap(findTalkAdd(t, tl))
-	settle(t, "the talk added", func() bool { return tl.work.idle() && changed })
+	settle(t, s, "the talk added", func() bool { return changed })
 	if len(tl.talks) != before+1 || tl.talks[0].Topic != "年度工作交流" || tl.problem.Visible() {
 		t.Errorf("after adding: %d talks (want %d), first %+v", len(tl.talks), before+1, tl.talks[0])
 	}
@@ -69,10 +69,10 @@ func findTalkAdd(t *testing.T, tl *talkLog) *widget.Button {
 }
 
 func TestTermCardSaves(t *testing.T) {
-	s, _ := quietShell(t)
-	tc := newTermCard(s)
+	s, w := quietShell(t)
+	tc := newTermCard(s.env())
 	tc.reload()
-	settle(t, "the branch read", func() bool { return tc.end.Text != "" })
+	settle(t, s, "the branch read", func() bool { return tc.end.Text != "" })
 	if tc.end.Text != "本届任期至 2027-01-15" || tc.typ.Selected != "机关、企事业单位等（任期 3 年）" {
 		t.Errorf("demo term: %q, %q", tc.end.Text, tc.typ.Selected)
 	}
@@ -81,7 +81,7 @@ func TestTermCardSaves(t *testing.T) {
 		t.Errorf("a community branch: %q", tc.end.Text)
 	}
 	tc.onSave()
-	settle(t, "saved", tc.work.idle)
+	settle(t, s, "已保存 said", func() bool { return hasText(w, "已保存") })
 	b, err := s.ledger.Branch()
 	if err != nil || b.Type != data.BranchCommunity || b.CommitteeElected != 20240115 {
 		t.Errorf("branch after saving: %s %v (%v)", b.Type, b.CommitteeElected, err)

@@ -79,8 +79,9 @@ const (
 	PayOnline   DuesMethod = "online"   // 线上
 )
 
-// DuesMethods lists the payment methods in display order.
-var DuesMethods = []DuesMethod{PayCash, PayTransfer, PayOnline}
+// DuesMethods returns the payment methods in display order (a new slice
+// each call: callers may keep or change it).
+func DuesMethods() []DuesMethod { return []DuesMethod{PayCash, PayTransfer, PayOnline} }
 
 func validMethod(m DuesMethod) bool { return m == PayCash || m == PayTransfer || m == PayOnline }
 

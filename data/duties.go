@@ -24,8 +24,11 @@ const (
 	DutyStudyHours   DutyKind = "study_hours"      // 学时
 )
 
-// DutyKinds lists the duty kinds in display order.
-var DutyKinds = []DutyKind{DutyConfirmation, DutyElection, DutyOrgLife, DutyReview, DutyTalk, DutyStudyHours}
+// DutyKinds returns the duty kinds in display order (a new slice each
+// call: callers may keep or change it).
+func DutyKinds() []DutyKind {
+	return []DutyKind{DutyConfirmation, DutyElection, DutyOrgLife, DutyReview, DutyTalk, DutyStudyHours}
+}
 
 // Rule keys name the rule behind a duty; the words and the source to cite
 // are in the translation files under "duties.rule.KEY" and "duties.source.KIND".
@@ -128,8 +131,9 @@ const (
 	BranchCommunity BranchType = "community" // 社区
 )
 
-// BranchTypes lists the branch types in picker order.
-var BranchTypes = []BranchType{BranchOrdinary, BranchVillage, BranchCommunity}
+// BranchTypes returns the branch types in picker order (a new slice each
+// call: callers may keep or change it).
+func BranchTypes() []BranchType { return []BranchType{BranchOrdinary, BranchVillage, BranchCommunity} }
 
 // TermYears returns the years of a branch committee's term: 5 for 村 and
 // 社区 branches, 3 for the others (中共中央办公厅《关于党的基层组织任期的意见》, 2018).

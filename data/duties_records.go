@@ -32,8 +32,11 @@ const (
 	ConfirmCancel ConfirmationResult = "cancelled" // 取消预备党员资格
 )
 
-// ConfirmationResults lists the results in picker order.
-var ConfirmationResults = []ConfirmationResult{ConfirmOnTime, ConfirmExtend, ConfirmCancel}
+// ConfirmationResults returns the results in picker order (a new slice
+// each call: callers may keep or change it).
+func ConfirmationResults() []ConfirmationResult {
+	return []ConfirmationResult{ConfirmOnTime, ConfirmExtend, ConfirmCancel}
+}
 
 // Confirmation is the decision of a general meeting (支部党员大会) on a
 // probationary member. Meeting is the date of that session.
@@ -214,8 +217,9 @@ const (
 	GradeUnqualified Grade = "unqualified" // 不合格
 )
 
-// Grades lists the grades, best first.
-var Grades = []Grade{GradeExcellent, GradeQualified, GradeBasic, GradeUnqualified}
+// Grades returns the grades, best first (a new slice each call: callers
+// may keep or change it).
+func Grades() []Grade { return []Grade{GradeExcellent, GradeQualified, GradeBasic, GradeUnqualified} }
 
 // Review is one year's 民主评议党员: the session where it was done (an
 // 组织生活会 or a 支部党员大会) and each graded member's grade. Probationary
@@ -234,7 +238,7 @@ type Review struct {
 func CheckGrades(grades map[uuid.UUID]Grade) *Problem {
 	excellent := 0
 	for _, g := range grades {
-		if !slices.Contains(Grades, g) {
+		if !slices.Contains(Grades(), g) {
 			return &Problem{Field: "grade", Code: ProblemBadChoice}
 		}
 		if g == GradeExcellent {

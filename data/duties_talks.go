@@ -91,7 +91,7 @@ func (l *Ledger) SetCommitteeTerm(elected Date, t BranchType) error {
 	if elected > l.Today() {
 		return invalid("committee_elected", ProblemFuture, nil)
 	}
-	if !slices.Contains(BranchTypes, t) {
+	if !slices.Contains(BranchTypes(), t) {
 		return invalid("branch_type", ProblemBadChoice, nil)
 	}
 	now := l.Now()

@@ -46,7 +46,7 @@ func runExport(e *Env, args []string) int {
 		fmt.Fprintln(e.Err, e.Words.T("report.cli.bad_report", map[string]any{"Name": bad}))
 		return ExitUsage
 	}
-	if *kind != "" && !slices.Contains(data.Kinds, data.Kind(*kind)) {
+	if *kind != "" && !slices.Contains(data.Kinds(), data.Kind(*kind)) {
 		fmt.Fprintln(e.Err, e.Words.T("report.cli.bad_kind", map[string]any{"Kind": *kind}))
 		return ExitUsage
 	}

@@ -21,8 +21,9 @@ const (
 	StudentReliefEtc Category = "student_unemployed_relief" // 学生、下岗失业、领取最低生活保障的党员
 )
 
-// Categories lists the dues categories in display order.
-var Categories = []Category{Employed, Retired, Farmer, StudentReliefEtc}
+// Categories returns the dues categories in display order (a new slice
+// each call: callers may keep or change it).
+func Categories() []Category { return []Category{Employed, Retired, Farmer, StudentReliefEtc} }
 
 // Valid reports whether c is one of the four categories.
 func (c Category) Valid() bool {

@@ -47,7 +47,7 @@ func (b *book) memberList() ([]data.Member, error) {
 // kind ("计为主题党日、党课"), or "".
 func creditsText(s *data.Session) string {
 	var names []string
-	for _, k := range data.Kinds {
+	for _, k := range data.Kinds() {
 		if s.Credited(k) {
 			names = append(names, kindName(k))
 		}

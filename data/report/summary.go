@@ -117,14 +117,14 @@ func (s *summarySheet) sessions(b *book, w *sheetWriter, r int) (int, error) {
 		return 0, err
 	}
 	var perKind = map[data.Kind]*[13]int{}
-	for _, k := range data.Kinds {
+	for _, k := range data.Kinds() {
 		perKind[k] = &[13]int{}
 	}
 	// A rule's row counts every session credited to it, so that the row
 	// and its verdict agree; a kind without a rule counts its own.
 	for i := range ys.Held {
 		ses := &ys.Held[i].Session
-		for _, k := range data.Kinds {
+		for _, k := range data.Kinds() {
 			if k == ses.Kind || ruled(k) && ses.CountsAs(k) {
 				perKind[k][ses.Date.Month()]++
 				perKind[k][0]++
@@ -132,7 +132,7 @@ func (s *summarySheet) sessions(b *book, w *sheetWriter, r int) (int, error) {
 		}
 	}
 	r += 2
-	for _, k := range data.Kinds {
+	for _, k := range data.Kinds() {
 		miss := missingMonths(ys, k)
 		row := []excelize.Cell{{StyleID: st.textC, Value: kindName(k)}, {StyleID: st.textWrap, Value: ruleText(k)}}
 		for m := 1; m <= 12; m++ {

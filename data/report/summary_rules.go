@@ -102,7 +102,7 @@ const maxGroupsListed = 3
 
 // ruled reports whether a frequency rule exists for kind k.
 func ruled(k data.Kind) bool {
-	for _, r := range data.Rules {
+	for _, r := range data.Rules() {
 		if r.Kind == k {
 			return true
 		}
@@ -123,7 +123,7 @@ func creditedText(ys *data.YearStats, k data.Kind) string {
 			}
 		}
 		var parts []string
-		for _, o := range data.Kinds {
+		for _, o := range data.Kinds() {
 			if n[o] > 0 {
 				parts = append(parts, fmt.Sprintf("%s %d 次", kindName(o), n[o]))
 			}
@@ -136,7 +136,7 @@ func creditedText(ys *data.YearStats, k data.Kind) string {
 	n := map[data.Kind]int{}
 	for i := range ys.Held {
 		if ses := &ys.Held[i].Session; ses.Kind == k {
-			for _, o := range data.Kinds {
+			for _, o := range data.Kinds() {
 				if ses.Credited(o) {
 					n[o]++
 				}
@@ -144,7 +144,7 @@ func creditedText(ys *data.YearStats, k data.Kind) string {
 		}
 	}
 	var parts []string
-	for _, o := range data.Kinds {
+	for _, o := range data.Kinds() {
 		if n[o] > 0 {
 			parts = append(parts, fmt.Sprintf("%d 次计为%s", n[o], kindName(o)))
 		}
