@@ -338,36 +338,6 @@ func timeRange(s *data.Session) string {
 	}
 }
 
-// rateText is "92.3%", or "—" when nobody counts: nobody marked yet,
-// everyone on leave, or nothing expected (Counts.Rate's denominator).
-func rateText(c data.Counts, leaveCounts bool) string {
-	den := c.Expected - c.Unmarked
-	if !leaveCounts {
-		den -= c.Leave
-	}
-	if den <= 0 {
-		return "—"
-	}
-	return fmt.Sprintf("%.1f%%", c.Rate(leaveCounts)*100)
-}
-
-// countsText is the live line "应到 14 · 实到 12 · 请假 1 · 缺席 1 ·
-// 出席率 92.3%", with 迟到 and 未登记 added when there are any.
-func countsText(c data.Counts, leaveCounts bool) string {
-	args := map[string]any{"Expected": c.Expected, "Attended": c.Attended(), "Late": c.Late,
-		"Leave": c.Leave, "Absent": c.Absent, "Unmarked": c.Unmarked, "Rate": rateText(c, leaveCounts)}
-	key := "sessions.counts"
-	switch {
-	case c.Late > 0 && c.Unmarked > 0:
-		key = "sessions.counts_late_unmarked"
-	case c.Late > 0:
-		key = "sessions.counts_late"
-	case c.Unmarked > 0:
-		key = "sessions.counts_unmarked"
-	}
-	return lang.L(key, args)
-}
-
 // quorumText is the red flag of a meeting held without quorum, or "" when
 // the session has no quorum rule, has quorum, or has no mark yet.
 func quorumText(st *data.SessionStat) string {

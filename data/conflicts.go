@@ -48,9 +48,11 @@ func Overlaps(a, b *Session) bool {
 	return as < be && bs < ae
 }
 
-// findConflicts pairs each planned session with the first stored one it
-// overlaps, in the order of planned.
-func findConflicts(stored, planned []Session) []Conflict {
+// FindConflicts pairs each planned session with the first of stored that
+// it overlaps (see Overlaps), in the order of planned: the dates a
+// series' preview warns about. It reads nothing; stored is usually every
+// session of the planned dates.
+func FindConflicts(stored, planned []Session) []Conflict {
 	var out []Conflict
 	for i := range planned {
 		for j := range stored {
@@ -86,7 +88,7 @@ func (l *Ledger) Conflicts(planned []Session) ([]Conflict, error) {
 			return nil
 		}
 		stored, err := readSessions(tx, lo, hi)
-		out = findConflicts(stored, planned)
+		out = FindConflicts(stored, planned)
 		return err
 	})
 	return out, err

@@ -132,6 +132,16 @@ func SortSessions(ss []Session) {
 	})
 }
 
+// SortSessionsNewestFirst orders sessions the way every session picker
+// shows them: latest date first, then latest start, then kind — exactly
+// the reverse of SortSessions.
+func SortSessionsNewestFirst(ss []Session) {
+	SortSessions(ss)
+	for i, j := 0, len(ss)-1; i < j; i, j = i+1, j-1 {
+		ss[i], ss[j] = ss[j], ss[i]
+	}
+}
+
 // SaveSession adds s when its ID is zero, or replaces the stored session.
 func (l *Ledger) SaveSession(s *Session) error { return l.SaveSessions([]*Session{s}) }
 
