@@ -81,7 +81,7 @@ func Run(args []string) int {
 		float32(a.Preferences().FloatWithFallback(prefWinWidth, 1100)),
 		float32(a.Preferences().FloatWithFallback(prefWinHeight, 720))))
 	w.SetMaster()
-	s := newShell(a, w)
+	s := newShell(a, w, newRunner(w))
 	w.SetCloseIntercept(s.quit)
 	w.SetMainMenu(s.mainMenu())
 	path := ""

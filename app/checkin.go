@@ -44,9 +44,6 @@ type checkinScreen struct {
 
 	queue  []func() // saves waiting for the one in flight
 	saving bool
-	work   inflight
-	lists  latest // picker loads
-	rolls  latest // sheet loads
 }
 
 func newCheckinScreen(s *shell) screen {
@@ -129,22 +126,14 @@ func (c *checkinScreen) loadSessions() {
 		ss    []data.Session
 		leave bool
 	}
-	gen := c.lists.begin()
-	tracked(&c.work, func() (result, error) {
+	load(c.sh.run, purpose("checkin.sessions"), func() (result, error) {
 		ss, err := l.Sessions(0, 0)
 		if err != nil {
 			return result{}, err
 		}
 		b, err := l.Branch()
 		return result{ss, b.LeaveCountsAgainst}, err
-	}, func(r result, err error) {
-		if c.lists.stale(gen) {
-			return
-		}
-		if err != nil {
-			showError(err, c.sh.win)
-			return
-		}
+	}, func(r result) {
 		c.leaveCounts = r.leave
 		want := c.want
 		if want == uuid.Nil && c.roll != nil {
@@ -224,8 +213,7 @@ func (c *checkinScreen) loadRoll(id uuid.UUID) {
 		r  *data.Roll
 		ix *search.Index
 	}
-	gen := c.rolls.begin()
-	tracked(&c.work, func() (sheet, error) {
+	load(c.sh.run, purpose("checkin.roll"), func() (sheet, error) {
 		r, err := l.Roll(id)
 		if err != nil {
 			return sheet{}, err
@@ -237,14 +225,7 @@ func (c *checkinScreen) loadRoll(id uuid.UUID) {
 			names[i] = r.Members[i].Name
 		}
 		return sheet{r, search.NewIndex(names)}, nil
-	}, func(sh sheet, err error) {
-		if c.rolls.stale(gen) {
-			return
-		}
-		if err != nil {
-			showError(err, c.sh.win)
-			return
-		}
+	}, func(sh sheet) {
 		c.showRoll(sh.r, sh.ix)
 	})
 }

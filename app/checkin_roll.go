@@ -207,7 +207,7 @@ func (c *checkinScreen) save(marks map[uuid.UUID]data.Mark) {
 		return // the ledger was closed meanwhile
 	}
 	c.queue = append(c.queue, func() {
-		tracked(&c.work, func() (data.SessionStat, error) {
+		run(c.sh.run, func() (data.SessionStat, error) {
 			if err := l.SetMarks(s.ID, marks, confirmed); err != nil {
 				return data.SessionStat{}, err
 			}
@@ -259,11 +259,7 @@ func (c *checkinScreen) onClose() {
 		if l == nil {
 			return // the ledger was closed meanwhile
 		}
-		tracked(&c.work, func() (struct{}, error) { return struct{}{}, l.CloseSession(id, true) }, func(_ struct{}, err error) {
-			if err != nil {
-				showError(err, c.sh.win)
-				return
-			}
+		save(c.sh.run, func() (struct{}, error) { return struct{}{}, l.CloseSession(id, true) }, nil, func(struct{}) {
 			c.loadRoll(id)
 		})
 	}, c.sh.win)
@@ -286,11 +282,7 @@ func (c *checkinScreen) onHistory() {
 	if l == nil {
 		return // the ledger was closed meanwhile
 	}
-	tracked(&c.work, func() ([]data.MarkChange, error) { return l.MarkHistory(id) }, func(hs []data.MarkChange, err error) {
-		if err != nil {
-			showError(err, c.sh.win)
-			return
-		}
+	load(c.sh.run, "", func() ([]data.MarkChange, error) { return l.MarkHistory(id) }, func(hs []data.MarkChange) {
 		var lines []string
 		for _, h := range hs {
 			lines = append(lines, lang.L("checkin.history_line", map[string]any{

@@ -3,7 +3,6 @@ package app
 import (
 	"strings"
 	"testing"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -12,19 +11,6 @@ import (
 	"branchledger/data"
 	"branchledger/data/search"
 )
-
-// settle polls cond until it holds, failing the test after 30 seconds:
-// waitFor's five are short when the machine is busy with other builds.
-func settle(t testing.TB, what string, cond func() bool) {
-	t.Helper()
-	deadline := time.Now().Add(30 * time.Second)
-	for !cond() {
-		if time.Now().After(deadline) {
-			t.Fatalf("waited 30s for %s", what)
-		}
-		time.Sleep(10 * time.Millisecond)
-	}
-}
 
 // eachObject calls fn for every visible object under o, depth first,
 // through containers and widget renderers (list rows included).
@@ -51,7 +37,7 @@ func rollRow(t *testing.T, c *checkinScreen, name string) (map[string]*widget.Bu
 	t.Helper()
 	var btns map[string]*widget.Button
 	var reason *widget.Select
-	settle(t, "the check-in row of "+name, func() bool {
+	settle(t, c.sh, "the check-in row of "+name, func() bool {
 		btns, reason = findRollRow(c, name)
 		return btns != nil
 	})
@@ -89,10 +75,7 @@ func openCheckin(t *testing.T, s *shell) *checkinScreen {
 	t.Helper()
 	s.show("nav.checkin")
 	c := s.screens["nav.checkin"].(*checkinScreen)
-	t.Cleanup(func() {
-		settle(t, "the check-in screen idle", func() bool { return c.work.idle() && c.makeups.work.idle() })
-	})
-	settle(t, "the check-in sheet", func() bool { return c.work.idle() && c.roll != nil })
+	settle(t, s, "the check-in sheet", func() bool { return c.roll != nil })
 	return c
 }
 
@@ -109,7 +92,7 @@ func TestCheckinByTapping(t *testing.T) {
 		t.Errorf("counts before: got %q, want %q", got, want)
 	}
 	test.Tap(findButton(w, "全部出席"))
-	settle(t, "counts after 全部出席", func() bool {
+	settle(t, s, "counts after 全部出席", func() bool {
 		return c.counts.Text == "应到 14 · 实到 14 · 请假 0 · 缺席 0 · 出席率 100.0%"
 	})
 	marks, err := l.Marks(id)
@@ -123,11 +106,11 @@ func TestCheckinByTapping(t *testing.T) {
 	// Two exceptions, found by name and by pinyin initials.
 	a, b := c.roll.Members[2], c.roll.Members[9]
 	test.Type(c.search, a.Name)
-	settle(t, "the search by name", func() bool { return len(c.rows) >= 1 && len(c.rows) < 14 })
+	settle(t, s, "the search by name", func() bool { return len(c.rows) >= 1 && len(c.rows) < 14 })
 	btns, _ := rollRow(t, c, a.Name)
 	test.Tap(btns["请假"])
 	var reason *widget.Select
-	settle(t, "the leave reason picker", func() bool {
+	settle(t, s, "the leave reason picker", func() bool {
 		_, reason = findRollRow(c, a.Name)
 		return reason != nil
 	})
@@ -135,20 +118,20 @@ func TestCheckinByTapping(t *testing.T) {
 
 	c.search.SetText("")
 	test.Type(c.search, search.NewIndex([]string{b.Name}).Initials(0))
-	settle(t, "the search by initials", func() bool { return len(c.rows) >= 1 && len(c.rows) < 14 })
+	settle(t, s, "the search by initials", func() bool { return len(c.rows) >= 1 && len(c.rows) < 14 })
 	btns, _ = rollRow(t, c, b.Name)
 	test.Tap(btns["请假"])
 	reason = nil
-	settle(t, "the leave reason picker", func() bool {
+	settle(t, s, "the leave reason picker", func() bool {
 		_, reason = findRollRow(c, b.Name)
 		return reason != nil
 	})
 	reason.SetSelected("因公")
 
-	settle(t, "counts after the exceptions", func() bool {
+	settle(t, s, "counts after the exceptions", func() bool {
 		return c.counts.Text == "应到 14 · 实到 12 · 请假 2 · 缺席 0 · 出席率 100.0%"
 	})
-	settle(t, "the reasons saved", func() bool {
+	settle(t, s, "the reasons saved", func() bool {
 		marks, err = l.Marks(id)
 		return err == nil && marks[b.ID].Reason == data.OnDuty
 	})
@@ -185,7 +168,7 @@ func TestCheckinClosedSessionAsksAndKeepsHistory(t *testing.T) {
 	}
 	c := openCheckin(t, s)
 	c.openSession(ss[0].ID)
-	settle(t, "the closed session", func() bool { return c.work.idle() && c.roll != nil && c.roll.Session.ID == ss[0].ID })
+	settle(t, s, "the closed session", func() bool { return c.roll != nil && c.roll.Session.ID == ss[0].ID })
 	if !hasText(w, "已结束登记") {
 		t.Error("the closed session is not shown as 已结束登记")
 	}
@@ -206,7 +189,7 @@ func TestCheckinClosedSessionAsksAndKeepsHistory(t *testing.T) {
 	}
 	test.Tap(confirm)
 	var hs []data.MarkChange
-	settle(t, "the change in the history", func() bool {
+	settle(t, s, "the change in the history", func() bool {
 		hs, err = l.MarkHistory(ss[0].ID)
 		return err == nil && len(hs) == 1
 	})
@@ -214,7 +197,7 @@ func TestCheckinClosedSessionAsksAndKeepsHistory(t *testing.T) {
 		t.Errorf("history: got %+v, want %s's old %+v kept", hs[0], m.Name, old)
 	}
 	test.Tap(findButton(w, "修改记录"))
-	settle(t, "the history dialog", func() bool { return hasText(w, m.Name+"："+markText(old)) })
+	settle(t, s, "the history dialog", func() bool { return hasText(w, m.Name+"："+markText(old)) })
 }
 
 func TestCheckinGeneralMeetingWithoutQuorum(t *testing.T) {
@@ -236,9 +219,9 @@ func TestCheckinGeneralMeetingWithoutQuorum(t *testing.T) {
 	w.Canvas().Focus(c.list)
 	c.list.Select(0)
 	test.Type(c.list, "444444444")
-	settle(t, "nine absent", func() bool { return strings.Contains(c.counts.Text, "缺席 9") })
+	settle(t, s, "nine absent", func() bool { return strings.Contains(c.counts.Text, "缺席 9") })
 	test.Tap(findButton(w, "全部出席"))
-	settle(t, "the rest present", func() bool { return strings.Contains(c.counts.Text, "实到 5 ") })
+	settle(t, s, "the rest present", func() bool { return strings.Contains(c.counts.Text, "实到 5 ") })
 	if !c.quorum.Visible() || !strings.HasPrefix(c.quorum.Text, "未达到法定人数：需超过半数有表决权的党员") {
 		t.Errorf("quorum flag: got %q (visible %v), want the red 未达到法定人数 line", c.quorum.Text, c.quorum.Visible())
 	}
@@ -256,5 +239,5 @@ func TestCheckinGeneralMeetingWithoutQuorum(t *testing.T) {
 	// the 12 voting members attend, quorum reached.
 	c.list.Select(0)
 	test.Type(c.list, "2222")
-	settle(t, "quorum reached", func() bool { return strings.Contains(c.counts.Text, "实到 9") && !c.quorum.Visible() })
+	settle(t, s, "quorum reached", func() bool { return strings.Contains(c.counts.Text, "实到 9") && !c.quorum.Visible() })
 }

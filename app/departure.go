@@ -76,7 +76,7 @@ func (f *memberForm) onDepart() {
 // depart records dep for the form's member in background and closes the form.
 func (f *memberForm) depart(dep data.Departure) {
 	l, id := f.p.s.ledger, f.orig.ID
-	background(func() (struct{}, error) {
+	run(f.p.s.run, func() (struct{}, error) {
 		return struct{}{}, l.SetDeparture(id, dep)
 	}, func(_ struct{}, err error) {
 		if err != nil {
@@ -98,7 +98,7 @@ func (f *memberForm) onRestore() {
 				return
 			}
 			l, id := f.p.s.ledger, f.orig.ID
-			background(func() (struct{}, error) {
+			run(f.p.s.run, func() (struct{}, error) {
 				return struct{}{}, l.RestoreMember(id)
 			}, func(_ struct{}, err error) {
 				if err != nil {

@@ -40,8 +40,7 @@ type excelScreen struct {
 	planName string
 	rows     [][4]string // the problem table: sheet, row, column, message
 
-	exp  *exportPart
-	work inflight // background reads and writes still running
+	exp *exportPart
 }
 
 // problemColumns are the problem table's header keys and widths.
@@ -70,7 +69,7 @@ func newExcelScreen(s *shell) screen {
 	actions := container.NewVBox(p.busy, container.NewHBox(p.confirm, p.cancel, p.saveBad))
 	importTab := container.NewBorder(top, actions, nil, nil, p.problems)
 
-	p.exp = newExportPart(s, &p.work)
+	p.exp = newExportPart(s)
 	exportTab := container.NewVSplit(p.exp.card, p.exp.historyCard)
 	exportTab.SetOffset(0.7)
 	// Two tabs, so that the problem table has the window's width for its
@@ -184,7 +183,7 @@ func (p *excelScreen) preview(name string, r io.ReadCloser) {
 	p.status.SetText(lang.L("excel.reading", map[string]any{"Name": name}))
 	p.busy.Show()
 	p.setEnabled(false)
-	tracked(&p.work, func() (*rosterfile.Plan, error) {
+	run(p.s.run, func() (*rosterfile.Plan, error) {
 		defer r.Close() // a reader: nothing to lose on close
 		ms, err := l.Members()
 		if err != nil {
@@ -213,7 +212,7 @@ func (p *excelScreen) onConfirm() {
 	p.busy.Show()
 	p.setEnabled(false)
 	p.status.SetText(lang.L("excel.importing"))
-	tracked(&p.work, func() (struct{}, error) {
+	run(p.s.run, func() (struct{}, error) {
 		return struct{}{}, plan.Apply(l)
 	}, func(_ struct{}, err error) {
 		p.busy.Hide()
@@ -266,7 +265,7 @@ func (p *excelScreen) saveAs(name string, write func(io.Writer) error) {
 		if wc == nil {
 			return // cancelled
 		}
-		tracked(&p.work, func() (string, error) { return wc.URI().Name(), writeAndClose(wc, write) },
+		run(p.s.run, func() (string, error) { return wc.URI().Name(), writeAndClose(wc, write) },
 			func(saved string, err error) {
 				if err != nil {
 					dialog.ShowInformation(lang.L("common.error"), excelErrorText(err), p.s.win)

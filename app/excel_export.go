@@ -34,8 +34,7 @@ const prefExportDir = "excel.export_dir"
 // report.WriteFile leaves an existing file untouched until the new one is
 // complete, and refuses a file open in Excel before writing anything.
 type exportPart struct {
-	s    *shell
-	work *inflight
+	s *shell
 
 	checks   map[string]*widget.Check
 	session  *widget.Select
@@ -62,8 +61,8 @@ type exportPart struct {
 	card, historyCard fyne.CanvasObject
 }
 
-func newExportPart(s *shell, work *inflight) *exportPart {
-	x := &exportPart{s: s, work: work, checks: map[string]*widget.Check{}}
+func newExportPart(s *shell) *exportPart {
+	x := &exportPart{s: s, checks: map[string]*widget.Check{}}
 	var boxes []fyne.CanvasObject
 	var signIn fyne.CanvasObject
 	for _, r := range report.AllReports {
@@ -187,7 +186,7 @@ func (x *exportPart) reload() {
 		sessions []data.Session
 		records  []data.ExportRecord
 	}
-	tracked(x.work, func() (loaded, error) {
+	run(x.s.run, func() (loaded, error) {
 		ss, err := l.Sessions(data.NewDate(year, 1, 1), data.NewDate(year, 12, 31))
 		if err != nil {
 			return loaded{}, err
@@ -321,7 +320,7 @@ func (x *exportPart) exportTo(path string) {
 	bar.SetValue(0)
 	bar.Show()
 	x.done.SetText(lang.L("common.working"))
-	tracked(x.work, func() (struct{}, error) {
+	run(x.s.run, func() (struct{}, error) {
 		return struct{}{}, report.WriteFile(l, path, opt)
 	}, func(_ struct{}, err error) {
 		x.export.Enable()

@@ -36,7 +36,7 @@ func newExcelTest(t *testing.T) (*shell, fyne.Window, *excelScreen) {
 // waitIdle waits until the screen's background work has come back.
 func waitIdle(t *testing.T, p *excelScreen) {
 	t.Helper()
-	waitFor(t, "the screen's background work", p.work.idle)
+	p.s.run.Wait()
 }
 
 // previewFixture previews a roster fixture as if picked in the file dialog.

@@ -22,7 +22,7 @@ import (
 // drawn. (FYNE_FONT pointing at a .ttc collection crashes Fyne, so the fix
 // is a package, not that variable.)
 func (s *shell) checkFonts() {
-	background(func() (bool, error) {
+	run(s.run, func() (bool, error) {
 		return cjkFontMissing(runtime.GOOS), nil
 	}, func(missing bool, _ error) {
 		if !missing {

@@ -66,8 +66,9 @@ func newTestShellOn(t testing.TB, path string) (*shell, fyne.Window) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := newShell(a, w)
+	s := newShell(a, w, newTestRunner(w))
 	t.Cleanup(s.closeLedger)
+	t.Cleanup(s.run.Wait) // first: no work left running on a closed ledger
 	s.setLedger(l)
 	return s, w
 }
@@ -80,22 +81,21 @@ func newEmptyTestShell(t testing.TB) (*shell, fyne.Window) {
 	w := test.NewWindow(nil)
 	w.Resize(fyne.NewSize(1100, 720))
 	t.Cleanup(w.Close)
-	s := newShell(a, w)
+	s := newShell(a, w, newTestRunner(w))
 	t.Cleanup(s.closeLedger)
+	t.Cleanup(s.run.Wait) // first: no work left running on a closed ledger
 	return s, w
 }
 
-// waitFor polls cond until it holds, failing the test after five seconds.
-// Work started through background finishes on another goroutine, so tests
-// wait for what the user would see rather than sleep.
-func waitFor(t testing.TB, what string, cond func() bool) {
+// settle runs the results of the work the screens have started, and of
+// the work those results start, on the test goroutine (the test runner's
+// Wait), then fails the test unless cond holds: tests wait on the work,
+// not on the clock.
+func settle(t testing.TB, s *shell, what string, cond func() bool) {
 	t.Helper()
-	deadline := time.Now().Add(30 * time.Second) // generous: CI machines are slow and loaded
-	for !cond() {
-		if time.Now().After(deadline) {
-			t.Fatalf("waited 30s for %s", what)
-		}
-		time.Sleep(10 * time.Millisecond)
+	s.run.Wait()
+	if !cond() {
+		t.Fatalf("after the background work, no %s", what)
 	}
 }
 

@@ -35,8 +35,6 @@ type makeupPanel struct {
 	rows  []makeupRow // the lines of the mode shown
 	shown []int       // indices into rows matching the search
 	names *search.Index
-	work  inflight
-	loads latest
 }
 
 // makeupRow is one line of either list.
@@ -84,7 +82,7 @@ func (p *makeupPanel) reload() {
 		owed  []data.Owed
 		done  []data.DoneMakeUp
 	}
-	loadLatest(&p.work, &p.loads, p.sh.win, func() (result, error) {
+	load(p.sh.run, purpose("makeups"), func() (result, error) {
 		ys, err := l.SessionYears()
 		if err != nil {
 			return result{}, err
@@ -204,7 +202,7 @@ func (p *makeupPanel) onRemove(r makeupRow) {
 			return
 		}
 		sid, mid := r.session.ID, r.member.ID
-		saveTracked(&p.work, p.sh.win, func() (struct{}, error) { return struct{}{}, l.DeleteMakeUp(sid, mid) }, nil, func(struct{}) {
+		save(p.sh.run, func() (struct{}, error) { return struct{}{}, l.DeleteMakeUp(sid, mid) }, nil, func(struct{}) {
 			p.reload()
 		})
 	}, p.sh.win)

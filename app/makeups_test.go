@@ -19,14 +19,14 @@ func TestMakeUpLeavesOwedList(t *testing.T) {
 	c := openCheckin(t, s)
 	c.showMakeUps()
 	p := c.makeups
-	settle(t, "the owed list", func() bool { return p.work.idle() && len(p.owed) > 0 })
+	settle(t, s, "the owed list", func() bool { return len(p.owed) > 0 })
 	n := len(p.owed)
 	want := p.owed[0]
 	if !strings.Contains(p.summary.Text, "待补学") {
 		t.Errorf("summary %q, want 待补学 N 人次", p.summary.Text)
 	}
 	var btn *widget.Button
-	settle(t, "the first owed row on screen", func() bool {
+	settle(t, s, "the first owed row on screen", func() bool {
 		eachObject(p.list, func(o fyne.CanvasObject) {
 			row, ok := o.(*fyne.Container)
 			if !ok || btn != nil || len(row.Objects) != 3 {
@@ -55,7 +55,7 @@ func TestMakeUpLeavesOwedList(t *testing.T) {
 	}
 	how.SetSelected("与书记谈话")
 	test.Tap(findButton(w, "保存"))
-	settle(t, "the list without it", func() bool { return p.work.idle() && len(p.owed) == n-1 })
+	settle(t, s, "the list without it", func() bool { return len(p.owed) == n-1 })
 	for _, o := range p.owed {
 		if o.Session.ID == want.Session.ID && o.Member.ID == want.Member.ID {
 			t.Errorf("%s %s still owed after recording", o.Member.Name, o.Session.Date)

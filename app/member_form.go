@@ -314,7 +314,7 @@ func (f *memberForm) onSave() {
 	m, _ := f.member()
 	l := f.p.s.ledger
 	f.saving = true
-	background(func() (data.Member, error) {
+	run(f.p.s.run, func() (data.Member, error) {
 		err := l.SaveMember(&m)
 		return m, err
 	}, func(saved data.Member, err error) {

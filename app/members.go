@@ -28,7 +28,6 @@ type membersScreen struct {
 
 	form      *memberForm // the form opened last, for the tests and shortcuts
 	loaded    bool        // the first load has arrived
-	loadGen   int         // discards a load overtaken by a newer one
 	afterLoad []func()
 }
 
@@ -97,9 +96,7 @@ func (p *membersScreen) reload(after func()) {
 	if after != nil {
 		p.afterLoad = append(p.afterLoad, after)
 	}
-	p.loadGen++
-	gen := p.loadGen
-	background(func() (rosterLoad, error) {
+	load(p.s.run, purpose("members.roster"), func() (rosterLoad, error) {
 		ms, err := l.Members()
 		if err != nil {
 			return rosterLoad{}, err
@@ -109,14 +106,7 @@ func (p *membersScreen) reload(after func()) {
 			return rosterLoad{}, err
 		}
 		return rosterLoad{members: ms, ix: newRosterIndex(ms), groups: b.Groups}, nil
-	}, func(ld rosterLoad, err error) {
-		if gen != p.loadGen {
-			return
-		}
-		if err != nil {
-			showError(err, p.s.win)
-			return
-		}
+	}, func(ld rosterLoad) {
 		p.r.load(ld.members, ld.ix, ld.groups)
 		p.setGroupOptions(ld.groups)
 		p.refresh()

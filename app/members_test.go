@@ -32,7 +32,7 @@ func openMembers(t testing.TB, s *shell) *membersScreen {
 	if p == nil {
 		t.Fatal("no members screen")
 	}
-	waitFor(t, "the roster to load", func() bool { return p.loaded })
+	settle(t, s, "the roster to load", func() bool { return p.loaded })
 	return p
 }
 
@@ -44,7 +44,7 @@ func addMember(t testing.TB, p *membersScreen, m data.Member) data.Member {
 	}
 	done := false
 	p.reload(func() { done = true })
-	waitFor(t, "the roster to reload", func() bool { return done })
+	settle(t, p.s, "the roster to reload", func() bool { return done })
 	return m
 }
 
@@ -227,7 +227,7 @@ func TestMemberFormSaves(t *testing.T) {
 	test.Tap(findButton(w, "保存"))
 
 	var got data.Member
-	waitFor(t, "the member to be saved", func() bool {
+	settle(t, s, "the member to be saved", func() bool {
 		m, err := s.ledger.MemberByIDNumber(id)
 		got = m
 		return err == nil
@@ -249,7 +249,7 @@ func TestMemberFormSaves(t *testing.T) {
 			t.Errorf("saved %s %q, want %q", c.field, c.got, c.want)
 		}
 	}
-	waitFor(t, "the roster to show the new member", func() bool {
+	settle(t, s, "the roster to show the new member", func() bool {
 		return slices.Contains(shownNames(p), "林小红")
 	})
 }
@@ -290,7 +290,7 @@ func TestMemberTransferOutKeepsHistory(t *testing.T) {
 	}
 	test.Type(dest, "申江区税务局机关党委")
 	test.Tap(findButton(w, "确认"))
-	waitFor(t, "the member to leave the active list", func() bool {
+	settle(t, s, "the member to leave the active list", func() bool {
 		return !slices.Contains(shownNames(p), m.Name) && len(p.r.rows) == 13
 	})
 
@@ -321,7 +321,7 @@ func TestMemberTransferOutKeepsHistory(t *testing.T) {
 	}
 	test.Tap(findButton(w, "恢复"))
 	test.Tap(findButton(w, "恢复")) // the confirmation's own button
-	waitFor(t, "the member to be restored", func() bool { return len(p.r.rows) == 0 })
+	settle(t, s, "the member to be restored", func() bool { return len(p.r.rows) == 0 })
 	p.view.SetSelectedIndex(viewActive)
 	if got := len(p.r.rows); got != 14 {
 		t.Errorf("active members after restore %d, want 14", got)

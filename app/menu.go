@@ -67,7 +67,7 @@ func (s *shell) backupNow() {
 	if l == nil {
 		return
 	}
-	background(func() (string, error) {
+	run(s.run, func() (string, error) {
 		return backupLedger(l)
 	}, func(dest string, err error) {
 		if err != nil {

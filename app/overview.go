@@ -28,8 +28,6 @@ type overviewScreen struct {
 	owed       *widget.Label
 	compliance *fyne.Container
 	complCard  *widget.Card
-	work       inflight
-	loads      latest
 }
 
 func newOverviewScreen(s *shell) screen {
@@ -67,7 +65,7 @@ func (p *overviewScreen) reload() {
 		a *data.Agenda
 		b data.Branch
 	}
-	loadLatest(&p.work, &p.loads, p.sh.win, func() (result, error) {
+	load(p.sh.run, purpose("overview"), func() (result, error) {
 		a, err := l.Agenda(5)
 		if err != nil {
 			return result{}, err

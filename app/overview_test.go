@@ -14,16 +14,10 @@ import (
 )
 
 // quietShell is newTestShell once the overview it opens on has loaded.
-// Work started through background is not serialised under the test driver
-// (the real one runs every callback on the UI goroutine), so tests let one
-// load finish before they start another.
 func quietShell(t *testing.T) (*shell, fyne.Window) {
 	t.Helper()
 	s, w := newTestShell(t)
-	if p, ok := s.screens["nav.overview"].(*overviewScreen); ok {
-		t.Cleanup(func() { settle(t, "the overview idle", p.work.idle) })
-		settle(t, "the first overview", p.work.idle)
-	}
+	s.run.Wait()
 	return s, w
 }
 
@@ -32,8 +26,7 @@ func openOverview(t *testing.T, s *shell) *overviewScreen {
 	t.Helper()
 	s.show("nav.overview")
 	p := s.screens["nav.overview"].(*overviewScreen)
-	t.Cleanup(func() { settle(t, "the overview idle", p.work.idle) })
-	settle(t, "the overview's numbers", func() bool { return p.work.idle() && len(p.compliance.Objects) > 0 })
+	settle(t, s, "the overview's numbers", func() bool { return len(p.compliance.Objects) > 0 })
 	return p
 }
 
@@ -102,7 +95,7 @@ func TestOverviewShowsMissingMonth(t *testing.T) {
 	if !ok || s.current != "nav.checkin" || c.tabs.SelectedIndex() != 1 {
 		t.Fatalf("去登记补学: got page %q, want the 补学 tab of 签到", s.current)
 	}
-	settle(t, "the check-in screen idle", func() bool { return c.work.idle() && c.makeups.work.idle() })
+	s.run.Wait()
 	if got := len(c.makeups.owed); got != len(owed) {
 		t.Errorf("owed list: got %d rows, want %d", got, len(owed))
 	}

@@ -21,7 +21,6 @@ import (
 // cancelled on its own.
 type seriesDialog struct {
 	sh      *shell
-	work    *inflight
 	onSaved func()
 	dlg     *dialog.CustomDialog
 
@@ -49,7 +48,7 @@ var seriesWeekdays = [...]time.Weekday{time.Monday, time.Tuesday, time.Wednesday
 // openSeriesDialog loads the roster (for the host picker) and shows the
 // series dialog; onSaved runs after the sessions are created, opened (when
 // not nil) once the dialog is on screen.
-func openSeriesDialog(sh *shell, work *inflight, onSaved func(), opened func(*seriesDialog)) {
+func openSeriesDialog(sh *shell, onSaved func(), opened func(*seriesDialog)) {
 	l := sh.ledger
 	if l == nil {
 		return // the ledger was closed meanwhile
@@ -58,7 +57,7 @@ func openSeriesDialog(sh *shell, work *inflight, onSaved func(), opened func(*se
 		ms []data.Member
 		ss []data.Session
 	}
-	tracked(work, func() (roster, error) {
+	run(sh.run, func() (roster, error) {
 		ms, err := l.Members()
 		if err != nil {
 			return roster{}, err
@@ -70,7 +69,7 @@ func openSeriesDialog(sh *shell, work *inflight, onSaved func(), opened func(*se
 			showError(err, sh.win)
 			return
 		}
-		d := newSeriesDialog(sh, work, r.ms, onSaved)
+		d := newSeriesDialog(sh, r.ms, onSaved)
 		d.stored = r.ss
 		d.updatePreview()
 		d.dlg.Show()
@@ -80,9 +79,9 @@ func openSeriesDialog(sh *shell, work *inflight, onSaved func(), opened func(*se
 	})
 }
 
-func newSeriesDialog(sh *shell, work *inflight, ms []data.Member, onSaved func()) *seriesDialog {
+func newSeriesDialog(sh *shell, ms []data.Member, onSaved func()) *seriesDialog {
 	today := sh.ledger.Today()
-	d := &seriesDialog{sh: sh, work: work, onSaved: onSaved, problems: map[string]*widget.Label{}}
+	d := &seriesDialog{sh: sh, onSaved: onSaved, problems: map[string]*widget.Label{}}
 	var names []string
 	for i := range ms {
 		if ms[i].Active() {
@@ -282,7 +281,7 @@ func (d *seriesDialog) onSave() {
 	}
 	skip := d.skipConflicts()
 	planned := len(data.GenerateSeries(sr, holidays))
-	saveTracked(d.work, d.sh.win, func() ([]data.Session, error) { return l.SaveSeries(sr, holidays, skip) }, d.showProblems, func(gen []data.Session) {
+	save(d.sh.run, func() ([]data.Session, error) { return l.SaveSeries(sr, holidays, skip) }, d.showProblems, func(gen []data.Session) {
 		d.dlg.Hide()
 		if d.onSaved != nil {
 			d.onSaved()

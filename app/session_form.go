@@ -19,7 +19,6 @@ import (
 // derived from the roster and shown, never typed.
 type sessionForm struct {
 	sh      *shell
-	work    *inflight
 	orig    data.Session
 	members []data.Member
 	onSaved func()
@@ -50,7 +49,7 @@ type guestRow struct{ name, unit *widget.Entry }
 // openSessionForm loads the roster and shows the form for s (a new
 // session when s.ID is zero); onSaved runs after a save, opened (when not
 // nil) once the form is on screen.
-func openSessionForm(sh *shell, work *inflight, s data.Session, onSaved func(), opened func(*sessionForm)) {
+func openSessionForm(sh *shell, s data.Session, onSaved func(), opened func(*sessionForm)) {
 	l := sh.ledger
 	if l == nil {
 		return // the ledger was closed meanwhile
@@ -59,7 +58,7 @@ func openSessionForm(sh *shell, work *inflight, s data.Session, onSaved func(), 
 		ms     []data.Member
 		groups []string
 	}
-	tracked(work, func() (roster, error) {
+	run(sh.run, func() (roster, error) {
 		ms, err := l.Members()
 		if err != nil {
 			return roster{}, err
@@ -71,7 +70,7 @@ func openSessionForm(sh *shell, work *inflight, s data.Session, onSaved func(), 
 			showError(err, sh.win)
 			return
 		}
-		f := newSessionForm(sh, work, s, r.ms, r.groups, onSaved)
+		f := newSessionForm(sh, s, r.ms, r.groups, onSaved)
 		f.dlg.Show()
 		if opened != nil {
 			opened(f)
@@ -79,8 +78,8 @@ func openSessionForm(sh *shell, work *inflight, s data.Session, onSaved func(), 
 	})
 }
 
-func newSessionForm(sh *shell, work *inflight, s data.Session, ms []data.Member, groups []string, onSaved func()) *sessionForm {
-	f := &sessionForm{sh: sh, work: work, orig: s, members: ms, onSaved: onSaved,
+func newSessionForm(sh *shell, s data.Session, ms []data.Member, groups []string, onSaved func()) *sessionForm {
+	f := &sessionForm{sh: sh, orig: s, members: ms, onSaved: onSaved,
 		problems: map[string]*widget.Label{}, rows: map[string][2]fyne.CanvasObject{},
 		attachments: append([]string(nil), s.Attachments...)}
 	var names []string
@@ -322,7 +321,7 @@ func (f *sessionForm) onSave() {
 	if l == nil {
 		return // the ledger was closed meanwhile
 	}
-	saveTracked(f.work, f.sh.win, func() (struct{}, error) { return struct{}{}, l.SaveSession(&s) }, f.showProblems, func(struct{}) {
+	save(f.sh.run, func() (struct{}, error) { return struct{}{}, l.SaveSession(&s) }, f.showProblems, func(struct{}) {
 		f.dlg.Hide()
 		if f.onSaved != nil {
 			f.onSaved()
@@ -340,7 +339,7 @@ func (f *sessionForm) onCancelOnce() {
 		return // the ledger was closed meanwhile
 	}
 	do := func() {
-		tracked(f.work, func() (struct{}, error) { return struct{}{}, l.SaveSession(&s) }, func(_ struct{}, err error) {
+		run(f.sh.run, func() (struct{}, error) { return struct{}{}, l.SaveSession(&s) }, func(_ struct{}, err error) {
 			if err != nil {
 				showError(err, f.sh.win)
 				return

@@ -1,10 +1,8 @@
 package app
 
 import (
-	"errors"
 	"fmt"
 	"strconv"
-	"sync/atomic"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -35,8 +33,6 @@ type sessionsScreen struct {
 
 	form   *sessionForm  // the form last opened
 	series *seriesDialog // the series dialog last opened
-	work   inflight
-	loads  latest
 }
 
 // sessionRow is one line of the list: a month heading or a session.
@@ -83,7 +79,7 @@ func (p *sessionsScreen) reload() {
 		stats []data.SessionStat
 		leave bool
 	}
-	loadLatest(&p.work, &p.loads, p.sh.win, func() (result, error) {
+	load(p.sh.run, purpose("sessions.list"), func() (result, error) {
 		var r result
 		var err error
 		if r.years, err = l.SessionYears(); err != nil {
@@ -166,7 +162,7 @@ func (p *sessionsScreen) onRowSelected(id widget.ListItemID) {
 	if id < 0 || id >= len(p.rows) || p.rows[id].stat == nil {
 		return
 	}
-	openSessionForm(p.sh, &p.work, p.rows[id].stat.Session, p.reload, p.formOpened)
+	openSessionForm(p.sh, p.rows[id].stat.Session, p.reload, p.formOpened)
 }
 
 func (p *sessionsScreen) onNew() {
@@ -179,13 +175,13 @@ func (p *sessionsScreen) onNew() {
 	if k == "" {
 		k = data.NoonClassroom
 	}
-	openSessionForm(p.sh, &p.work, data.Session{Kind: k, Date: d}, p.reload, p.formOpened)
+	openSessionForm(p.sh, data.Session{Kind: k, Date: d}, p.reload, p.formOpened)
 }
 
 func (p *sessionsScreen) formOpened(f *sessionForm) { p.form = f }
 
 func (p *sessionsScreen) onNewSeries() {
-	openSeriesDialog(p.sh, &p.work, p.reload, func(d *seriesDialog) { p.series = d })
+	openSeriesDialog(p.sh, p.reload, func(d *seriesDialog) { p.series = d })
 }
 
 // newSessionRowObject is the template of a list line: date, kind, theme,
@@ -254,67 +250,6 @@ func (p *sessionsScreen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 		counts.SetText(lang.L("sessions.row_counts", map[string]any{"Expected": r.stat.Expected, "Attended": r.stat.Attended()}))
 		rate.SetText(rateText(r.stat.Counts, p.leaveCounts))
 	}
-}
-
-// inflight counts a screen's background work still running (loads,
-// saves, and the loads their results start), so that tests can wait until
-// the screen is idle before they look or tap.
-type inflight struct{ n atomic.Int32 }
-
-func (f *inflight) idle() bool { return f.n.Load() == 0 }
-
-// latest numbers a screen's loads so that a result arriving after a newer
-// load began is dropped: two reloads may finish in either order.
-type latest struct{ n atomic.Uint64 }
-
-// begin starts a load and returns its number.
-func (g *latest) begin() uint64 { return g.n.Add(1) }
-
-// stale reports whether load n has been overtaken by a newer one.
-func (g *latest) stale(n uint64) bool { return g.n.Load() != n }
-
-// tracked is background with the work counted in f until done returns.
-func tracked[T any](f *inflight, work func() (T, error), done func(T, error)) {
-	f.n.Add(1)
-	background(work, func(v T, err error) {
-		defer f.n.Add(-1)
-		done(v, err)
-	})
-}
-
-// loadLatest is how a screen reloads: work runs tracked in f; its result
-// is dropped when a newer load (numbered by g) has begun meanwhile, an
-// error is shown to the user, and otherwise show puts the result on screen.
-func loadLatest[T any](f *inflight, g *latest, win fyne.Window, work func() (T, error), show func(T)) {
-	gen := g.begin()
-	tracked(f, work, func(v T, err error) {
-		if g.stale(gen) {
-			return
-		}
-		if err != nil {
-			showError(err, win)
-			return
-		}
-		show(v)
-	})
-}
-
-// saveTracked is how a form saves: work runs tracked in f; validation
-// problems from data/ go back to the form's fields through problems, other
-// errors to the user, and saved runs on success.
-func saveTracked[T any](f *inflight, win fyne.Window, work func() (T, error), problems func([]data.Problem), saved func(T)) {
-	tracked(f, work, func(v T, err error) {
-		var ve *data.ValidationError
-		if errors.As(err, &ve) {
-			problems(ve.Problems)
-			return
-		}
-		if err != nil {
-			showError(err, win)
-			return
-		}
-		saved(v)
-	})
 }
 
 // kindName is the Chinese (or English) name of a session kind.

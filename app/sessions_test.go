@@ -17,8 +17,7 @@ func openSessions(t *testing.T, s *shell) *sessionsScreen {
 	t.Helper()
 	s.show("nav.sessions")
 	p := s.screens["nav.sessions"].(*sessionsScreen)
-	t.Cleanup(func() { settle(t, "the sessions screen idle", p.work.idle) })
-	settle(t, "the session list", func() bool { return p.work.idle() && len(p.rows) > 0 })
+	settle(t, s, "the session list", func() bool { return len(p.rows) > 0 })
 	return p
 }
 
@@ -87,7 +86,7 @@ func TestSessionFormValidatesAndSaves(t *testing.T) {
 	l := s.ledger
 	p := openSessions(t, s)
 	test.Tap(findButton(w, "新建活动"))
-	settle(t, "the session form", func() bool { return p.work.idle() && p.form != nil })
+	settle(t, s, "the session form", func() bool { return p.form != nil })
 	f := p.form
 	setText(f.theme, "")
 	setText(f.date.entry, "02/12/2026")
@@ -122,10 +121,10 @@ func TestSessionFormValidatesAndSaves(t *testing.T) {
 	}
 	test.Tap(findButton(w, "保存"))
 	var got []data.Session
-	settle(t, "the saved session", func() bool {
+	settle(t, s, "the saved session", func() bool {
 		var err error
 		got, err = l.Sessions(data.NewDate(2026, 12, 2), data.NewDate(2026, 12, 2))
-		return p.work.idle() && err == nil && len(got) == 1
+		return err == nil && len(got) == 1
 	})
 	want := data.Session{Kind: data.PartyLecture, Theme: "党课：学习《市场主体登记管理条例》", Date: data.NewDate(2026, 12, 2),
 		Start: "14:00", End: "15:30", Place: "三楼会议室", Host: "王晓明", Speaker: "区局党委书记",
@@ -142,7 +141,7 @@ func TestSessionFormGroupMeetingExpectsItsGroup(t *testing.T) {
 	s, w := quietShell(t)
 	p := openSessions(t, s)
 	test.Tap(findButton(w, "新建活动"))
-	settle(t, "the session form", func() bool { return p.work.idle() && p.form != nil })
+	settle(t, s, "the session form", func() bool { return p.form != nil })
 	f := p.form
 	f.kind.SetSelected("党小组会")
 	shown := func(field string) bool { return f.rows[field][0].Visible() && f.rows[field][1].Visible() }
@@ -176,7 +175,7 @@ func TestSeriesDialogCreatesFridays(t *testing.T) {
 	l := s.ledger
 	p := openSessions(t, s)
 	test.Tap(findButton(w, "新建系列"))
-	settle(t, "the series dialog", func() bool { return p.work.idle() && p.series != nil })
+	settle(t, s, "the series dialog", func() bool { return p.series != nil })
 	d := p.series
 	if got := d.weekday.Selected; got != "每周五" {
 		t.Errorf("weekday: got %q, want 每周五", got)
@@ -198,9 +197,9 @@ func TestSeriesDialogCreatesFridays(t *testing.T) {
 	}
 	test.Tap(findButton(w, "保存"))
 	var made []data.Session
-	settle(t, "the series' sessions", func() bool {
+	settle(t, s, "the series' sessions", func() bool {
 		ss, err := l.Sessions(data.NewDate(2026, 12, 1), data.NewDate(2026, 12, 31))
-		if err != nil || !p.work.idle() {
+		if err != nil {
 			return false
 		}
 		made = made[:0]
@@ -236,27 +235,27 @@ func TestSeriesDialogCreatesFridays(t *testing.T) {
 		t.Fatalf("session %x not in the list", id)
 		return -1
 	}
-	settle(t, "the list with the series", func() bool { return p.work.idle() && len(p.rows) > 0 })
+	settle(t, s, "the list with the series", func() bool { return len(p.rows) > 0 })
 	p.form = nil
 	p.list.Select(rowOf(made[0].ID))
-	settle(t, "the form of the first", func() bool { return p.work.idle() && p.form != nil })
+	settle(t, s, "the form of the first", func() bool { return p.form != nil })
 	if !hasText(w, "本次活动属于一个系列") {
 		t.Error("a series session's form does not say it belongs to a series")
 	}
 	setText(p.form.date.entry, "2026-12-03")
 	test.Tap(findButton(w, "保存"))
-	settle(t, "the move", func() bool {
+	settle(t, s, "the move", func() bool {
 		x, err := l.Session(made[0].ID)
-		return p.work.idle() && err == nil && x.Date == data.NewDate(2026, 12, 3)
+		return err == nil && x.Date == data.NewDate(2026, 12, 3)
 	})
 	p.form = nil
 	p.list.Select(rowOf(made[1].ID))
-	settle(t, "the form of the second", func() bool { return p.work.idle() && p.form != nil })
+	settle(t, s, "the form of the second", func() bool { return p.form != nil })
 	test.Tap(findButton(w, "取消本次"))
 	test.Tap(findButton(w, "确认取消本次"))
-	settle(t, "the cancellation", func() bool {
+	settle(t, s, "the cancellation", func() bool {
 		x, err := l.Session(made[1].ID)
-		return p.work.idle() && err == nil && x.Cancelled
+		return err == nil && x.Cancelled
 	})
 	third, err := l.Session(made[2].ID)
 	if err != nil || third.Cancelled || third.Date != made[2].Date || third.Updated != made[2].Updated {

@@ -95,7 +95,7 @@ func (p *settingsScreen) shown() {
 		b       data.Branch
 		backups []string
 	}
-	background(func() (loaded, error) {
+	run(p.s.run, func() (loaded, error) {
 		b, err := l.Branch()
 		if err != nil {
 			return loaded{}, err
@@ -136,7 +136,7 @@ func (p *settingsScreen) onSaveProfile() {
 	name, committee, secretary := strings.TrimSpace(p.name.Text), strings.TrimSpace(p.committee.Text), strings.TrimSpace(p.secretary.Text)
 	groups := splitGroups(p.groups.Text)
 	p.save.Disable()
-	background(func() (struct{}, error) {
+	run(p.s.run, func() (struct{}, error) {
 		b, err := l.Branch()
 		if err != nil {
 			return struct{}{}, err
@@ -161,7 +161,7 @@ func (p *settingsScreen) onLeaveCountsChanged(on bool) {
 		return
 	}
 	l := p.s.ledger
-	background(func() (struct{}, error) {
+	run(p.s.run, func() (struct{}, error) {
 		b, err := l.Branch()
 		if err != nil {
 			return struct{}{}, err
@@ -199,7 +199,7 @@ func (s *shell) restoreBackup(backup string) {
 	}
 	target := s.ledger.Path()
 	s.closeLedger()
-	background(func() (*data.Ledger, error) {
+	run(s.run, func() (*data.Ledger, error) {
 		rerr := data.Restore(backup, target, data.Options{})
 		l, err := data.Open(target, data.Options{NoBackup: true})
 		if err != nil {

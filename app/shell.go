@@ -47,6 +47,7 @@ type shell struct {
 	app    fyne.App
 	win    fyne.Window
 	ledger *data.Ledger
+	run    *runner // all background work of the window and its screens
 
 	pages   []page
 	nav     *widget.List
@@ -58,8 +59,10 @@ type shell struct {
 	welcome  *welcomeScreen // the first-run page while no ledger is open
 }
 
-func newShell(a fyne.App, w fyne.Window) *shell {
-	return &shell{app: a, win: w, screens: map[string]screen{}, pages: navPages()}
+// newShell returns the shell of window w, running background work
+// through r (newRunner(w) in the program, newTestRunner(w) in tests).
+func newShell(a fyne.App, w fyne.Window, r *runner) *shell {
+	return &shell{app: a, win: w, run: r, screens: map[string]screen{}, pages: navPages()}
 }
 
 // setLedger makes l the shell's ledger and shows the main layout on the
@@ -162,7 +165,7 @@ func (s *shell) openLedger(path string) {
 	if s.ledger != nil && samePath(s.ledger.Path(), path) {
 		return // already open here; opening it again would wait on our own lock
 	}
-	background(func() (*data.Ledger, error) {
+	run(s.run, func() (*data.Ledger, error) {
 		return data.Open(path, data.Options{})
 	}, func(l *data.Ledger, err error) {
 		if err != nil {

@@ -29,10 +29,8 @@ type statsScreen struct {
 	months   *widget.Table
 	chart    *barChart
 
-	year  int
-	ys    *data.YearStats
-	work  inflight
-	loads latest
+	year int
+	ys   *data.YearStats
 }
 
 // statsTable is one table's columns: header keys, widths and cell text.
@@ -216,7 +214,7 @@ func (p *statsScreen) reload() {
 		years []int
 		ys    *data.YearStats
 	}
-	loadLatest(&p.work, &p.loads, p.sh.win, func() (result, error) {
+	load(p.sh.run, purpose("stats"), func() (result, error) {
 		years, err := l.SessionYears()
 		if err != nil {
 			return result{}, err
@@ -270,7 +268,7 @@ func (p *statsScreen) onLeaveChanged(on bool) {
 	if l == nil {
 		return // the ledger was closed meanwhile
 	}
-	tracked(&p.work, func() (struct{}, error) {
+	run(p.sh.run, func() (struct{}, error) {
 		b, err := l.Branch()
 		if err != nil {
 			return struct{}{}, err

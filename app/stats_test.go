@@ -21,8 +21,7 @@ func openStats(t *testing.T, s *shell) *statsScreen {
 	t.Helper()
 	s.show("nav.stats")
 	p := s.screens["nav.stats"].(*statsScreen)
-	t.Cleanup(func() { settle(t, "the statistics idle", p.work.idle) })
-	settle(t, "the statistics", func() bool { return p.work.idle() && p.ys != nil })
+	settle(t, s, "the statistics", func() bool { return p.ys != nil })
 	return p
 }
 
@@ -69,7 +68,7 @@ func TestStatsMatchTheCommandLine(t *testing.T) {
 	for _, leave := range []bool{false, true} {
 		if leave {
 			p.leaveChk.SetChecked(true) // saved in the ledger, then everything recomputes
-			settle(t, "the statistics with leave counted", func() bool { return p.work.idle() && p.ys.LeaveCounts })
+			settle(t, s, "the statistics with leave counted", func() bool { return p.ys.LeaveCounts })
 			b, err := s.ledger.Branch()
 			if err != nil || !b.LeaveCountsAgainst {
 				t.Fatalf("branch setting: got %v (%v), want leave counted", b.LeaveCountsAgainst, err)

@@ -127,7 +127,7 @@ func (w *welcomeScreen) onCreate() {
 	w.problem.Hide()
 	path := w.path
 	w.create.Disable()
-	background(func() (*data.Ledger, error) {
+	run(w.s.run, func() (*data.Ledger, error) {
 		if path == "" {
 			return nil, errors.New("no data folder")
 		}
@@ -178,7 +178,7 @@ func (w *welcomeScreen) onChoosePath() {
 // there yet, then opens it.
 func (w *welcomeScreen) onOpenDemo() {
 	w.openSample.Disable()
-	background(func() (string, error) {
+	run(w.s.run, func() (string, error) {
 		dir, err := DataDir()
 		if err != nil {
 			return "", err

@@ -39,7 +39,7 @@ func TestWelcomeCreateWritesLedger(t *testing.T) {
 	test.Type(s.welcome.secretary, "李书记")
 	s.welcome.groups.SetText("第一党小组\n第二党小组、第二党小组")
 	test.Tap(s.welcome.create)
-	waitFor(t, "the new ledger to open", func() bool { return strings.HasPrefix(w.Title(), "测试街道第三党支部") })
+	settle(t, s, "the new ledger to open", func() bool { return strings.HasPrefix(w.Title(), "测试街道第三党支部") })
 
 	want, err := DefaultLedgerPath()
 	if err != nil {
@@ -84,7 +84,7 @@ func TestWelcomeCreateRefusesExisting(t *testing.T) {
 	s.showWelcome()
 	test.Type(s.welcome.name, "另一个支部")
 	test.Tap(s.welcome.create)
-	waitFor(t, "the refusal", func() bool { return hasText(w, "文件已存在") })
+	settle(t, s, "the refusal", func() bool { return hasText(w, "文件已存在") })
 	after, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
@@ -104,7 +104,7 @@ func TestOpenNotALedgerLeavesItAlone(t *testing.T) {
 	s, w := newEmptyTestShell(t)
 	s.showWelcome()
 	s.openLedger(path)
-	waitFor(t, "the not-a-ledger message", func() bool { return hasText(w, "不是支部台账文件") })
+	settle(t, s, "the not-a-ledger message", func() bool { return hasText(w, "不是支部台账文件") })
 	if got, err := os.ReadFile(path); err != nil || !bytes.Equal(got, content) {
 		t.Errorf("file after the attempt %q (%v), want it unchanged", got, err)
 	}
@@ -127,7 +127,7 @@ func TestOpenLockedLedgerSaysSo(t *testing.T) {
 	s, w := newEmptyTestShell(t)
 	s.showWelcome()
 	s.openLedger(path)
-	waitFor(t, "the locked message", func() bool { return hasText(w, "已在另一个窗口") })
+	settle(t, s, "the locked message", func() bool { return hasText(w, "已在另一个窗口") })
 	if s.ledger != nil {
 		t.Error("a locked ledger was opened")
 	}
@@ -138,7 +138,7 @@ func TestWelcomeOpenDemo(t *testing.T) {
 	s, w := newEmptyTestShell(t)
 	s.showWelcome()
 	test.Tap(s.welcome.openSample)
-	waitFor(t, "the example ledger to open", func() bool { return strings.Contains(w.Title(), "注册登记窗口党支部") })
+	settle(t, s, "the example ledger to open", func() bool { return strings.Contains(w.Title(), "注册登记窗口党支部") })
 	dir, err := DataDir()
 	if err != nil {
 		t.Fatal(err)
@@ -202,7 +202,7 @@ func TestMenuShortcuts(t *testing.T) {
 func TestBackupNowAndRestore(t *testing.T) {
 	s, w := newTestShell(t)
 	menuItem(t, w.MainMenu(), "立即备份").Action()
-	waitFor(t, "the backup confirmation", func() bool { return hasText(w, "台账已备份到") })
+	settle(t, s, "the backup confirmation", func() bool { return hasText(w, "台账已备份到") })
 	bs, err := data.Backups(s.ledger.Path())
 	if err != nil || len(bs) != 1 {
 		t.Fatalf("backups %v (%v), want one", bs, err)
@@ -212,10 +212,10 @@ func TestBackupNowAndRestore(t *testing.T) {
 	// name comes back.
 	s.show("nav.settings")
 	p := s.screens["nav.settings"].(*settingsScreen)
-	waitFor(t, "the settings to load", func() bool { return p.name.Text != "" && len(p.backups) == 1 })
+	settle(t, s, "the settings to load", func() bool { return p.name.Text != "" && len(p.backups) == 1 })
 	p.name.SetText("改过名字的支部")
 	test.Tap(p.save)
-	waitFor(t, "the profile to be saved", func() bool {
+	settle(t, s, "the profile to be saved", func() bool {
 		b, err := s.ledger.Branch()
 		return err == nil && b.Name == "改过名字的支部"
 	})
@@ -223,7 +223,7 @@ func TestBackupNowAndRestore(t *testing.T) {
 		t.Errorf("title %q after renaming", w.Title())
 	}
 	s.restoreBackup(bs[0])
-	waitFor(t, "the restore", func() bool { return hasText(w, "已恢复") })
+	settle(t, s, "the restore", func() bool { return hasText(w, "已恢复") })
 	b, err := s.ledger.Branch()
 	if err != nil {
 		t.Fatal(err)
