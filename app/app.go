@@ -76,6 +76,7 @@ func Run(args []string) int {
 		fyne.LogError("loading translations", err)
 	}
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
+	a.Settings().SetTheme(newFocusTheme()) // a focus ring people can see (keys.go)
 	w := a.NewWindow(lang.L("app.name"))
 	w.Resize(fyne.NewSize(
 		float32(a.Preferences().FloatWithFallback(prefWinWidth, 1100)),

@@ -49,10 +49,11 @@ type makeupRow struct {
 func newMakeupPanel(sh *shell) *makeupPanel {
 	p := &makeupPanel{sh: sh, year: sh.ledger.Today().Year()}
 	p.yearSel = widget.NewSelect(nil, p.onYearChanged)
-	p.mode = widget.NewRadioGroup([]string{lang.L("makeup.mode_owed"), lang.L("makeup.mode_done")}, func(string) { p.showMode() })
+	p.mode = widget.NewRadioGroup([]string{lang.L("makeup.mode_owed"), lang.L("makeup.mode_done")}, nil)
 	p.mode.Horizontal = true
 	p.mode.Required = true
 	p.mode.SetSelected(lang.L("makeup.mode_owed"))
+	p.mode.OnChanged = func(string) { p.showMode() }
 	p.search = widget.NewEntry()
 	p.search.SetPlaceHolder(lang.L("makeup.search"))
 	p.search.OnChanged = func(string) { p.applySearch() }
