@@ -102,6 +102,7 @@ func newSeriesDialog(sh *shell, ms []data.Member, onSaved func()) *seriesDialog 
 	}
 	d.weekday = widget.NewSelect(days, changed)
 	d.start, d.end = timeEntry("12:00"), timeEntry("13:00")
+	d.start.OnChanged, d.end.OnChanged = changed, changed
 	d.place = widget.NewEntry()
 	d.place.SetPlaceHolder(lang.L("sessions.series.place_hint"))
 	d.host = personEntry(names, "")
