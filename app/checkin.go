@@ -41,6 +41,7 @@ type checkinScreen struct {
 	leaveCounts bool
 	want        uuid.UUID // session to show once the picker is loaded
 	unlocked    uuid.UUID // closed session whose marks the user agreed to change
+	early       uuid.UUID // session to come that the user agreed to mark already
 
 	queue  []func() // saves waiting for the one in flight
 	saving bool

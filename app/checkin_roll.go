@@ -182,8 +182,8 @@ func (c *checkinScreen) onAllPresent() {
 }
 
 // save applies marks on screen at once and writes them in the background,
-// one transaction, after any save still in flight. A closed session asks
-// first, once per session shown.
+// one transaction, after any save still in flight. A closed session, and a
+// session that has not happened yet, ask first, once per session shown.
 func (c *checkinScreen) save(marks map[uuid.UUID]data.Mark) {
 	s := c.roll.Session
 	if s.Closed && c.unlocked != s.ID {
@@ -194,6 +194,21 @@ func (c *checkinScreen) save(marks map[uuid.UUID]data.Mark) {
 			}
 		}, c.sh.win)
 		d.SetConfirmText(lang.L("checkin.change"))
+		d.SetDismissText(lang.L("button.cancel"))
+		d.Show()
+		return
+	}
+	if l := c.sh.ledger; l != nil && s.Date > l.Today() && c.early != s.ID {
+		// Marking a session that has not happened yet is usually a slip
+		// of the picker: ask once per session.
+		d := dialog.NewConfirm(lang.L("checkin.future_title"), lang.L("checkin.future_confirm",
+			map[string]any{"Date": dateWithWeekday(s.Date)}), func(ok bool) {
+			if ok && c.roll != nil && c.roll.Session.ID == s.ID {
+				c.early = s.ID
+				c.save(marks)
+			}
+		}, c.sh.win)
+		d.SetConfirmText(lang.L("checkin.future_ok"))
 		d.SetDismissText(lang.L("button.cancel"))
 		d.Show()
 		return

@@ -88,12 +88,17 @@ func TestCheckinByTapping(t *testing.T) {
 		t.Fatalf("opens on %s, want the next session %s (today is Sunday 2026-11-29)", got, want)
 	}
 	id := c.roll.Session.ID
-	if got, want := c.counts.Text, "应到 14 · 实到 0 · 请假 0 · 缺席 0 · 未登记 14 · 出席率 —"; got != want {
+	if got, want := c.counts.Text, "应到 14 · 实到 0 · 请假 0 · 缺席 0 · 未登记 14 · 出勤率 待登记"; got != want {
 		t.Errorf("counts before: got %q, want %q", got, want)
 	}
 	test.Tap(findButton(w, "全部出席"))
+	// The session is next Friday's: marking it now asks, once.
+	if findObject(w, func(l *widget.Label) bool { return l.Text == "这次活动（2026-12-04 周五）还没有举行。现在就登记考勤吗？" }) == nil {
+		t.Fatalf("no question before marking a session to come; the window shows %q", windowTexts(w))
+	}
+	press(w, fyne.KeyReturn) // 登记
 	settle(t, s, "counts after 全部出席", func() bool {
-		return c.counts.Text == "应到 14 · 实到 14 · 请假 0 · 缺席 0 · 出席率 100.0%"
+		return c.counts.Text == "应到 14 · 实到 14 · 请假 0 · 缺席 0 · 出勤率 100.0%"
 	})
 	marks, err := l.Marks(id)
 	if err != nil {
@@ -129,7 +134,7 @@ func TestCheckinByTapping(t *testing.T) {
 	reason.SetSelected("因公")
 
 	settle(t, s, "counts after the exceptions", func() bool {
-		return c.counts.Text == "应到 14 · 实到 12 · 请假 2 · 缺席 0 · 出席率 100.0%"
+		return c.counts.Text == "应到 14 · 实到 12 · 请假 2 · 缺席 0 · 出勤率 100.0%"
 	})
 	settle(t, s, "the reasons saved", func() bool {
 		marks, err = l.Marks(id)

@@ -72,7 +72,7 @@ func (p *makeupPanel) openRecord(r makeupRow) {
 		if l == nil {
 			return // the ledger was closed meanwhile
 		}
-		saveTracked(&p.work, p.sh.win, func() (struct{}, error) { return struct{}{}, l.SaveMakeUp(mu) }, func(ps []data.Problem) {
+		save(p.sh.run, func() (struct{}, error) { return struct{}{}, l.SaveMakeUp(mu) }, func(ps []data.Problem) {
 			prob.SetText(lang.L(ps[0].Code, ps[0].Args))
 			prob.Show()
 		}, func(struct{}) {

@@ -36,10 +36,15 @@ func rateText(c data.Counts, leaveCounts bool) string {
 }
 
 // countsText is the live line "应到 14 · 实到 12 · 请假 1 · 缺席 1 ·
-// 出勤率 92.3%", with 迟到 and 未登记 added when there are any.
+// 出勤率 92.3%", with 迟到 and 未登记 added when there are any (and then
+// "出勤率 待登记").
 func countsText(c data.Counts, leaveCounts bool) string {
+	rate := rateText(c, leaveCounts)
+	if c.Pending() {
+		rate = lang.L("rate.pending_short") // the line names the unmarked already
+	}
 	args := map[string]any{"Expected": thousands(c.Expected), "Attended": thousands(c.Attended()), "Late": thousands(c.Late),
-		"Leave": thousands(c.Leave), "Absent": thousands(c.Absent), "Unmarked": thousands(c.Unmarked), "Rate": rateText(c, leaveCounts)}
+		"Leave": thousands(c.Leave), "Absent": thousands(c.Absent), "Unmarked": thousands(c.Unmarked), "Rate": rate}
 	key := "sessions.counts"
 	switch {
 	case c.Late > 0 && c.Unmarked > 0:

@@ -57,9 +57,12 @@ func newSessionsScreen(s *shell) screen {
 	newBtn := widget.NewButtonWithIcon(lang.L("sessions.new"), theme.ContentAddIcon(), p.onNew)
 	newBtn.Importance = widget.HighImportance
 	seriesBtn := widget.NewButtonWithIcon(lang.L("sessions.new_series"), theme.ViewRefreshIcon(), p.onNewSeries)
+	rule := newRateRuleButton(s.win, func() bool { return p.leaveCounts })
 	bar := container.NewHBox(widget.NewLabel(lang.L("sessions.year")), p.yearSel,
-		widget.NewLabel(lang.L("field.kind")), p.kindSel, p.summary)
-	top := container.NewBorder(nil, nil, nil, container.NewHBox(seriesBtn, newBtn), bar)
+		widget.NewLabel(lang.L("field.kind")), p.kindSel, p.summary, rule)
+	// The bar scrolls sideways rather than push the buttons off a narrow
+	// window (1024×600, English labels).
+	top := container.NewBorder(nil, nil, nil, container.NewHBox(seriesBtn, newBtn), container.NewHScroll(bar))
 	p.root = container.NewBorder(top, nil, nil, nil, p.list)
 	return p
 }
@@ -117,7 +120,7 @@ func (p *sessionsScreen) rebuildRows() {
 		p.rows = append(p.rows, sessionRow{stat: st})
 		n++
 	}
-	p.summary.SetText(lang.L("sessions.summary", map[string]any{"Count": n}))
+	p.summary.SetText(lang.L("sessions.summary", map[string]any{"Count": thousands(n)}))
 	p.list.UnselectAll()
 	p.list.Refresh()
 }
@@ -193,14 +196,16 @@ func newSessionRowObject() fyne.CanvasObject {
 	theme.Truncation = fyne.TextTruncateEllipsis
 	counts := widget.NewLabel("应到 14 · 实到 14")
 	counts.Alignment = fyne.TextAlignTrailing
+	counts.Truncation = fyne.TextTruncateEllipsis
 	rate := widget.NewLabel("100.0%")
 	rate.Alignment = fyne.TextAlignTrailing
+	rate.Truncation = fyne.TextTruncateEllipsis
 	h := date.MinSize().Height
 	cell := func(w float32, o fyne.CanvasObject) fyne.CanvasObject {
 		return container.NewGridWrap(fyne.NewSize(w, h), o)
 	}
 	return container.NewBorder(nil, nil, container.NewHBox(cell(140, date), cell(120, kind)),
-		container.NewHBox(cell(190, counts), cell(80, rate)), theme)
+		container.NewHBox(cell(170, counts), cell(180, rate)), theme)
 }
 
 func (p *sessionsScreen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
@@ -244,10 +249,10 @@ func (p *sessionsScreen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 		counts.SetText("")
 		rate.SetText("")
 	case planned:
-		counts.SetText(lang.L("sessions.expected_only", map[string]any{"Expected": r.stat.Expected}))
+		counts.SetText(lang.L("sessions.expected_only", map[string]any{"Expected": thousands(r.stat.Expected)}))
 		rate.SetText("")
 	default:
-		counts.SetText(lang.L("sessions.row_counts", map[string]any{"Expected": r.stat.Expected, "Attended": r.stat.Attended()}))
+		counts.SetText(lang.L("sessions.row_counts", map[string]any{"Expected": thousands(r.stat.Expected), "Attended": thousands(r.stat.Attended())}))
 		rate.SetText(rateText(r.stat.Counts, p.leaveCounts))
 	}
 }
