@@ -93,7 +93,9 @@ func TestCheckinByTapping(t *testing.T) {
 	}
 	test.Tap(findButton(w, "全部出席"))
 	// The session is next Friday's: marking it now asks, once.
-	if findObject(w, func(l *widget.Label) bool { return l.Text == "这次活动（2026-12-04 周五）还没有举行。现在就登记考勤吗？" }) == nil {
+	if findObject(w, func(l *widget.Label) bool {
+		return l.Text == "这次活动（2026-12-04 周五）还没有举行。现在就登记考勤吗？"
+	}) == nil {
 		t.Fatalf("no question before marking a session to come; the window shows %q", windowTexts(w))
 	}
 	press(w, fyne.KeyReturn) // 登记
