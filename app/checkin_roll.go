@@ -68,14 +68,15 @@ func statusImportance(st data.MarkStatus) widget.Importance {
 }
 
 // newRollRowObject is one member's line: name and group, the four status
-// buttons, and the leave reason picker shown for 请假.
+// buttons (chips, not Tab stops), and the leave reason picker shown for
+// 请假.
 func newRollRowObject() fyne.CanvasObject {
 	name := widget.NewLabel("王晓明 · 第一党小组")
 	name.Truncation = fyne.TextTruncateEllipsis
 	btns := container.NewHBox()
 	for _, st := range data.MarkStatuses {
-		b := widget.NewButton(lang.L("mark."+st.Code()), nil)
-		btns.Add(container.NewGridWrap(fyne.NewSize(84, 40), b))
+		b := newTapChip(lang.L("mark."+st.Code()), nil)
+		btns.Add(container.NewGridWrap(fyne.NewSize(84, 36), b))
 	}
 	reasons := make([]string, len(data.LeaveReasons))
 	for i, r := range data.LeaveReasons {
@@ -105,7 +106,7 @@ func (c *checkinScreen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	}
 	name.SetText(label)
 	for j, st := range data.MarkStatuses {
-		b := btns.Objects[j].(*fyne.Container).Objects[0].(*widget.Button)
+		b := btns.Objects[j].(*fyne.Container).Objects[0].(*tapChip)
 		imp := widget.MediumImportance
 		if marked && mk.Status == st {
 			imp = statusImportance(st)

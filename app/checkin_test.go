@@ -33,9 +33,9 @@ func eachObject(o fyne.CanvasObject, fn func(fyne.CanvasObject)) {
 
 // rollRow returns the status buttons and reason picker of the check-in
 // row whose name label starts with name, waiting for it to be on screen.
-func rollRow(t *testing.T, c *checkinScreen, name string) (map[string]*widget.Button, *widget.Select) {
+func rollRow(t *testing.T, c *checkinScreen, name string) (map[string]*tapChip, *widget.Select) {
 	t.Helper()
-	var btns map[string]*widget.Button
+	var btns map[string]*tapChip
 	var reason *widget.Select
 	settle(t, c.sh, "the check-in row of "+name, func() bool {
 		btns, reason = findRollRow(c, name)
@@ -44,7 +44,7 @@ func rollRow(t *testing.T, c *checkinScreen, name string) (map[string]*widget.Bu
 	return btns, reason
 }
 
-func findRollRow(c *checkinScreen, name string) (btns map[string]*widget.Button, reason *widget.Select) {
+func findRollRow(c *checkinScreen, name string) (btns map[string]*tapChip, reason *widget.Select) {
 	eachObject(c.list, func(o fyne.CanvasObject) {
 		row, ok := o.(*fyne.Container)
 		if !ok || btns != nil || len(row.Objects) != 2 {
@@ -57,10 +57,10 @@ func findRollRow(c *checkinScreen, name string) (btns map[string]*widget.Button,
 		if lb, ok := left.Objects[0].(*widget.Label); !ok || !strings.HasPrefix(lb.Text, name+" ") {
 			return
 		}
-		btns = map[string]*widget.Button{}
+		btns = map[string]*tapChip{}
 		eachObject(row.Objects[0], func(o fyne.CanvasObject) {
 			switch x := o.(type) {
-			case *widget.Button:
+			case *tapChip:
 				btns[x.Text] = x
 			case *widget.Select:
 				reason = x

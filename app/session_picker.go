@@ -174,3 +174,16 @@ func (p *sessionPicker) matches() []string {
 	}
 	return out
 }
+
+// pickerLabel is "2026-12-04 周五 正午课堂 · 正午课堂：股权转让…".
+func pickerLabel(s *data.Session) string {
+	t := []rune(s.Theme)
+	if len(t) > 24 {
+		t = append(t[:23], '…')
+	}
+	label := dateWithWeekday(s.Date) + " " + kindName(s.Kind) + " · " + string(t)
+	if s.Cancelled {
+		label = lang.L("sessions.cancelled_mark") + " " + label
+	}
+	return label
+}
