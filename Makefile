@@ -41,8 +41,7 @@ test:
 	$(MAKE) --no-print-directory fmt-check
 	$(MAKE) --no-print-directory vet
 	$(MAKE) --no-print-directory staticcheck
-	go test -race ./data/...
-	go test ./...
+	go test -race ./...
 	$(MAKE) --no-print-directory smoke
 
 fmt-check:

@@ -19,7 +19,7 @@ import (
 // status each, the live counts, and the make-up study tab. Every tap is
 // saved at once, one transaction each, in the order tapped.
 type checkinScreen struct {
-	sh      *shell
+	env
 	root    fyne.CanvasObject
 	tabs    *container.AppTabs
 	makeups *makeupPanel
@@ -46,9 +46,9 @@ type checkinScreen struct {
 	saving bool
 }
 
-func newCheckinScreen(s *shell) screen {
-	c := &checkinScreen{sh: s}
-	c.picker = newSessionPicker(s.win, lang.L("checkin.pick"), func(x data.Session) { c.loadRoll(x.ID) })
+func newCheckinScreen(e env) *checkinScreen {
+	c := &checkinScreen{env: e}
+	c.picker = newSessionPicker(e.win, lang.L("checkin.pick"), func(x data.Session) { c.loadRoll(x.ID) })
 	prev := widget.NewButtonWithIcon("", theme.NavigateBackIcon(), func() { c.step(1) })
 	next := widget.NewButtonWithIcon("", theme.NavigateNextIcon(), func() { c.step(-1) })
 	c.info = widget.NewLabel("")
@@ -80,7 +80,7 @@ func newCheckinScreen(s *shell) screen {
 	// Built with the list after the tools (NewBorder would put it first):
 	// Tab goes search → 全部出席 → 结束登记 → 修改记录 → the list.
 	roll := container.New(layout.NewBorderLayout(top, hint, nil, nil), top, c.list, hint)
-	c.makeups = newMakeupPanel(s)
+	c.makeups = newMakeupPanel(c.env)
 	c.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon(lang.L("checkin.tab_roll"), theme.ConfirmIcon(), roll),
 		container.NewTabItemWithIcon(lang.L("makeup.tab"), theme.DocumentCreateIcon(), c.makeups.root))
@@ -119,7 +119,7 @@ func (c *checkinScreen) showMakeUps() {
 // session: the one asked for, else the one shown, else today's or the
 // next one.
 func (c *checkinScreen) loadSessions() {
-	l := c.sh.ledger
+	l := c.ledger
 	if l == nil {
 		return // the ledger was closed meanwhile
 	}
@@ -127,7 +127,7 @@ func (c *checkinScreen) loadSessions() {
 		ss    []data.Session
 		leave bool
 	}
-	load(c.sh.run, purpose("checkin.sessions"), func() (result, error) {
+	load(c.run, purpose("checkin.sessions"), func() (result, error) {
 		ss, err := l.Sessions(0, 0)
 		if err != nil {
 			return result{}, err
@@ -165,7 +165,7 @@ func (c *checkinScreen) loadSessions() {
 func (c *checkinScreen) step(d int) { c.picker.step(d) }
 
 func (c *checkinScreen) loadRoll(id uuid.UUID) {
-	l := c.sh.ledger
+	l := c.ledger
 	if l == nil {
 		return // the ledger was closed meanwhile
 	}
@@ -173,7 +173,7 @@ func (c *checkinScreen) loadRoll(id uuid.UUID) {
 		r  *data.Roll
 		ix *search.Index
 	}
-	load(c.sh.run, purpose("checkin.roll"), func() (sheet, error) {
+	load(c.run, purpose("checkin.roll"), func() (sheet, error) {
 		r, err := l.Roll(id)
 		if err != nil {
 			return sheet{}, err
@@ -259,13 +259,13 @@ func (c *checkinScreen) applySearch() {
 // (Ctrl+F on the check-in screen).
 func (c *checkinScreen) focusSearch() {
 	c.tabs.SelectIndex(0)
-	c.sh.win.Canvas().Focus(c.search)
+	c.win.Canvas().Focus(c.search)
 }
 
 func (c *checkinScreen) focusList() {
 	if len(c.rows) == 0 {
 		return
 	}
-	c.sh.win.Canvas().Focus(c.list)
+	c.win.Canvas().Focus(c.list)
 	c.list.Select(0)
 }

@@ -31,8 +31,8 @@ func focusName(c *checkinScreen, f fyne.Focusable) string {
 func TestCheckinWithoutMouse(t *testing.T) {
 	b := newSmallBranch(t)
 	s, w := b.open(t)
-	s.show("nav.checkin")
-	c := s.screens["nav.checkin"].(*checkinScreen)
+	s.show(pageCheckin)
+	c := s.screens.checkin
 	s.run.Wait()
 
 	// The picker: search by kind and date, Enter opens the first match.

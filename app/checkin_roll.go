@@ -74,12 +74,12 @@ func newRollRowObject() fyne.CanvasObject {
 	name := widget.NewLabel("王晓明 · 第一党小组")
 	name.Truncation = fyne.TextTruncateEllipsis
 	btns := container.NewHBox()
-	for _, st := range data.MarkStatuses {
+	for _, st := range data.MarkStatuses() {
 		b := newTapChip(lang.L("mark."+st.Code()), nil)
 		btns.Add(container.NewGridWrap(fyne.NewSize(84, 36), b))
 	}
-	reasons := make([]string, len(data.LeaveReasons))
-	for i, r := range data.LeaveReasons {
+	reasons := make([]string, len(data.LeaveReasons()))
+	for i, r := range data.LeaveReasons() {
 		reasons[i] = lang.L("reason." + r.Code())
 	}
 	reason := widget.NewSelect(reasons, nil)
@@ -105,7 +105,7 @@ func (c *checkinScreen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 		label += " · " + lang.L("mark.unmarked")
 	}
 	name.SetText(label)
-	for j, st := range data.MarkStatuses {
+	for j, st := range data.MarkStatuses() {
 		b := btns.Objects[j].(*fyne.Container).Objects[0].(*tapChip)
 		imp := widget.MediumImportance
 		if marked && mk.Status == st {
@@ -115,7 +115,7 @@ func (c *checkinScreen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 		b.OnTapped = func() { c.setMark(m, data.Mark{Status: st, Reason: c.roll.Marks[m.ID].Reason}) }
 		b.Refresh()
 	}
-	reason := btns.Objects[len(data.MarkStatuses)].(*fyne.Container).Objects[0].(*widget.Select)
+	reason := btns.Objects[len(data.MarkStatuses())].(*fyne.Container).Objects[0].(*widget.Select)
 	reason.OnChanged = nil
 	if !marked || mk.Status != data.OnLeave {
 		reason.Hide()
@@ -128,7 +128,7 @@ func (c *checkinScreen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	}
 	reason.OnChanged = func(string) {
 		if i := reason.SelectedIndex(); i >= 0 {
-			c.setMark(m, data.Mark{Status: data.OnLeave, Reason: data.LeaveReasons[i]})
+			c.setMark(m, data.Mark{Status: data.OnLeave, Reason: data.LeaveReasons()[i]})
 		}
 	}
 	reason.Show()
@@ -143,13 +143,13 @@ func (c *checkinScreen) onKey(row int, r rune) {
 	m := &c.roll.Members[c.rows[row]]
 	switch {
 	case r >= '1' && r <= '4':
-		st := data.MarkStatuses[r-'1']
+		st := data.MarkStatuses()[r-'1']
 		c.setMark(m, data.Mark{Status: st, Reason: c.roll.Marks[m.ID].Reason})
 		if st != data.OnLeave {
 			c.list.Select(row + 1)
 		}
 	case r >= '7' && r <= '9':
-		c.setMark(m, data.Mark{Status: data.OnLeave, Reason: data.LeaveReasons[r-'7']})
+		c.setMark(m, data.Mark{Status: data.OnLeave, Reason: data.LeaveReasons()[r-'7']})
 		c.list.Select(row + 1)
 	}
 }
@@ -193,13 +193,13 @@ func (c *checkinScreen) save(marks map[uuid.UUID]data.Mark) {
 				c.unlocked = s.ID
 				c.save(marks)
 			}
-		}, c.sh.win)
+		}, c.win)
 		d.SetConfirmText(lang.L("checkin.change"))
 		d.SetDismissText(lang.L("button.cancel"))
 		d.Show()
 		return
 	}
-	if l := c.sh.ledger; l != nil && s.Date > l.Today() && c.early != s.ID {
+	if l := c.ledger; l != nil && s.Date > l.Today() && c.early != s.ID {
 		// Marking a session that has not happened yet is usually a slip
 		// of the picker: ask once per session.
 		d := dialog.NewConfirm(lang.L("checkin.future_title"), lang.L("checkin.future_confirm",
@@ -208,7 +208,7 @@ func (c *checkinScreen) save(marks map[uuid.UUID]data.Mark) {
 				c.early = s.ID
 				c.save(marks)
 			}
-		}, c.sh.win)
+		}, c.win)
 		d.SetConfirmText(lang.L("checkin.future_ok"))
 		d.SetDismissText(lang.L("button.cancel"))
 		d.Show()
@@ -218,12 +218,12 @@ func (c *checkinScreen) save(marks map[uuid.UUID]data.Mark) {
 		c.roll.Marks[id] = m
 	}
 	c.list.Refresh()
-	l, confirmed := c.sh.ledger, s.Closed
+	l, confirmed := c.ledger, s.Closed
 	if l == nil {
 		return // the ledger was closed meanwhile
 	}
 	c.queue = append(c.queue, func() {
-		run(c.sh.run, func() (data.SessionStat, error) {
+		run(c.run, func() (data.SessionStat, error) {
 			if err := l.SetMarks(s.ID, marks, confirmed); err != nil {
 				return data.SessionStat{}, err
 			}
@@ -232,7 +232,7 @@ func (c *checkinScreen) save(marks map[uuid.UUID]data.Mark) {
 			c.saving = false
 			if err != nil {
 				c.queue = nil
-				showError(err, c.sh.win)
+				showError(err, c.win)
 				c.loadRoll(s.ID) // show what the ledger holds
 				return
 			}
@@ -271,14 +271,14 @@ func (c *checkinScreen) onClose() {
 		if !ok {
 			return
 		}
-		l := c.sh.ledger
+		l := c.ledger
 		if l == nil {
 			return // the ledger was closed meanwhile
 		}
-		save(c.sh.run, func() (struct{}, error) { return struct{}{}, l.CloseSession(id, true) }, nil, func(struct{}) {
+		save(c.run, func() (struct{}, error) { return struct{}{}, l.CloseSession(id, true) }, nil, func(struct{}) {
 			c.loadRoll(id)
 		})
-	}, c.sh.win)
+	}, c.win)
 	d.SetConfirmText(lang.L("checkin.close"))
 	d.SetDismissText(lang.L("button.cancel"))
 	d.Show()
@@ -294,11 +294,11 @@ func (c *checkinScreen) onHistory() {
 	for i := range c.roll.Members {
 		names[c.roll.Members[i].ID] = c.roll.Members[i].Name
 	}
-	l := c.sh.ledger
+	l := c.ledger
 	if l == nil {
 		return // the ledger was closed meanwhile
 	}
-	load(c.sh.run, "", func() ([]data.MarkChange, error) { return l.MarkHistory(id) }, func(hs []data.MarkChange) {
+	load(c.run, "", func() ([]data.MarkChange, error) { return l.MarkHistory(id) }, func(hs []data.MarkChange) {
 		var lines []string
 		for _, h := range hs {
 			lines = append(lines, lang.L("checkin.history_line", map[string]any{
@@ -311,7 +311,7 @@ func (c *checkinScreen) onHistory() {
 		}
 		lb := widget.NewLabel(text)
 		lb.Wrapping = fyne.TextWrapWord
-		d := dialog.NewCustom(lang.L("checkin.history"), lang.L("button.close"), container.NewVScroll(lb), c.sh.win)
+		d := dialog.NewCustom(lang.L("checkin.history"), lang.L("button.close"), container.NewVScroll(lb), c.win)
 		d.Resize(fyne.NewSize(560, 400))
 		d.Show()
 	})

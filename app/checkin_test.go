@@ -37,10 +37,10 @@ func rollRow(t *testing.T, c *checkinScreen, name string) (map[string]*tapChip, 
 	t.Helper()
 	var btns map[string]*tapChip
 	var reason *widget.Select
-	settle(t, c.sh, "the check-in row of "+name, func() bool {
-		btns, reason = findRollRow(c, name)
-		return btns != nil
-	})
+	c.run.Wait()
+	if btns, reason = findRollRow(c, name); btns == nil {
+		t.Fatalf("no check-in row of %s", name)
+	}
 	return btns, reason
 }
 
@@ -73,8 +73,8 @@ func findRollRow(c *checkinScreen, name string) (btns map[string]*tapChip, reaso
 // openCheckin shows the check-in screen and waits for its sheet.
 func openCheckin(t *testing.T, s *shell) *checkinScreen {
 	t.Helper()
-	s.show("nav.checkin")
-	c := s.screens["nav.checkin"].(*checkinScreen)
+	s.show(pageCheckin)
+	c := s.screens.checkin
 	settle(t, s, "the check-in sheet", func() bool { return c.roll != nil })
 	return c
 }

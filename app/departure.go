@@ -68,21 +68,17 @@ func (f *memberForm) onDepart() {
 				dep.Destination = strings.TrimSpace(dest.Text)
 			}
 			f.depart(dep)
-		}, f.p.s.win)
+		}, f.p.win)
 	d.Resize(fyne.NewSize(520, 320))
 	d.Show()
 }
 
 // depart records dep for the form's member in background and closes the form.
 func (f *memberForm) depart(dep data.Departure) {
-	l, id := f.p.s.ledger, f.orig.ID
-	run(f.p.s.run, func() (struct{}, error) {
+	l, id := f.p.ledger, f.orig.ID
+	save(f.p.run, func() (struct{}, error) {
 		return struct{}{}, l.SetDeparture(id, dep)
-	}, func(_ struct{}, err error) {
-		if err != nil {
-			showError(err, f.p.s.win)
-			return
-		}
+	}, nil, func(struct{}) {
 		f.dlg.Hide()
 		f.p.reload(nil)
 	})
@@ -97,18 +93,14 @@ func (f *memberForm) onRestore() {
 			if !ok {
 				return
 			}
-			l, id := f.p.s.ledger, f.orig.ID
-			run(f.p.s.run, func() (struct{}, error) {
+			l, id := f.p.ledger, f.orig.ID
+			save(f.p.run, func() (struct{}, error) {
 				return struct{}{}, l.RestoreMember(id)
-			}, func(_ struct{}, err error) {
-				if err != nil {
-					showError(err, f.p.s.win)
-					return
-				}
+			}, nil, func(struct{}) {
 				f.dlg.Hide()
 				f.p.reload(nil)
 			})
-		}, f.p.s.win)
+		}, f.p.win)
 	c.Resize(fyne.NewSize(420, 180))
 	c.Show()
 }

@@ -23,7 +23,7 @@ import (
 // keep (pick a file, see a preview with every problem, confirm) and
 // exporting the reports that go upward (excel_export.go).
 type excelScreen struct {
-	s    *shell
+	env
 	root fyne.CanvasObject
 	tabs *container.AppTabs
 
@@ -49,8 +49,8 @@ var problemColumns = []struct {
 	width float32
 }{{"excel.col.sheet", 110}, {"excel.col.row", 60}, {"excel.col.column", 170}, {"excel.col.problem", 520}}
 
-func newExcelScreen(s *shell) screen {
-	p := &excelScreen{s: s}
+func newExcelScreen(e env) *excelScreen {
+	p := &excelScreen{env: e}
 	p.pick = widget.NewButtonWithIcon(lang.L("excel.pick"), theme.FolderOpenIcon(), p.onPick)
 	p.pick.Importance = widget.HighImportance
 	p.template = widget.NewButtonWithIcon(lang.L("excel.template"), theme.DownloadIcon(), p.onTemplate)
@@ -69,7 +69,7 @@ func newExcelScreen(s *shell) screen {
 	actions := container.NewVBox(p.busy, container.NewHBox(p.confirm, p.cancel, p.saveBad))
 	importTab := container.NewBorder(top, actions, nil, nil, p.problems)
 
-	p.exp = newExportPart(s)
+	p.exp = newExportPart(e)
 	exportTab := container.NewVSplit(p.exp.card, p.exp.historyCard)
 	exportTab.SetOffset(0.7)
 	// Two tabs, so that the problem table has the window's width for its
@@ -163,14 +163,14 @@ func (p *excelScreen) setEnabled(idle bool) {
 func (p *excelScreen) onPick() {
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil {
-			showError(err, p.s.win)
+			showError(err, p.win)
 			return
 		}
 		if r == nil {
 			return // cancelled
 		}
 		p.preview(r.URI().Name(), r)
-	}, p.s.win)
+	}, p.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx"}))
 	d.Show()
 }
@@ -178,12 +178,12 @@ func (p *excelScreen) onPick() {
 // preview reads a roster in the background and shows what importing it
 // would do. Nothing changes in the ledger.
 func (p *excelScreen) preview(name string, r io.ReadCloser) {
-	l := p.s.ledger
+	l := p.ledger
 	p.setPlan(nil, "")
 	p.status.SetText(lang.L("excel.reading", map[string]any{"Name": name}))
 	p.busy.Show()
 	p.setEnabled(false)
-	run(p.s.run, func() (*rosterfile.Plan, error) {
+	run(p.run, func() (*rosterfile.Plan, error) {
 		defer r.Close() // a reader: nothing to lose on close
 		ms, err := l.Members()
 		if err != nil {
@@ -205,14 +205,14 @@ func (p *excelScreen) preview(name string, r io.ReadCloser) {
 // add and update; refused rows are left out (they can be saved, fixed and
 // imported again).
 func (p *excelScreen) onConfirm() {
-	plan, l := p.plan, p.s.ledger
+	plan, l := p.plan, p.ledger
 	if plan == nil {
 		return
 	}
 	p.busy.Show()
 	p.setEnabled(false)
 	p.status.SetText(lang.L("excel.importing"))
-	run(p.s.run, func() (struct{}, error) {
+	run(p.run, func() (struct{}, error) {
 		return struct{}{}, plan.Apply(l)
 	}, func(_ struct{}, err error) {
 		p.busy.Hide()
@@ -245,7 +245,7 @@ func (p *excelScreen) onSaveRefused() {
 
 // onTemplate saves 导入模板.xlsx with the branch's party groups.
 func (p *excelScreen) onTemplate() {
-	l := p.s.ledger
+	l := p.ledger
 	p.saveAs(lang.L("excel.template_file"), func(w io.Writer) error {
 		b, err := l.Branch()
 		if err != nil {
@@ -259,21 +259,21 @@ func (p *excelScreen) onTemplate() {
 func (p *excelScreen) saveAs(name string, write func(io.Writer) error) {
 	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
 		if err != nil {
-			showError(err, p.s.win)
+			showError(err, p.win)
 			return
 		}
 		if wc == nil {
 			return // cancelled
 		}
-		run(p.s.run, func() (string, error) { return wc.URI().Name(), writeAndClose(wc, write) },
+		run(p.run, func() (string, error) { return wc.URI().Name(), writeAndClose(wc, write) },
 			func(saved string, err error) {
 				if err != nil {
-					dialog.ShowInformation(lang.L("common.error"), excelErrorText(err), p.s.win)
+					dialog.ShowInformation(lang.L("common.error"), excelErrorText(err), p.win)
 					return
 				}
 				p.status.SetText(lang.L("excel.saved", map[string]any{"Name": saved}))
 			})
-	}, p.s.win)
+	}, p.win)
 	d.SetFileName(name)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx"}))
 	d.Show()

@@ -34,7 +34,7 @@ const prefExportDir = "excel.export_dir"
 // report.WriteFile leaves an existing file untouched until the new one is
 // complete, and refuses a file open in Excel before writing anything.
 type exportPart struct {
-	s *shell
+	env
 
 	checks   map[string]*widget.Check
 	session  *widget.Select
@@ -61,8 +61,8 @@ type exportPart struct {
 	card, historyCard fyne.CanvasObject
 }
 
-func newExportPart(s *shell) *exportPart {
-	x := &exportPart{s: s, checks: map[string]*widget.Check{}}
+func newExportPart(e env) *exportPart {
+	x := &exportPart{env: e, checks: map[string]*widget.Check{}}
 	var boxes []fyne.CanvasObject
 	var signIn fyne.CanvasObject
 	for _, r := range report.AllReports {
@@ -77,7 +77,7 @@ func newExportPart(s *shell) *exportPart {
 		}
 		boxes = append(boxes, c)
 	}
-	year := s.ledger.Today().Year()
+	year := e.ledger.Today().Year()
 	var years []string
 	for y := year + 1; y >= year-5; y-- {
 		years = append(years, strconv.Itoa(y))
@@ -90,7 +90,7 @@ func newExportPart(s *shell) *exportPart {
 	x.warning.Importance = widget.DangerImportance
 	x.warning.Hide()
 
-	x.dir = s.app.Preferences().StringWithFallback(prefExportDir, defaultExportDir())
+	x.dir = e.prefs.StringWithFallback(prefExportDir, defaultExportDir())
 	x.dirLabel = widget.NewLabel(x.dir)
 	x.dirLabel.Truncation = fyne.TextTruncateEllipsis
 	chooseDir := widget.NewButtonWithIcon(lang.L("excel.choose_folder"), theme.FolderOpenIcon(), x.onChooseFolder)
@@ -150,7 +150,7 @@ func defaultExportDir() string {
 func (x *exportPart) selectedYear() int {
 	y, err := strconv.Atoi(x.year.Selected)
 	if err != nil {
-		return x.s.ledger.Today().Year()
+		return x.ledger.Today().Year()
 	}
 	return y
 }
@@ -181,12 +181,12 @@ func (x *exportPart) reload() {
 		x.pending.Store(true)
 		return
 	}
-	l, year := x.s.ledger, x.selectedYear()
+	l, year := x.ledger, x.selectedYear()
 	type loaded struct {
 		sessions []data.Session
 		records  []data.ExportRecord
 	}
-	run(x.s.run, func() (loaded, error) {
+	run(x.run, func() (loaded, error) {
 		ss, err := l.Sessions(data.NewDate(year, 1, 1), data.NewDate(year, 12, 31))
 		if err != nil {
 			return loaded{}, err
@@ -202,7 +202,7 @@ func (x *exportPart) reload() {
 			}
 		}()
 		if err != nil {
-			showError(err, x.s.win)
+			showError(err, x.win)
 			return
 		}
 		x.sessions = ld.sessions
@@ -253,7 +253,7 @@ func (x *exportPart) onFullIDsChanged(on bool) {
 func (x *exportPart) onChooseFolder() {
 	d := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
 		if err != nil {
-			showError(err, x.s.win)
+			showError(err, x.win)
 			return
 		}
 		if u == nil {
@@ -261,8 +261,8 @@ func (x *exportPart) onChooseFolder() {
 		}
 		x.dir = u.Path()
 		x.dirLabel.SetText(x.dir)
-		x.s.app.Preferences().SetString(prefExportDir, x.dir)
-	}, x.s.win)
+		x.prefs.SetString(prefExportDir, x.dir)
+	}, x.win)
 	if u, err := storage.ListerForURI(storage.NewFileURI(x.dir)); err == nil {
 		d.SetLocation(u)
 	}
@@ -295,7 +295,7 @@ func (x *exportPart) onExport() {
 				if ok {
 					x.exportTo(path)
 				}
-			}, x.s.win)
+			}, x.win)
 		return
 	}
 	x.exportTo(path)
@@ -314,13 +314,13 @@ func (x *exportPart) exportTo(path string) {
 			fyne.Do(func() { bar.SetValue(float64(done) / float64(total)) })
 		}
 	}
-	l := x.s.ledger
+	l := x.ledger
 	x.export.Disable()
 	x.open.Hide()
 	bar.SetValue(0)
 	bar.Show()
 	x.done.SetText(lang.L("common.working"))
-	run(x.s.run, func() (struct{}, error) {
+	run(x.run, func() (struct{}, error) {
 		return struct{}{}, report.WriteFile(l, path, opt)
 	}, func(_ struct{}, err error) {
 		x.export.Enable()
@@ -343,8 +343,8 @@ func (x *exportPart) onOpenFolder() {
 	if x.lastDir == "" {
 		return
 	}
-	if err := x.s.app.OpenURL(folderURL(x.lastDir)); err != nil {
-		showError(err, x.s.win)
+	if err := x.nav.OpenURL(folderURL(x.lastDir)); err != nil {
+		showError(err, x.win)
 	}
 }
 

@@ -27,8 +27,8 @@ func newExcelTest(t *testing.T) (*shell, fyne.Window, *excelScreen) {
 		t.Fatal(err)
 	}
 	s, w := newTestShellOn(t, path)
-	s.show("nav.excel")
-	p := s.screens["nav.excel"].(*excelScreen)
+	s.show(pageExcel)
+	p := s.screens.excel
 	waitIdle(t, p)
 	return s, w, p
 }
@@ -36,7 +36,7 @@ func newExcelTest(t *testing.T) (*shell, fyne.Window, *excelScreen) {
 // waitIdle waits until the screen's background work has come back.
 func waitIdle(t *testing.T, p *excelScreen) {
 	t.Helper()
-	p.s.run.Wait()
+	p.run.Wait()
 }
 
 // previewFixture previews a roster fixture as if picked in the file dialog.
@@ -153,8 +153,8 @@ func TestExcelRefusesUnreadableFile(t *testing.T) {
 
 func TestExcelExport(t *testing.T) {
 	s, w := newTestShell(t)
-	s.show("nav.excel")
-	p := s.screens["nav.excel"].(*excelScreen)
+	s.show(pageExcel)
+	p := s.screens.excel
 	waitIdle(t, p)
 	p.tabs.SelectIndex(1)
 	x := p.exp

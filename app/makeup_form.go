@@ -21,12 +21,12 @@ var makeupMethods = [...]data.MakeUpMethod{data.SelfStudy, data.TalkWithSec, dat
 // For an owed one it records it (dated today); for a recorded one it
 // corrects it. A date before the session is refused at the date field.
 func (p *makeupPanel) openRecord(r makeupRow) {
-	day := max(p.sh.ledger.Today(), r.session.Date)
+	day := max(p.ledger.Today(), r.session.Date)
 	title, method, noteText := lang.L("makeup.record_title"), data.SelfStudy, ""
 	if r.done != nil {
 		title, day, method, noteText = lang.L("makeup.correct_title"), r.done.Date, r.done.Method, r.done.Note
 	}
-	date := newDateInput(p.sh.ledger, day, nil)
+	date := newDateInput(p.ledger, day, nil)
 	names := make([]string, len(makeupMethods))
 	for i, m := range makeupMethods {
 		names[i] = lang.L("makeup." + string(m))
@@ -52,7 +52,7 @@ func (p *makeupPanel) openRecord(r makeupRow) {
 		widget.NewLabelWithStyle(lang.L("field.date"), fyne.TextAlignTrailing, fyne.TextStyle{Bold: true}), container.NewVBox(date.root, prob),
 		widget.NewLabelWithStyle(lang.L("field.method"), fyne.TextAlignTrailing, fyne.TextStyle{Bold: true}), how,
 		widget.NewLabelWithStyle(lang.L("field.notes"), fyne.TextAlignTrailing, fyne.TextStyle{Bold: true}), note)
-	d := dialog.NewCustomWithoutButtons(title, container.NewVBox(what, form), p.sh.win)
+	d := dialog.NewCustomWithoutButtons(title, container.NewVBox(what, form), p.win)
 	onSave := func() {
 		v, bad := dateValue(date)
 		if bad || !v.Valid() {
@@ -68,11 +68,11 @@ func (p *makeupPanel) openRecord(r makeupRow) {
 		}
 		mu := &data.MakeUp{SessionID: r.session.ID, MemberID: r.member.ID, Date: v,
 			Method: m, Note: strings.TrimSpace(note.Text)}
-		l := p.sh.ledger
+		l := p.ledger
 		if l == nil {
 			return // the ledger was closed meanwhile
 		}
-		save(p.sh.run, func() (struct{}, error) { return struct{}{}, l.SaveMakeUp(mu) }, func(ps []data.Problem) {
+		save(p.run, func() (struct{}, error) { return struct{}{}, l.SaveMakeUp(mu) }, func(ps []data.Problem) {
 			prob.SetText(lang.L(ps[0].Code, ps[0].Args))
 			prob.Show()
 		}, func(struct{}) {
@@ -84,7 +84,7 @@ func (p *makeupPanel) openRecord(r makeupRow) {
 	save.Importance = widget.HighImportance
 	d.SetButtons([]fyne.CanvasObject{widget.NewButton(lang.L("button.cancel"), d.Hide), save})
 	armEntries(form, onSave)
-	size := p.sh.win.Canvas().Size()
+	size := p.win.Canvas().Size()
 	d.Resize(fyne.NewSize(min(620, size.Width*0.95), min(340, size.Height*0.95)))
 	d.Show()
 }

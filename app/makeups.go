@@ -21,7 +21,7 @@ import (
 // each of which can be corrected or removed. Both lists are searchable by
 // name (characters or pinyin), date, kind and theme.
 type makeupPanel struct {
-	sh      *shell
+	env
 	root    fyne.CanvasObject
 	yearSel *widget.Select
 	mode    *widget.RadioGroup // 待补学 or 已补学
@@ -46,8 +46,8 @@ type makeupRow struct {
 	hay     string       // what the search looks in besides the name, lower case
 }
 
-func newMakeupPanel(sh *shell) *makeupPanel {
-	p := &makeupPanel{sh: sh, year: sh.ledger.Today().Year()}
+func newMakeupPanel(e env) *makeupPanel {
+	p := &makeupPanel{env: e, year: e.ledger.Today().Year()}
 	p.yearSel = widget.NewSelect(nil, p.onYearChanged)
 	p.mode = widget.NewRadioGroup([]string{lang.L("makeup.mode_owed"), lang.L("makeup.mode_done")}, nil)
 	p.mode.Horizontal = true
@@ -74,7 +74,7 @@ func (p *makeupPanel) doneMode() bool { return p.mode.Selected == lang.L("makeup
 // reload reads what is still owed for the year's sessions and what was
 // recorded for them.
 func (p *makeupPanel) reload() {
-	l, year := p.sh.ledger, p.year
+	l, year := p.ledger, p.year
 	if l == nil {
 		return // the ledger was closed meanwhile
 	}
@@ -83,7 +83,7 @@ func (p *makeupPanel) reload() {
 		owed  []data.Owed
 		done  []data.DoneMakeUp
 	}
-	load(p.sh.run, purpose("makeups"), func() (result, error) {
+	load(p.run, purpose("makeups"), func() (result, error) {
 		ys, err := l.SessionYears()
 		if err != nil {
 			return result{}, err
@@ -198,15 +198,15 @@ func (p *makeupPanel) onRemove(r makeupRow) {
 	msg := lang.L("makeup.remove_confirm", map[string]any{"Name": r.member.Name,
 		"Session": r.session.Date.String() + " " + kindName(r.session.Kind) + " · " + r.session.Theme})
 	d := dialog.NewConfirm(lang.L("makeup.remove"), msg, func(ok bool) {
-		l := p.sh.ledger
+		l := p.ledger
 		if !ok || l == nil {
 			return
 		}
 		sid, mid := r.session.ID, r.member.ID
-		save(p.sh.run, func() (struct{}, error) { return struct{}{}, l.DeleteMakeUp(sid, mid) }, nil, func(struct{}) {
+		save(p.run, func() (struct{}, error) { return struct{}{}, l.DeleteMakeUp(sid, mid) }, nil, func(struct{}) {
 			p.reload()
 		})
-	}, p.sh.win)
+	}, p.win)
 	d.SetConfirmText(lang.L("makeup.remove"))
 	d.SetConfirmImportance(widget.DangerImportance)
 	d.SetDismissText(lang.L("button.cancel"))

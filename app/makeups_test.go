@@ -47,8 +47,8 @@ func openMakeUps(t *testing.T) (*shell, fyne.Window, *makeupPanel) {
 	t.Helper()
 	b := newSmallBranch(t)
 	s, w := b.open(t)
-	s.show("nav.checkin")
-	c := s.screens["nav.checkin"].(*checkinScreen)
+	s.show(pageCheckin)
+	c := s.screens.checkin
 	c.showMakeUps()
 	s.run.Wait()
 	return s, w, c.makeups

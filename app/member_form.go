@@ -38,7 +38,7 @@ type memberForm struct {
 
 // openForm opens the form for m, or for a new member when m is nil.
 func (p *membersScreen) openForm(m *data.Member) *memberForm {
-	if p.s.ledger == nil {
+	if p.ledger == nil {
 		return nil
 	}
 	f := &memberForm{p: p, errs: map[string]*widget.Label{}, touched: map[string]bool{}}
@@ -54,7 +54,7 @@ func (p *membersScreen) openForm(m *data.Member) *memberForm {
 
 func (f *memberForm) isNew() bool { return f.orig.ID == [16]byte{} }
 
-func (f *memberForm) today() data.Date { return f.p.s.ledger.Today() }
+func (f *memberForm) today() data.Date { return f.p.ledger.Today() }
 
 func (f *memberForm) build() {
 	m := &f.orig
@@ -126,12 +126,12 @@ func (f *memberForm) build() {
 		title = lang.L("members.edit", map[string]any{"Name": f.orig.Name})
 	}
 	content := container.NewBorder(nil, buttons, nil, nil, container.NewVScroll(body))
-	f.dlg = dialog.NewCustomWithoutButtons(title, content, f.p.s.win)
+	f.dlg = dialog.NewCustomWithoutButtons(title, content, f.p.win)
 	f.dlg.Resize(fyne.NewSize(880, 660))
 	f.building = false
 	f.dlg.Show()
 	f.validate()
-	f.p.s.win.Canvas().Focus(f.name)
+	f.p.win.Canvas().Focus(f.name)
 }
 
 // field is one labelled input with its problem line under it.
@@ -312,9 +312,9 @@ func (f *memberForm) onSave() {
 		return
 	}
 	m, _ := f.member()
-	l := f.p.s.ledger
+	l := f.p.ledger
 	f.saving = true
-	run(f.p.s.run, func() (data.Member, error) {
+	run(f.p.run, func() (data.Member, error) {
 		err := l.SaveMember(&m)
 		return m, err
 	}, func(saved data.Member, err error) {
@@ -324,7 +324,7 @@ func (f *memberForm) onSave() {
 			return
 		}
 		if err != nil {
-			showError(err, f.p.s.win)
+			showError(err, f.p.win)
 			return
 		}
 		f.dlg.Hide()

@@ -14,7 +14,7 @@ import (
 // membersScreen is the roster: a searchable, sortable table of members
 // with filters, the count line, and the member form behind each row.
 type membersScreen struct {
-	s *shell
+	env
 	r roster
 
 	search   *widget.Entry
@@ -31,8 +31,8 @@ type membersScreen struct {
 	afterLoad []func()
 }
 
-func newMembersScreen(s *shell) screen {
-	p := &membersScreen{s: s}
+func newMembersScreen(e env) *membersScreen {
+	p := &membersScreen{env: e}
 	p.r.sortCol = colName
 
 	p.search = widget.NewEntry()
@@ -89,14 +89,14 @@ type rosterLoad struct {
 // reload reads the members and rebuilds the search index off the UI
 // goroutine, then shows them; then runs after.
 func (p *membersScreen) reload(after func()) {
-	l := p.s.ledger
+	l := p.ledger
 	if l == nil {
 		return
 	}
 	if after != nil {
 		p.afterLoad = append(p.afterLoad, after)
 	}
-	load(p.s.run, purpose("members.roster"), func() (rosterLoad, error) {
+	load(p.run, purpose("members.roster"), func() (rosterLoad, error) {
 		ms, err := l.Members()
 		if err != nil {
 			return rosterLoad{}, err
@@ -249,15 +249,5 @@ func (p *membersScreen) headerText(col int) string {
 
 // focusSearch puts the cursor in the search field (查找, Ctrl+F).
 func (p *membersScreen) focusSearch() {
-	p.s.win.Canvas().Focus(p.search)
-}
-
-// membersPage shows the members screen and returns it.
-func (s *shell) membersPage() *membersScreen {
-	if s.ledger == nil {
-		return nil
-	}
-	s.show("nav.members")
-	p, _ := s.screens["nav.members"].(*membersScreen)
-	return p
+	p.win.Canvas().Focus(p.search)
 }

@@ -39,12 +39,15 @@ func openMembers(t testing.TB, s *shell) *membersScreen {
 // addMember stores m in the shell's ledger and reloads the roster.
 func addMember(t testing.TB, p *membersScreen, m data.Member) data.Member {
 	t.Helper()
-	if err := p.s.ledger.SaveMember(&m); err != nil {
+	if err := p.ledger.SaveMember(&m); err != nil {
 		t.Fatal(err)
 	}
 	done := false
 	p.reload(func() { done = true })
-	settle(t, p.s, "the roster to reload", func() bool { return done })
+	p.run.Wait()
+	if !done {
+		t.Fatal("the roster did not reload")
+	}
 	return m
 }
 

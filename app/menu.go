@@ -55,7 +55,7 @@ func (s *shell) onNewMember() {
 // onFind puts the cursor in the search field of the check-in screen when
 // it is shown, else goes to the members screen's (查找, Ctrl+F).
 func (s *shell) onFind() {
-	if c, ok := s.screens["nav.checkin"].(*checkinScreen); ok && s.current == "nav.checkin" {
+	if c := s.screens.checkin; c != nil && s.current == pageCheckin {
 		c.focusSearch()
 		return
 	}
@@ -71,16 +71,12 @@ func (s *shell) backupNow() {
 	if l == nil {
 		return
 	}
-	run(s.run, func() (string, error) {
+	save(s.run, func() (string, error) {
 		return backupLedger(l)
-	}, func(dest string, err error) {
-		if err != nil {
-			showError(err, s.win)
-			return
-		}
+	}, nil, func(dest string) {
 		showMessage(lang.L("menu.backup_done_title"), lang.L("menu.backup_done", map[string]any{"Path": dest}), s.win)
-		if sc, ok := s.screens["nav.settings"]; ok && s.current == "nav.settings" {
-			sc.shown() // the backups list there gains a line
+		if s.current == pageSettings {
+			s.settingsScreen().shown() // the backups list there gains a line
 		}
 	})
 }
@@ -115,4 +111,13 @@ func showMessage(title, text string, w fyne.Window) {
 	d := dialog.NewCustom(title, lang.L("button.ok"), l, w)
 	d.Resize(fyne.NewSize(460, 200))
 	d.Show()
+}
+
+// membersPage shows the members screen and returns it.
+func (s *shell) membersPage() *membersScreen {
+	if s.ledger == nil {
+		return nil
+	}
+	s.show(pageMembers)
+	return s.membersScreen()
 }

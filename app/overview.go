@@ -19,7 +19,7 @@ import (
 // the make-up studies still owed, and this year's compliance with the
 // branch work regulations, all read from data/ in one background load.
 type overviewScreen struct {
-	sh   *shell
+	env
 	root fyne.CanvasObject
 
 	title      *widget.Label
@@ -30,8 +30,8 @@ type overviewScreen struct {
 	complCard  *widget.Card
 }
 
-func newOverviewScreen(s *shell) screen {
-	p := &overviewScreen{sh: s}
+func newOverviewScreen(e env) *overviewScreen {
+	p := &overviewScreen{env: e}
 	p.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	p.title.SizeName = theme.SizeNameSubHeadingText
 	p.next = container.NewVBox(widget.NewLabel(lang.L("common.working")))
@@ -39,9 +39,9 @@ func newOverviewScreen(s *shell) screen {
 	p.owed = widget.NewLabel("")
 	p.owed.Wrapping = fyne.TextWrapWord
 	p.compliance = container.New(layout.NewFormLayout())
-	allSessions := widget.NewButtonWithIcon(lang.L("overview.all_sessions"), theme.CalendarIcon(), func() { s.show("nav.sessions") })
+	allSessions := widget.NewButtonWithIcon(lang.L("overview.all_sessions"), theme.CalendarIcon(), func() { e.nav.ShowSessions() })
 	toMakeUps := widget.NewButtonWithIcon(lang.L("overview.to_makeups"), theme.DocumentCreateIcon(), p.onMakeUps)
-	toStats := widget.NewButtonWithIcon(lang.L("overview.to_stats"), theme.GridIcon(), func() { s.show("nav.stats") })
+	toStats := widget.NewButtonWithIcon(lang.L("overview.to_stats"), theme.GridIcon(), func() { e.nav.ShowStats() })
 	p.complCard = widget.NewCard(lang.L("overview.compliance"), "", container.NewVBox(p.compliance, container.NewHBox(toStats)))
 	left := container.NewVBox(
 		widget.NewCard(lang.L("overview.next"), "", container.NewVBox(p.next, container.NewHBox(allSessions))),
@@ -57,7 +57,7 @@ func (p *overviewScreen) content() fyne.CanvasObject { return p.root }
 func (p *overviewScreen) shown() { p.reload() }
 
 func (p *overviewScreen) reload() {
-	l := p.sh.ledger
+	l := p.ledger
 	if l == nil {
 		return // the ledger was closed meanwhile
 	}
@@ -65,7 +65,7 @@ func (p *overviewScreen) reload() {
 		a *data.Agenda
 		b data.Branch
 	}
-	load(p.sh.run, purpose("overview"), func() (result, error) {
+	load(p.run, purpose("overview"), func() (result, error) {
 		a, err := l.Agenda(5)
 		if err != nil {
 			return result{}, err
@@ -145,18 +145,12 @@ func (p *overviewScreen) show(a *data.Agenda, b data.Branch) {
 
 func (p *overviewScreen) checkinButton(id uuid.UUID) *widget.Button {
 	return widget.NewButtonWithIcon(lang.L("nav.checkin"), theme.ConfirmIcon(), func() {
-		p.sh.show("nav.checkin")
-		if c, ok := p.sh.screens["nav.checkin"].(*checkinScreen); ok {
-			c.openSession(id)
-		}
+		p.nav.OpenCheckin(id)
 	})
 }
 
 func (p *overviewScreen) onMakeUps() {
-	p.sh.show("nav.checkin")
-	if c, ok := p.sh.screens["nav.checkin"].(*checkinScreen); ok {
-		c.showMakeUps()
-	}
+	p.nav.ShowMakeUps()
 }
 
 // complianceName is "支部委员会（每月）", "党小组会（每月，第一党小组）" or

@@ -1,7 +1,6 @@
 package app
 
 import (
-	"fmt"
 	"strings"
 	"testing"
 
@@ -24,8 +23,8 @@ func quietShell(t *testing.T) (*shell, fyne.Window) {
 // openOverview shows the overview and waits for its numbers.
 func openOverview(t *testing.T, s *shell) *overviewScreen {
 	t.Helper()
-	s.show("nav.overview")
-	p := s.screens["nav.overview"].(*overviewScreen)
+	s.show(pageOverview)
+	p := s.screens.overview
 	settle(t, s, "the overview's numbers", func() bool { return len(p.compliance.Objects) > 0 })
 	return p
 }
@@ -71,29 +70,26 @@ func TestOverviewShowsMissingMonth(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got, want := p.owed.Text, fmt.Sprintf("2026 年还有 %d 人次待补学", len(owed)); got != want {
+	if len(owed) != 33 {
+		t.Fatalf("the example branch owes %d make-ups in 2026, want 33", len(owed))
+	}
+	if got, want := p.owed.Text, "2026 年还有 33 人次待补学"; got != want {
 		t.Errorf("owed: got %q, want %q", got, want)
 	}
 	if !hasText(w, "2026-12-04 周五 · 12:00–13:00 · 正午课堂") {
 		t.Errorf("next sessions: want 2026-12-04's Noon Classroom first; window shows %q", windowTexts(w))
 	}
-	ss, err := l.Sessions(data.NewDate(2026, 11, 27), data.NewDate(2026, 11, 27))
-	if err != nil || len(ss) != 1 {
-		t.Fatalf("the demo's 2026-11-27 session: %v %d", err, len(ss))
-	}
-	st, err := l.SessionCounts(ss[0].ID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if want := countsText(st.Counts, false); !hasText(w, want) {
-		t.Errorf("last session: want %q on the overview", want)
+	// The last session, 2026-11-27: the example marks 13 of its 14
+	// present and one on leave; leave is out of the rate, so 13 ÷ 13.
+	if want := "应到 14 · 实到 13 · 请假 1 · 缺席 0 · 出勤率 100.0%"; !hasText(w, want) {
+		t.Errorf("last session: want %q on the overview; window shows %q", want, windowTexts(w))
 	}
 
 	// The make-up link opens the 补学 tab of 签到.
 	test.Tap(findButton(w, "去登记补学"))
-	c, ok := s.screens["nav.checkin"].(*checkinScreen)
-	if !ok || s.current != "nav.checkin" || c.tabs.SelectedIndex() != 1 {
-		t.Fatalf("去登记补学: got page %q, want the 补学 tab of 签到", s.current)
+	c := s.screens.checkin
+	if c == nil || s.current != pageCheckin || c.tabs.SelectedIndex() != 1 {
+		t.Fatalf("去登记补学: got page %d, want the 补学 tab of 签到", s.current)
 	}
 	s.run.Wait()
 	if got := len(c.makeups.owed); got != len(owed) {
@@ -137,5 +133,37 @@ func TestOverviewFlagsMeetingWithoutQuorum(t *testing.T) {
 			got = append(got, lb.Text)
 		}
 		t.Errorf("general meeting quorum: got %q, want a red 未达到法定人数：2026-11-25", got)
+	}
+}
+
+// A late arrival counts as attended and is named on the last session's
+// line: a line that dropped the late count would read like the one above.
+func TestOverviewLastSessionShowsLate(t *testing.T) {
+	s, w := quietShell(t)
+	l := s.ledger
+	ss, err := l.Sessions(data.NewDate(2026, 11, 27), data.NewDate(2026, 11, 27))
+	if err != nil || len(ss) != 1 {
+		t.Fatalf("the example's 2026-11-27 session: %v, %d sessions", err, len(ss))
+	}
+	r, err := l.Roll(ss[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var present uuid.UUID
+	for id, m := range r.Marks {
+		if m.Status == data.Present {
+			present = id
+			break
+		}
+	}
+	if present == uuid.Nil {
+		t.Fatal("nobody present on 2026-11-27")
+	}
+	if err := l.SetMark(ss[0].ID, present, data.Mark{Status: data.Late}, true); err != nil {
+		t.Fatal(err)
+	}
+	openOverview(t, s)
+	if want := "应到 14 · 实到 13（迟到 1） · 请假 1 · 缺席 0 · 出勤率 100.0%"; !hasText(w, want) {
+		t.Errorf("last session with one late: want %q on the overview; window shows %q", want, windowTexts(w))
 	}
 }

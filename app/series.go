@@ -20,7 +20,7 @@ import (
 // period, skipping the holidays listed, so that each can later be moved or
 // cancelled on its own.
 type seriesDialog struct {
-	sh      *shell
+	env
 	onSaved func()
 	dlg     *dialog.CustomDialog
 
@@ -48,8 +48,8 @@ var seriesWeekdays = [...]time.Weekday{time.Monday, time.Tuesday, time.Wednesday
 // openSeriesDialog loads the roster (for the host picker) and shows the
 // series dialog; onSaved runs after the sessions are created, opened (when
 // not nil) once the dialog is on screen.
-func openSeriesDialog(sh *shell, onSaved func(), opened func(*seriesDialog)) {
-	l := sh.ledger
+func openSeriesDialog(e env, onSaved func(), opened func(*seriesDialog)) {
+	l := e.ledger
 	if l == nil {
 		return // the ledger was closed meanwhile
 	}
@@ -57,7 +57,7 @@ func openSeriesDialog(sh *shell, onSaved func(), opened func(*seriesDialog)) {
 		ms []data.Member
 		ss []data.Session
 	}
-	run(sh.run, func() (roster, error) {
+	run(e.run, func() (roster, error) {
 		ms, err := l.Members()
 		if err != nil {
 			return roster{}, err
@@ -66,10 +66,10 @@ func openSeriesDialog(sh *shell, onSaved func(), opened func(*seriesDialog)) {
 		return roster{ms, ss}, err
 	}, func(r roster, err error) {
 		if err != nil {
-			showError(err, sh.win)
+			showError(err, e.win)
 			return
 		}
-		d := newSeriesDialog(sh, r.ms, onSaved)
+		d := newSeriesDialog(e, r.ms, onSaved)
 		d.stored = r.ss
 		d.updatePreview()
 		d.dlg.Show()
@@ -79,9 +79,9 @@ func openSeriesDialog(sh *shell, onSaved func(), opened func(*seriesDialog)) {
 	})
 }
 
-func newSeriesDialog(sh *shell, ms []data.Member, onSaved func()) *seriesDialog {
-	today := sh.ledger.Today()
-	d := &seriesDialog{sh: sh, onSaved: onSaved, problems: map[string]*widget.Label{}}
+func newSeriesDialog(e env, ms []data.Member, onSaved func()) *seriesDialog {
+	today := e.ledger.Today()
+	d := &seriesDialog{env: e, onSaved: onSaved, problems: map[string]*widget.Label{}}
 	var names []string
 	for i := range ms {
 		if ms[i].Active() {
@@ -89,8 +89,8 @@ func newSeriesDialog(sh *shell, ms []data.Member, onSaved func()) *seriesDialog 
 		}
 	}
 	changed := func(string) { d.updatePreview() }
-	kinds := make([]string, len(data.Kinds))
-	for i, k := range data.Kinds {
+	kinds := make([]string, len(data.Kinds()))
+	for i, k := range data.Kinds() {
 		kinds[i] = kindName(k)
 	}
 	d.kind = widget.NewSelect(kinds, changed)
@@ -106,8 +106,8 @@ func newSeriesDialog(sh *shell, ms []data.Member, onSaved func()) *seriesDialog 
 	d.place = widget.NewEntry()
 	d.place.SetPlaceHolder(lang.L("sessions.series.place_hint"))
 	d.host = personEntry(names, "")
-	d.from = newDateInput(sh.ledger, today, d.updatePreview)
-	d.to = newDateInput(sh.ledger, data.NewDate(today.Year(), 12, 31), d.updatePreview)
+	d.from = newDateInput(e.ledger, today, d.updatePreview)
+	d.to = newDateInput(e.ledger, data.NewDate(today.Year(), 12, 31), d.updatePreview)
 	d.themed = widget.NewCheck(lang.L("sessions.series.themed_day"), nil)
 	d.holidays = widget.NewMultiLineEntry()
 	d.holidays.SetPlaceHolder(lang.L("sessions.series.holidays_hint"))
@@ -147,12 +147,12 @@ func newSeriesDialog(sh *shell, ms []data.Member, onSaved func()) *seriesDialog 
 	d.kind.SetSelectedIndex(kindIndex(data.NoonClassroom))
 	d.weekday.SetSelectedIndex(4) // Friday: the Noon Classroom's day
 
-	d.dlg = dialog.NewCustomWithoutButtons(lang.L("sessions.series.title"), container.NewVScroll(form), sh.win)
+	d.dlg = dialog.NewCustomWithoutButtons(lang.L("sessions.series.title"), container.NewVScroll(form), e.win)
 	save := widget.NewButtonWithIcon(lang.L("button.save"), theme.DocumentSaveIcon(), d.onSave)
 	save.Importance = widget.HighImportance
 	d.dlg.SetButtons([]fyne.CanvasObject{widget.NewButton(lang.L("button.cancel"), d.dlg.Hide), save})
 	armEntries(form, d.onSave)
-	size := sh.win.Canvas().Size()
+	size := e.win.Canvas().Size()
 	d.dlg.Resize(fyne.NewSize(min(760, size.Width*0.95), min(680, size.Height*0.95)))
 	d.updatePreview()
 	return d
@@ -170,7 +170,7 @@ func (d *seriesDialog) plan() (*data.Series, map[data.Date]bool, []data.Problem)
 		Start: strings.TrimSpace(d.start.Text), End: strings.TrimSpace(d.end.Text),
 		Place: strings.TrimSpace(d.place.Text), Host: strings.TrimSpace(d.host.Text), ThemedDay: d.themed.Checked}
 	if i := d.kind.SelectedIndex(); i >= 0 {
-		sr.Kind = data.Kinds[i]
+		sr.Kind = data.Kinds()[i]
 	}
 	if i := d.weekday.SelectedIndex(); i >= 0 {
 		sr.Weekday = seriesWeekdays[i]
@@ -276,13 +276,13 @@ func (d *seriesDialog) onSave() {
 	if len(ps) > 0 {
 		return
 	}
-	l := d.sh.ledger
+	l := d.ledger
 	if l == nil {
 		return // the ledger was closed meanwhile
 	}
 	skip := d.skipConflicts()
 	planned := len(data.GenerateSeries(sr, holidays))
-	save(d.sh.run, func() ([]data.Session, error) { return l.SaveSeries(sr, holidays, skip) }, d.showProblems, func(gen []data.Session) {
+	save(d.run, func() ([]data.Session, error) { return l.SaveSeries(sr, holidays, skip) }, d.showProblems, func(gen []data.Session) {
 		d.dlg.Hide()
 		if d.onSaved != nil {
 			d.onSaved()
@@ -291,6 +291,6 @@ func (d *seriesDialog) onSave() {
 		if n := planned - len(gen); n > 0 {
 			text += lang.L("series.skipped", map[string]any{"Count": thousands(n)})
 		}
-		dialog.ShowInformation(lang.L("sessions.series.title"), text, d.sh.win)
+		dialog.ShowInformation(lang.L("sessions.series.title"), text, d.win)
 	})
 }

@@ -22,7 +22,7 @@ import (
 func (f *sessionForm) onAddAttachment() {
 	fd := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil {
-			showError(err, f.sh.win)
+			showError(err, f.win)
 			return
 		}
 		if r == nil {
@@ -34,7 +34,7 @@ func (f *sessionForm) onAddAttachment() {
 		}
 		f.attachments = append(f.attachments, path)
 		f.refreshAttachments()
-	}, f.sh.win)
+	}, f.win)
 	fd.Show()
 }
 
@@ -59,10 +59,10 @@ func (f *sessionForm) refreshAttachments() {
 func (f *sessionForm) openAttachment(path string) {
 	u, err := url.Parse(storage.NewFileURI(path).String())
 	if err == nil {
-		err = f.sh.app.OpenURL(u)
+		err = f.nav.OpenURL(u)
 	}
 	if err != nil {
-		showError(err, f.sh.win)
+		showError(err, f.win)
 	}
 }
 

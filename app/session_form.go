@@ -18,7 +18,7 @@ import (
 // from data.ValidateSession are shown in red under their fields; 应到 is
 // derived from the roster and shown, never typed.
 type sessionForm struct {
-	sh      *shell
+	env
 	orig    data.Session
 	members []data.Member
 	onSaved func()
@@ -49,8 +49,8 @@ type guestRow struct{ name, unit *widget.Entry }
 // openSessionForm loads the roster and shows the form for s (a new
 // session when s.ID is zero); onSaved runs after a save, opened (when not
 // nil) once the form is on screen.
-func openSessionForm(sh *shell, s data.Session, onSaved func(), opened func(*sessionForm)) {
-	l := sh.ledger
+func openSessionForm(e env, s data.Session, onSaved func(), opened func(*sessionForm)) {
+	l := e.ledger
 	if l == nil {
 		return // the ledger was closed meanwhile
 	}
@@ -58,19 +58,15 @@ func openSessionForm(sh *shell, s data.Session, onSaved func(), opened func(*ses
 		ms     []data.Member
 		groups []string
 	}
-	run(sh.run, func() (roster, error) {
+	load(e.run, "", func() (roster, error) {
 		ms, err := l.Members()
 		if err != nil {
 			return roster{}, err
 		}
 		b, err := l.Branch()
 		return roster{ms, b.Groups}, err
-	}, func(r roster, err error) {
-		if err != nil {
-			showError(err, sh.win)
-			return
-		}
-		f := newSessionForm(sh, s, r.ms, r.groups, onSaved)
+	}, func(r roster) {
+		f := newSessionForm(e, s, r.ms, r.groups, onSaved)
 		f.dlg.Show()
 		if opened != nil {
 			opened(f)
@@ -78,8 +74,8 @@ func openSessionForm(sh *shell, s data.Session, onSaved func(), opened func(*ses
 	})
 }
 
-func newSessionForm(sh *shell, s data.Session, ms []data.Member, groups []string, onSaved func()) *sessionForm {
-	f := &sessionForm{sh: sh, orig: s, members: ms, onSaved: onSaved,
+func newSessionForm(e env, s data.Session, ms []data.Member, groups []string, onSaved func()) *sessionForm {
+	f := &sessionForm{env: e, orig: s, members: ms, onSaved: onSaved,
 		problems: map[string]*widget.Label{}, rows: map[string][2]fyne.CanvasObject{},
 		attachments: append([]string(nil), s.Attachments...)}
 	var names []string
@@ -88,14 +84,14 @@ func newSessionForm(sh *shell, s data.Session, ms []data.Member, groups []string
 			names = append(names, ms[i].Name)
 		}
 	}
-	kinds := make([]string, len(data.Kinds))
-	for i, k := range data.Kinds {
+	kinds := make([]string, len(data.Kinds()))
+	for i, k := range data.Kinds() {
 		kinds[i] = kindName(k)
 	}
 	f.kind = widget.NewSelect(kinds, func(string) { f.onKindChanged() })
 	f.theme = widget.NewEntry()
 	f.theme.SetText(s.Theme)
-	f.date = newDateInput(sh.ledger, s.Date, f.updateExpected)
+	f.date = newDateInput(e.ledger, s.Date, f.updateExpected)
 	f.start, f.end = timeEntry(s.Start), timeEntry(s.End)
 	f.end.SetPlaceHolder("13:00")
 	f.place = widget.NewEntry()
@@ -156,7 +152,7 @@ func newSessionForm(sh *shell, s data.Session, ms []data.Member, groups []string
 	if s.SeriesID != [16]byte{} {
 		top = widget.NewLabel(lang.L("sessions.form.in_series"))
 	}
-	f.dlg = dialog.NewCustomWithoutButtons(title, container.NewBorder(top, nil, nil, nil, container.NewVScroll(form)), sh.win)
+	f.dlg = dialog.NewCustomWithoutButtons(title, container.NewBorder(top, nil, nil, nil, container.NewVScroll(form)), e.win)
 	save := widget.NewButtonWithIcon(lang.L("button.save"), theme.DocumentSaveIcon(), f.onSave)
 	save.Importance = widget.HighImportance
 	buttons := []fyne.CanvasObject{widget.NewButton(lang.L("button.cancel"), f.dlg.Hide), save}
@@ -172,7 +168,7 @@ func newSessionForm(sh *shell, s data.Session, ms []data.Member, groups []string
 		buttons = append(extra, buttons...)
 	}
 	f.dlg.SetButtons(buttons)
-	size := sh.win.Canvas().Size()
+	size := e.win.Canvas().Size()
 	f.dlg.Resize(fyne.NewSize(min(900, size.Width*0.95), min(720, size.Height*0.95)))
 	return f
 }
@@ -187,7 +183,7 @@ func (f *sessionForm) problemsFor(field string) *widget.Label {
 }
 
 func kindIndex(k data.Kind) int {
-	for i, x := range data.Kinds {
+	for i, x := range data.Kinds() {
 		if x == k {
 			return i
 		}
@@ -224,7 +220,7 @@ func multiLine(v string) *widget.Entry {
 
 func (f *sessionForm) selectedKind() data.Kind {
 	if i := f.kind.SelectedIndex(); i >= 0 {
-		return data.Kinds[i]
+		return data.Kinds()[i]
 	}
 	return ""
 }
@@ -317,11 +313,11 @@ func (f *sessionForm) onSave() {
 	if len(ps) > 0 {
 		return
 	}
-	l := f.sh.ledger
+	l := f.ledger
 	if l == nil {
 		return // the ledger was closed meanwhile
 	}
-	save(f.sh.run, func() (struct{}, error) { return struct{}{}, l.SaveSession(&s) }, f.showProblems, func(struct{}) {
+	save(f.run, func() (struct{}, error) { return struct{}{}, l.SaveSession(&s) }, f.showProblems, func(struct{}) {
 		f.dlg.Hide()
 		if f.onSaved != nil {
 			f.onSaved()
@@ -334,16 +330,12 @@ func (f *sessionForm) onSave() {
 func (f *sessionForm) onCancelOnce() {
 	s := f.orig
 	s.Cancelled = !s.Cancelled
-	l := f.sh.ledger
+	l := f.ledger
 	if l == nil {
 		return // the ledger was closed meanwhile
 	}
 	do := func() {
-		run(f.sh.run, func() (struct{}, error) { return struct{}{}, l.SaveSession(&s) }, func(_ struct{}, err error) {
-			if err != nil {
-				showError(err, f.sh.win)
-				return
-			}
+		save(f.run, func() (struct{}, error) { return struct{}{}, l.SaveSession(&s) }, nil, func(struct{}) {
 			f.dlg.Hide()
 			if f.onSaved != nil {
 				f.onSaved()
@@ -360,7 +352,7 @@ func (f *sessionForm) onCancelOnce() {
 			if ok {
 				do()
 			}
-		}, f.sh.win)
+		}, f.win)
 	c.SetConfirmText(lang.L("sessions.form.cancel_yes"))
 	c.SetDismissText(lang.L("sessions.form.keep"))
 	c.Show()
@@ -368,10 +360,7 @@ func (f *sessionForm) onCancelOnce() {
 
 func (f *sessionForm) onCheckin() {
 	f.dlg.Hide()
-	f.sh.show("nav.checkin")
-	if c, ok := f.sh.screens["nav.checkin"].(*checkinScreen); ok {
-		c.openSession(f.orig.ID)
-	}
+	f.nav.OpenCheckin(f.orig.ID)
 }
 
 // updateExpected shows 应到 for the kind, date and group as they stand.

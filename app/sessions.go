@@ -16,7 +16,7 @@ import (
 // sessionsScreen is 组织生活: the year's sessions grouped by month, with
 // filters by kind and year, the session form and the series dialog.
 type sessionsScreen struct {
-	sh   *shell
+	env
 	root fyne.CanvasObject
 
 	yearSel *widget.Select
@@ -41,11 +41,11 @@ type sessionRow struct {
 	stat  *data.SessionStat
 }
 
-func newSessionsScreen(s *shell) screen {
-	p := &sessionsScreen{sh: s, year: s.ledger.Today().Year()}
+func newSessionsScreen(e env) *sessionsScreen {
+	p := &sessionsScreen{env: e, year: e.ledger.Today().Year()}
 	p.yearSel = widget.NewSelect(nil, p.onYearChanged)
 	kinds := []string{lang.L("common.all")}
-	for _, k := range data.Kinds {
+	for _, k := range data.Kinds() {
 		kinds = append(kinds, kindName(k))
 	}
 	p.summary = widget.NewLabel("")
@@ -57,7 +57,7 @@ func newSessionsScreen(s *shell) screen {
 	newBtn := widget.NewButtonWithIcon(lang.L("sessions.new"), theme.ContentAddIcon(), p.onNew)
 	newBtn.Importance = widget.HighImportance
 	seriesBtn := widget.NewButtonWithIcon(lang.L("sessions.new_series"), theme.ViewRefreshIcon(), p.onNewSeries)
-	rule := newRateRuleButton(s.win, func() bool { return p.leaveCounts })
+	rule := newRateRuleButton(e.win, func() bool { return p.leaveCounts })
 	bar := container.NewHBox(widget.NewLabel(lang.L("sessions.year")), p.yearSel,
 		widget.NewLabel(lang.L("field.kind")), p.kindSel, p.summary, rule)
 	// The bar scrolls sideways rather than push the buttons off a narrow
@@ -73,7 +73,7 @@ func (p *sessionsScreen) shown() { p.reload() }
 
 // reload reads the selected year's sessions with their counts.
 func (p *sessionsScreen) reload() {
-	l, year := p.sh.ledger, p.year
+	l, year := p.ledger, p.year
 	if l == nil {
 		return // the ledger was closed meanwhile
 	}
@@ -82,7 +82,7 @@ func (p *sessionsScreen) reload() {
 		stats []data.SessionStat
 		leave bool
 	}
-	load(p.sh.run, purpose("sessions.list"), func() (result, error) {
+	load(p.run, purpose("sessions.list"), func() (result, error) {
 		var r result
 		var err error
 		if r.years, err = l.SessionYears(); err != nil {
@@ -128,7 +128,7 @@ func (p *sessionsScreen) rebuildRows() {
 // scrollToToday brings this month's sessions into view, once: the
 // secretary mostly works on the coming weeks, not on January.
 func (p *sessionsScreen) scrollToToday() {
-	today := p.sh.ledger.Today()
+	today := p.ledger.Today()
 	if p.scrolled || p.year != today.Year() {
 		return
 	}
@@ -155,7 +155,7 @@ func (p *sessionsScreen) onYearChanged(v string) {
 func (p *sessionsScreen) onKindChanged(string) {
 	p.kind = ""
 	if i := p.kindSel.SelectedIndex(); i > 0 {
-		p.kind = data.Kinds[i-1]
+		p.kind = data.Kinds()[i-1]
 	}
 	p.rebuildRows()
 }
@@ -165,11 +165,11 @@ func (p *sessionsScreen) onRowSelected(id widget.ListItemID) {
 	if id < 0 || id >= len(p.rows) || p.rows[id].stat == nil {
 		return
 	}
-	openSessionForm(p.sh, p.rows[id].stat.Session, p.reload, p.formOpened)
+	openSessionForm(p.env, p.rows[id].stat.Session, p.reload, p.formOpened)
 }
 
 func (p *sessionsScreen) onNew() {
-	today := p.sh.ledger.Today()
+	today := p.ledger.Today()
 	d := today
 	if p.year != today.Year() {
 		d = data.NewDate(p.year, 1, 1)
@@ -178,13 +178,13 @@ func (p *sessionsScreen) onNew() {
 	if k == "" {
 		k = data.NoonClassroom
 	}
-	openSessionForm(p.sh, data.Session{Kind: k, Date: d}, p.reload, p.formOpened)
+	openSessionForm(p.env, data.Session{Kind: k, Date: d}, p.reload, p.formOpened)
 }
 
 func (p *sessionsScreen) formOpened(f *sessionForm) { p.form = f }
 
 func (p *sessionsScreen) onNewSeries() {
-	openSeriesDialog(p.sh, p.reload, func(d *seriesDialog) { p.series = d })
+	openSeriesDialog(p.env, p.reload, func(d *seriesDialog) { p.series = d })
 }
 
 // newSessionRowObject is the template of a list line: date, kind, theme,
@@ -243,7 +243,7 @@ func (p *sessionsScreen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	}
 	theme.Importance = imp
 	theme.SetText(t)
-	planned := s.Date > p.sh.ledger.Today() && r.stat.Unmarked == r.stat.Expected
+	planned := s.Date > p.ledger.Today() && r.stat.Unmarked == r.stat.Expected
 	switch {
 	case s.Cancelled:
 		counts.SetText("")

@@ -15,8 +15,8 @@ import (
 // openSessions shows 组织生活 and waits for its list.
 func openSessions(t *testing.T, s *shell) *sessionsScreen {
 	t.Helper()
-	s.show("nav.sessions")
-	p := s.screens["nav.sessions"].(*sessionsScreen)
+	s.show(pageSessions)
+	p := s.screens.sessions
 	settle(t, s, "the session list", func() bool { return len(p.rows) > 0 })
 	return p
 }

@@ -17,7 +17,7 @@ import (
 // settingsScreen edits the branch profile and the attendance-rate rule,
 // and shows where the ledger and its backups are, with 立即备份 and 恢复.
 type settingsScreen struct {
-	s                          *shell
+	env
 	name, committee, secretary *widget.Entry
 	groups                     *widget.Entry
 	leaveCounts                *widget.Check
@@ -29,8 +29,8 @@ type settingsScreen struct {
 	loading                    bool // filling the fields: not the user's changes
 }
 
-func newSettingsScreen(s *shell) screen {
-	p := &settingsScreen{s: s}
+func newSettingsScreen(e env) *settingsScreen {
+	p := &settingsScreen{env: e}
 	p.name = widget.NewEntry()
 	p.committee = widget.NewEntry()
 	p.secretary = widget.NewEntry()
@@ -57,7 +57,7 @@ func newSettingsScreen(s *shell) screen {
 	p.ledgerPath.Wrapping = fyne.TextWrapBreak
 	p.backupDir = widget.NewLabel("")
 	p.backupDir.Wrapping = fyne.TextWrapBreak
-	backupNow := widget.NewButtonWithIcon(lang.L("menu.backup"), theme.DownloadIcon(), s.backupNow)
+	backupNow := widget.NewButtonWithIcon(lang.L("menu.backup"), theme.DownloadIcon(), e.nav.BackupNow)
 	p.backupList = widget.NewList(
 		func() int { return len(p.backups) },
 		func() fyne.CanvasObject {
@@ -85,7 +85,7 @@ func (p *settingsScreen) content() fyne.CanvasObject { return p.root }
 
 // shown reads the branch profile and the list of backups.
 func (p *settingsScreen) shown() {
-	l := p.s.ledger
+	l := p.ledger
 	if l == nil {
 		return
 	}
@@ -95,18 +95,14 @@ func (p *settingsScreen) shown() {
 		b       data.Branch
 		backups []string
 	}
-	run(p.s.run, func() (loaded, error) {
+	load(p.run, purpose("settings"), func() (loaded, error) {
 		b, err := l.Branch()
 		if err != nil {
 			return loaded{}, err
 		}
 		bs, err := data.Backups(l.Path())
 		return loaded{b, bs}, err
-	}, func(ld loaded, err error) {
-		if err != nil {
-			showError(err, p.s.win)
-			return
-		}
+	}, func(ld loaded) {
 		p.loading = true
 		p.name.SetText(ld.b.Name)
 		p.committee.SetText(ld.b.Committee)
@@ -132,47 +128,39 @@ func backupLabel(path string) string {
 // onSaveProfile stores name, committee, secretary and groups, keeping the
 // rest of the branch record as it is in the ledger.
 func (p *settingsScreen) onSaveProfile() {
-	l := p.s.ledger
+	l := p.ledger
 	name, committee, secretary := strings.TrimSpace(p.name.Text), strings.TrimSpace(p.committee.Text), strings.TrimSpace(p.secretary.Text)
 	groups := splitGroups(p.groups.Text)
 	p.save.Disable()
-	run(p.s.run, func() (struct{}, error) {
-		b, err := l.Branch()
-		if err != nil {
-			return struct{}{}, err
-		}
-		b.Name, b.Committee, b.Secretary, b.Groups = name, committee, secretary, groups
-		return struct{}{}, l.SaveBranch(b)
+	run(p.run, func() (struct{}, error) {
+		return struct{}{}, l.UpdateBranch(func(b *data.Branch) error {
+			b.Name, b.Committee, b.Secretary, b.Groups = name, committee, secretary, groups
+			return nil
+		})
 	}, func(_ struct{}, err error) {
 		p.save.Enable()
 		if err != nil {
-			showError(err, p.s.win)
+			showError(err, p.win)
 			return
 		}
-		p.s.updateTitle()
-		showMessage(lang.L("settings.profile"), lang.L("common.saved"), p.s.win)
+		p.nav.BranchRenamed()
+		showMessage(lang.L("settings.profile"), lang.L("common.saved"), p.win)
 	})
 }
 
 // onLeaveCountsChanged stores the attendance-rate rule as soon as it is
 // switched.
 func (p *settingsScreen) onLeaveCountsChanged(on bool) {
-	if p.loading || p.s.ledger == nil {
+	if p.loading || p.ledger == nil {
 		return
 	}
-	l := p.s.ledger
-	run(p.s.run, func() (struct{}, error) {
-		b, err := l.Branch()
-		if err != nil {
-			return struct{}{}, err
-		}
-		b.LeaveCountsAgainst = on
-		return struct{}{}, l.SaveBranch(b)
-	}, func(_ struct{}, err error) {
-		if err != nil {
-			showError(err, p.s.win)
-		}
-	})
+	l := p.ledger
+	save(p.run, func() (struct{}, error) {
+		return struct{}{}, l.UpdateBranch(func(b *data.Branch) error {
+			b.LeaveCountsAgainst = on
+			return nil
+		})
+	}, nil, func(struct{}) {})
 }
 
 // onRestore puts a backup back after a confirmation. data.Restore needs
@@ -184,39 +172,9 @@ func (p *settingsScreen) onRestore(backup string) {
 	msg.Wrapping = fyne.TextWrapWord
 	c := dialog.NewCustomConfirm(lang.L("settings.restore"), lang.L("settings.restore"), lang.L("button.cancel"), msg, func(ok bool) {
 		if ok {
-			p.s.restoreBackup(backup)
+			p.nav.RestoreBackup(backup)
 		}
-	}, p.s.win)
+	}, p.win)
 	c.Resize(fyne.NewSize(480, 220))
 	c.Show()
-}
-
-// restoreBackup closes the ledger, restores backup over it and reopens it,
-// landing on the settings page.
-func (s *shell) restoreBackup(backup string) {
-	if s.ledger == nil {
-		return
-	}
-	target := s.ledger.Path()
-	s.closeLedger()
-	run(s.run, func() (*data.Ledger, error) {
-		rerr := data.Restore(backup, target, data.Options{})
-		l, err := data.Open(target, data.Options{NoBackup: true})
-		if err != nil {
-			return nil, err
-		}
-		return l, rerr
-	}, func(l *data.Ledger, err error) {
-		if l != nil {
-			s.adoptLedger(l)
-			s.show("nav.settings")
-		} else {
-			s.showWelcome()
-		}
-		if err != nil {
-			showError(err, s.win)
-			return
-		}
-		showMessage(lang.L("settings.restore"), lang.L("settings.restored", map[string]any{"When": backupLabel(backup)}), s.win)
-	})
 }

@@ -2,10 +2,13 @@ package app
 
 import (
 	"os"
+	"path/filepath"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -20,25 +23,48 @@ type screen interface {
 	shown()
 }
 
+// pageID names a page of the navigation on the left, in its order.
+type pageID int
+
+const (
+	pageOverview pageID = iota
+	pageMembers
+	pageSessions
+	pageCheckin
+	pageStats
+	pageExcel
+	pageSettings
+)
+
 // page describes one entry of the navigation on the left.
 type page struct {
-	key   string // translation key and page name
-	icon  fyne.Resource
-	build func(s *shell) screen
+	key  string // translation key of its name
+	icon fyne.Resource
 }
 
-// navPages returns the navigation entries, in order. (A function, not a
-// variable: theme icons need a running app.)
+// navPages returns the navigation entries, indexed by pageID. (A
+// function, not a variable: theme icons need a running app.)
 func navPages() []page {
 	return []page{
-		{"nav.overview", theme.HomeIcon(), newOverviewScreen},
-		{"nav.members", theme.AccountIcon(), newMembersScreen},
-		{"nav.sessions", theme.CalendarIcon(), newSessionsScreen},
-		{"nav.checkin", theme.ConfirmIcon(), newCheckinScreen},
-		{"nav.stats", theme.GridIcon(), newStatsScreen},
-		{"nav.excel", theme.DocumentIcon(), newExcelScreen},
-		{"nav.settings", theme.SettingsIcon(), newSettingsScreen},
+		pageOverview: {"nav.overview", theme.HomeIcon()},
+		pageMembers:  {"nav.members", theme.AccountIcon()},
+		pageSessions: {"nav.sessions", theme.CalendarIcon()},
+		pageCheckin:  {"nav.checkin", theme.ConfirmIcon()},
+		pageStats:    {"nav.stats", theme.GridIcon()},
+		pageExcel:    {"nav.excel", theme.DocumentIcon()},
+		pageSettings: {"nav.settings", theme.SettingsIcon()},
 	}
+}
+
+// pages holds the main window's screens once built, one field per page.
+type pages struct {
+	overview *overviewScreen
+	members  *membersScreen
+	sessions *sessionsScreen
+	checkin  *checkinScreen
+	stats    *statsScreen
+	excel    *excelScreen
+	settings *settingsScreen
 }
 
 // shell is the main window: navigation, the current screen, the menu, and
@@ -52,8 +78,8 @@ type shell struct {
 	pages   []page
 	nav     *widget.List
 	body    *fyne.Container
-	screens map[string]screen
-	current string
+	screens pages
+	current pageID // the page on show, -1 for none
 	// navIndex is the selected navigation entry, -1 before the first.
 	navIndex int
 	welcome  *welcomeScreen // the first-run page while no ledger is open
@@ -63,7 +89,12 @@ type shell struct {
 // through r (newRunner(w) in the program, newTestRunner(w) in tests).
 func newShell(a fyne.App, w fyne.Window, r *runner) *shell {
 	installKeys(w) // Enter and Escape in every dialog (keys.go)
-	return &shell{app: a, win: w, run: r, screens: map[string]screen{}, pages: navPages()}
+	return &shell{app: a, win: w, run: r, current: -1, navIndex: -1, pages: navPages()}
+}
+
+// env returns what the shell's screens are built from.
+func (s *shell) env() env {
+	return env{win: s.win, ledger: s.ledger, run: s.run, prefs: s.app.Preferences(), nav: s}
 }
 
 // setLedger makes l the shell's ledger and shows the main layout on the
@@ -71,7 +102,7 @@ func newShell(a fyne.App, w fyne.Window, r *runner) *shell {
 func (s *shell) setLedger(l *data.Ledger) {
 	s.ledger = l
 	s.welcome = nil
-	s.screens = map[string]screen{}
+	s.screens = pages{}
 	s.nav = widget.NewList(
 		func() int { return len(s.pages) },
 		func() fyne.CanvasObject {
@@ -83,10 +114,10 @@ func (s *shell) setLedger(l *data.Ledger) {
 			row.Objects[1].(*widget.Label).SetText(lang.L(s.pages[i].key))
 		})
 	s.body = container.NewStack()
-	s.navIndex, s.current = -1, ""
+	s.navIndex, s.current = -1, -1
 	s.nav.OnSelected = func(i widget.ListItemID) {
 		s.navIndex = i
-		s.show(s.pages[i].key)
+		s.show(pageID(i))
 	}
 	split := container.NewHSplit(s.nav, s.body)
 	split.SetOffset(0.16)
@@ -108,33 +139,78 @@ func (s *shell) adoptLedger(l *data.Ledger) {
 	}
 }
 
-// show switches to the named page ("nav.members"), building it on first use.
-func (s *shell) show(key string) {
-	idx := -1
-	for i, p := range s.pages {
-		if p.key == key {
-			idx = i
-		}
-	}
-	if idx < 0 {
+// show switches to page id, building its screen on first use.
+func (s *shell) show(id pageID) {
+	if id < 0 || int(id) >= len(s.pages) || s.ledger == nil {
 		return
 	}
-	if s.nav != nil && s.navIndex != idx {
+	if s.nav != nil && s.navIndex != int(id) {
 		// Selecting the entry calls back into show through OnSelected, once.
-		s.nav.Select(idx)
+		s.nav.Select(int(id))
 		return
 	}
-	sc, ok := s.screens[key]
-	if !ok {
-		sc = s.pages[idx].build(s)
-		s.screens[key] = sc
-	}
-	if s.current != key {
-		s.current = key
+	sc := s.screen(id)
+	if s.current != id {
+		s.current = id
 		s.body.Objects = []fyne.CanvasObject{sc.content()}
 		s.body.Refresh()
 	}
 	sc.shown()
+}
+
+// screen returns page id's screen, building it on first use.
+func (s *shell) screen(id pageID) screen {
+	switch id {
+	case pageMembers:
+		return s.membersScreen()
+	case pageSessions:
+		if s.screens.sessions == nil {
+			s.screens.sessions = newSessionsScreen(s.env())
+		}
+		return s.screens.sessions
+	case pageCheckin:
+		return s.checkinScreen()
+	case pageStats:
+		if s.screens.stats == nil {
+			s.screens.stats = newStatsScreen(s.env())
+		}
+		return s.screens.stats
+	case pageExcel:
+		if s.screens.excel == nil {
+			s.screens.excel = newExcelScreen(s.env())
+		}
+		return s.screens.excel
+	case pageSettings:
+		return s.settingsScreen()
+	}
+	if s.screens.overview == nil {
+		s.screens.overview = newOverviewScreen(s.env())
+	}
+	return s.screens.overview
+}
+
+// membersScreen returns the members screen, building it on first use.
+func (s *shell) membersScreen() *membersScreen {
+	if s.screens.members == nil {
+		s.screens.members = newMembersScreen(s.env())
+	}
+	return s.screens.members
+}
+
+// checkinScreen returns the check-in screen, building it on first use.
+func (s *shell) checkinScreen() *checkinScreen {
+	if s.screens.checkin == nil {
+		s.screens.checkin = newCheckinScreen(s.env())
+	}
+	return s.screens.checkin
+}
+
+// settingsScreen returns the settings screen, building it on first use.
+func (s *shell) settingsScreen() *settingsScreen {
+	if s.screens.settings == nil {
+		s.screens.settings = newSettingsScreen(s.env())
+	}
+	return s.screens.settings
 }
 
 // updateTitle puts the branch name in the window title.
@@ -188,4 +264,81 @@ func samePath(a, b string) bool {
 	sa, errA := os.Stat(a)
 	sb, errB := os.Stat(b)
 	return errA == nil && errB == nil && os.SameFile(sa, sb)
+}
+
+// restoreBackup closes the ledger, restores backup over it and reopens it,
+// landing on the settings page.
+func (s *shell) restoreBackup(backup string) {
+	if s.ledger == nil {
+		return
+	}
+	target := s.ledger.Path()
+	s.closeLedger()
+	// No screen may use the closed ledger while the restore runs.
+	s.nav, s.body, s.current, s.navIndex = nil, nil, -1, -1
+	s.win.SetContent(widget.NewLabel(lang.L("common.working")))
+	run(s.run, func() (*data.Ledger, error) {
+		rerr := data.Restore(backup, target, data.Options{})
+		l, err := data.Open(target, data.Options{NoBackup: true})
+		if err != nil {
+			return nil, err
+		}
+		return l, rerr
+	}, func(l *data.Ledger, err error) {
+		if l != nil {
+			s.adoptLedger(l)
+			s.show(pageSettings)
+		} else {
+			s.showWelcome()
+		}
+		if err != nil {
+			showError(err, s.win)
+			return
+		}
+		showMessage(lang.L("settings.restore"), lang.L("settings.restored", map[string]any{"When": backupLabel(backup)}), s.win)
+	})
+}
+
+// showWelcome shows the first-run choices in the window.
+func (s *shell) showWelcome() {
+	s.closeLedger()
+	s.screens = pages{}
+	s.nav, s.body, s.current, s.navIndex = nil, nil, -1, -1
+	w := newWelcomeScreen(s.env())
+	s.welcome = w
+	s.win.SetContent(w.content())
+	s.win.SetMainMenu(s.mainMenu())
+	s.updateTitle()
+}
+
+// onOpenLedger asks for a .ledger file and opens it (打开台账, Ctrl+O).
+func (s *shell) onOpenLedger() {
+	d := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
+		if err != nil {
+			showError(err, s.win)
+			return
+		}
+		if rc == nil {
+			return
+		}
+		p := rc.URI().Path()
+		if cerr := rc.Close(); cerr != nil {
+			fyne.LogError("closing the chosen file", cerr)
+		}
+		s.openLedger(p)
+	}, s.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".ledger"}))
+	start := ""
+	if s.ledger != nil {
+		start = filepath.Dir(s.ledger.Path())
+	} else if dir, err := DataDir(); err == nil && fileExists(dir) {
+		start = dir
+	}
+	if start != "" {
+		if l, err := storage.ListerForURI(storage.NewFileURI(start)); err == nil {
+			d.SetLocation(l)
+		}
+	}
+	d.Resize(fyne.NewSize(800, 560))
+	d.Show()
 }

@@ -17,7 +17,7 @@ import (
 // numbers of `branchledger stats`). The switch for whether leave counts
 // against the rate is the branch's setting, saved in the ledger.
 type statsScreen struct {
-	sh   *shell
+	env
 	root fyne.CanvasObject
 
 	yearSel  *widget.Select
@@ -41,8 +41,8 @@ type statsTable struct {
 	cell    func(row, col int) string
 }
 
-func newStatsScreen(s *shell) screen {
-	p := &statsScreen{sh: s, year: s.ledger.Today().Year()}
+func newStatsScreen(e env) *statsScreen {
+	p := &statsScreen{env: e, year: e.ledger.Today().Year()}
 	p.yearSel = widget.NewSelect(nil, p.onYearChanged)
 	p.leaveChk = widget.NewCheck(lang.L("stats.leave_counts"), p.onLeaveChanged)
 	p.rule = widget.NewLabel("")
@@ -210,7 +210,7 @@ func (p *statsScreen) newTable(def statsTable) *widget.Table {
 
 // reload computes the selected year's statistics.
 func (p *statsScreen) reload() {
-	l, year := p.sh.ledger, p.year
+	l, year := p.ledger, p.year
 	if l == nil {
 		return // the ledger was closed meanwhile
 	}
@@ -218,7 +218,7 @@ func (p *statsScreen) reload() {
 		years []int
 		ys    *data.YearStats
 	}
-	load(p.sh.run, purpose("stats"), func() (result, error) {
+	load(p.run, purpose("stats"), func() (result, error) {
 		years, err := l.SessionYears()
 		if err != nil {
 			return result{}, err
@@ -264,20 +264,18 @@ func (p *statsScreen) onYearChanged(v string) {
 // onLeaveChanged saves the branch's rate rule; every number is then
 // computed again.
 func (p *statsScreen) onLeaveChanged(on bool) {
-	l := p.sh.ledger
+	l := p.ledger
 	if l == nil {
 		return // the ledger was closed meanwhile
 	}
-	run(p.sh.run, func() (struct{}, error) {
-		b, err := l.Branch()
-		if err != nil {
-			return struct{}{}, err
-		}
-		b.LeaveCountsAgainst = on
-		return struct{}{}, l.SaveBranch(b)
+	run(p.run, func() (struct{}, error) {
+		return struct{}{}, l.UpdateBranch(func(b *data.Branch) error {
+			b.LeaveCountsAgainst = on
+			return nil
+		})
 	}, func(_ struct{}, err error) {
 		if err != nil {
-			showError(err, p.sh.win)
+			showError(err, p.win)
 		}
 		p.reload()
 	})

@@ -19,8 +19,8 @@ import (
 // openStats shows 统计 and waits for the year's numbers.
 func openStats(t *testing.T, s *shell) *statsScreen {
 	t.Helper()
-	s.show("nav.stats")
-	p := s.screens["nav.stats"].(*statsScreen)
+	s.show(pageStats)
+	p := s.screens.stats
 	settle(t, s, "the statistics", func() bool { return p.ys != nil })
 	return p
 }
@@ -128,6 +128,29 @@ func TestStatsMatchTheCommandLine(t *testing.T) {
 	for _, want := range []string{"1月", "12月", pct(p.ys.Rate(p.ys.Months[0].Counts)), "—"} {
 		if !strings.Contains(texts, want) {
 			t.Errorf("chart texts %q: want %q", texts, want)
+		}
+	}
+}
+
+// The example branch's 2026, written out: 780 + 50 + 73 + 23 = 926 marks
+// for 926 expected; with leave out of the rate (780+50) ÷ (926−73) =
+// 97.3%, with leave counted (780+50) ÷ 926 = 89.6%. (The statistics engine
+// itself is checked against a plain count in data/stats_reference_test.go.)
+func TestStatsTotalsOfTheExample(t *testing.T) {
+	s, _ := quietShell(t)
+	p := openStats(t, s)
+	if got, want := p.total.Text, "2026 年共开展 85 次活动：应到 926 人次，出席 780，迟到 50，请假 73，缺席 23，出勤率 97.3%"; got != want {
+		t.Errorf("total, leave excluded: got %q, want %q", got, want)
+	}
+	p.leaveChk.SetChecked(true)
+	s.run.Wait()
+	if got, want := p.total.Text, "2026 年共开展 85 次活动：应到 926 人次，出席 780，迟到 50，请假 73，缺席 23，出勤率 89.6%"; got != want {
+		t.Errorf("total, leave counted: got %q, want %q", got, want)
+	}
+	// The first row, 李建国: 74 expected, 2 absent, 67 attended: 67 ÷ 74.
+	for col, want := range map[int]string{0: "李建国", 2: "74", 6: "2", 8: "90.5%"} {
+		if got := cellText(p.members, 0, col); got != want {
+			t.Errorf("first member, column %d: got %q, want %q", col, got, want)
 		}
 	}
 }

@@ -23,7 +23,7 @@ const demoLedgerName = "示例台账.ledger"
 // welcomeScreen is the first-run page: create a ledger, open one, or look
 // around the example branch.
 type welcomeScreen struct {
-	s                                *shell
+	env
 	name, committee, secretary       *widget.Entry
 	groups                           *widget.Entry
 	path                             string
@@ -32,20 +32,8 @@ type welcomeScreen struct {
 	create, openExisting, openSample *widget.Button
 }
 
-// showWelcome shows the first-run choices in the window.
-func (s *shell) showWelcome() {
-	s.closeLedger()
-	s.screens = map[string]screen{}
-	s.nav, s.body, s.current = nil, nil, ""
-	w := newWelcomeScreen(s)
-	s.welcome = w
-	s.win.SetContent(w.content())
-	s.win.SetMainMenu(s.mainMenu())
-	s.updateTitle()
-}
-
-func newWelcomeScreen(s *shell) *welcomeScreen {
-	w := &welcomeScreen{s: s}
+func newWelcomeScreen(e env) *welcomeScreen {
+	w := &welcomeScreen{env: e}
 	w.name = widget.NewEntry()
 	w.name.SetPlaceHolder(lang.L("welcome.name_placeholder"))
 	w.committee = widget.NewEntry()
@@ -64,7 +52,7 @@ func newWelcomeScreen(s *shell) *welcomeScreen {
 	w.problem.Hide()
 	w.create = widget.NewButtonWithIcon(lang.L("welcome.create"), theme.DocumentCreateIcon(), w.onCreate)
 	w.create.Importance = widget.HighImportance
-	w.openExisting = widget.NewButtonWithIcon(lang.L("welcome.open"), theme.FolderOpenIcon(), s.onOpenLedger)
+	w.openExisting = widget.NewButtonWithIcon(lang.L("welcome.open"), theme.FolderOpenIcon(), e.nav.ChooseLedger)
 	w.openSample = widget.NewButtonWithIcon(lang.L("welcome.open_demo"), theme.InfoIcon(), w.onOpenDemo)
 	return w
 }
@@ -121,13 +109,13 @@ func (w *welcomeScreen) onCreate() {
 	if b.Name == "" {
 		w.problem.SetText(lang.L("field.branch") + "：" + lang.L(data.ProblemRequired))
 		w.problem.Show()
-		w.s.win.Canvas().Focus(w.name)
+		w.win.Canvas().Focus(w.name)
 		return
 	}
 	w.problem.Hide()
 	path := w.path
 	w.create.Disable()
-	run(w.s.run, func() (*data.Ledger, error) {
+	run(w.run, func() (*data.Ledger, error) {
 		if path == "" {
 			return nil, errors.New("no data folder")
 		}
@@ -142,7 +130,7 @@ func (w *welcomeScreen) onCreate() {
 			w.problem.Show()
 			return
 		}
-		w.s.adoptLedger(l)
+		w.nav.UseLedger(l)
 	})
 }
 
@@ -152,7 +140,7 @@ func (w *welcomeScreen) onCreate() {
 func (w *welcomeScreen) onChoosePath() {
 	d := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
 		if err != nil {
-			showError(err, w.s.win)
+			showError(err, w.win)
 			return
 		}
 		if dir == nil {
@@ -164,7 +152,7 @@ func (w *welcomeScreen) onChoosePath() {
 		}
 		w.path = filepath.Join(dir.Path(), name)
 		w.pathLabel.SetText(w.path)
-	}, w.s.win)
+	}, w.win)
 	if start := filepath.Dir(w.path); fileExists(start) {
 		if l, err := storage.ListerForURI(storage.NewFileURI(start)); err == nil {
 			d.SetLocation(l)
@@ -178,7 +166,7 @@ func (w *welcomeScreen) onChoosePath() {
 // there yet, then opens it.
 func (w *welcomeScreen) onOpenDemo() {
 	w.openSample.Disable()
-	run(w.s.run, func() (string, error) {
+	run(w.run, func() (string, error) {
 		dir, err := DataDir()
 		if err != nil {
 			return "", err
@@ -194,41 +182,9 @@ func (w *welcomeScreen) onOpenDemo() {
 	}, func(p string, err error) {
 		w.openSample.Enable()
 		if err != nil {
-			showError(err, w.s.win)
+			showError(err, w.win)
 			return
 		}
-		w.s.openLedger(p)
+		w.nav.OpenLedger(p)
 	})
-}
-
-// onOpenLedger asks for a .ledger file and opens it (打开台账, Ctrl+O).
-func (s *shell) onOpenLedger() {
-	d := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
-		if err != nil {
-			showError(err, s.win)
-			return
-		}
-		if rc == nil {
-			return
-		}
-		p := rc.URI().Path()
-		if cerr := rc.Close(); cerr != nil {
-			fyne.LogError("closing the chosen file", cerr)
-		}
-		s.openLedger(p)
-	}, s.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".ledger"}))
-	start := ""
-	if s.ledger != nil {
-		start = filepath.Dir(s.ledger.Path())
-	} else if dir, err := DataDir(); err == nil && fileExists(dir) {
-		start = dir
-	}
-	if start != "" {
-		if l, err := storage.ListerForURI(storage.NewFileURI(start)); err == nil {
-			d.SetLocation(l)
-		}
-	}
-	d.Resize(fyne.NewSize(800, 560))
-	d.Show()
 }

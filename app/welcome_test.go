@@ -186,9 +186,9 @@ func TestMenuShortcuts(t *testing.T) {
 	}
 
 	menuItem(t, m, "查找党员").Action()
-	p, _ := s.screens["nav.members"].(*membersScreen)
-	if p == nil || s.current != "nav.members" {
-		t.Fatalf("查找 did not go to the members screen (current %q)", s.current)
+	p := s.screens.members
+	if p == nil || s.current != pageMembers {
+		t.Fatalf("查找 did not go to the members screen (current %d)", s.current)
 	}
 	if got := w.Canvas().Focused(); got != p.search {
 		t.Errorf("查找 focused %T, want the search entry", got)
@@ -210,8 +210,8 @@ func TestBackupNowAndRestore(t *testing.T) {
 
 	// Rename the branch in settings, then restore the backup: the old
 	// name comes back.
-	s.show("nav.settings")
-	p := s.screens["nav.settings"].(*settingsScreen)
+	s.show(pageSettings)
+	p := s.screens.settings
 	settle(t, s, "the settings to load", func() bool { return p.name.Text != "" && len(p.backups) == 1 })
 	p.name.SetText("改过名字的支部")
 	test.Tap(p.save)
@@ -231,8 +231,8 @@ func TestBackupNowAndRestore(t *testing.T) {
 	if b.Name != "申江区市场监管局注册登记窗口党支部" {
 		t.Errorf("branch after restore %q, want the backed-up name", b.Name)
 	}
-	if s.current != "nav.settings" {
-		t.Errorf("after restore the window shows %q, want the settings", s.current)
+	if s.current != pageSettings {
+		t.Errorf("after restore the window shows page %d, want the settings", s.current)
 	}
 }
 

@@ -134,10 +134,10 @@ func mapValues(m map[string]*crowd) []*crowd {
 // crowdOf returns the members session s expects (nil for a group meeting
 // of a group nobody is in), as Session.Expects decides.
 func (a *attendees) crowdOf(s *Session) *crowd {
-	switch {
-	case s.Kind == CommitteeMeeting:
+	switch s.audience() {
+	case committeeOnly:
 		return &a.committee
-	case s.Kind == GroupMeeting && s.Group != "":
+	case groupOnly:
 		return a.groups[s.Group]
 	}
 	return &a.all
@@ -145,16 +145,7 @@ func (a *attendees) crowdOf(s *Session) *crowd {
 
 // expects is Session.Expects for the member at index i.
 func (a *attendees) expects(i int, m *Member, s *Session) bool {
-	if !a.spans[i].holds(s.Date) {
-		return false
-	}
-	switch s.Kind {
-	case GroupMeeting:
-		return s.Group == "" || m.Group == s.Group
-	case CommitteeMeeting:
-		return m.CommitteeRole != ""
-	}
-	return true
+	return a.spans[i].holds(s.Date) && s.admits(m)
 }
 
 // statusCounts are counts indexed by MarkStatus.
@@ -232,10 +223,10 @@ type heldDates struct {
 }
 
 func (h *heldDates) add(s *Session) {
-	switch {
-	case s.Kind == CommitteeMeeting:
+	switch s.audience() {
+	case committeeOnly:
 		h.committee = append(h.committee, s.Date)
-	case s.Kind == GroupMeeting && s.Group != "":
+	case groupOnly:
 		if h.groups == nil {
 			h.groups = map[string][]Date{}
 		}

@@ -24,14 +24,16 @@ type Rule struct {
 	Period Period
 }
 
-// Rules are the frequency rules checked every year.
-var Rules = []Rule{
-	{GeneralMeeting, Quarterly},
-	{CommitteeMeeting, Monthly},
-	{GroupMeeting, Monthly},
-	{PartyLecture, Quarterly},
-	{ThemedPartyDay, Monthly},
-	{OrgLifeMeeting, Yearly},
+// Rules returns the frequency rules checked every year, in display order.
+func Rules() []Rule {
+	return []Rule{
+		{GeneralMeeting, Quarterly},
+		{CommitteeMeeting, Monthly},
+		{GroupMeeting, Monthly},
+		{PartyLecture, Quarterly},
+		{ThemedPartyDay, Monthly},
+		{OrgLifeMeeting, Yearly},
+	}
 }
 
 // Compliance is the outcome of one rule for one year. Missing lists the
@@ -109,7 +111,7 @@ func periodIndex(d Date, p Period) int {
 // quorum.
 func checkCompliance(year int, today Date, groups []string, ss []Session, held []SessionStat) []Compliance {
 	var out []Compliance
-	for _, r := range Rules {
+	for _, r := range Rules() {
 		targets := []string{""}
 		if r.Kind == GroupMeeting && len(groups) > 0 {
 			targets = groups

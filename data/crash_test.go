@@ -86,7 +86,7 @@ func helperCrash(path, seed string) error {
 		w := markWrite{markKey{ss[rng.IntN(len(ss))].ID, ms[rng.IntN(len(ms))].ID}, Mark{}}
 		w.mark.Status = MarkStatus(rng.IntN(int(Absent) + 1)) // Unmarked included: clearing is a write too
 		if w.mark.Status == OnLeave {
-			w.mark.Reason = LeaveReasons[rng.IntN(len(LeaveReasons))]
+			w.mark.Reason = LeaveReasons()[rng.IntN(len(LeaveReasons()))]
 		}
 		// One write(2) per line: os.Stdout is unbuffered, and a pipe write
 		// this short is atomic.

@@ -78,7 +78,7 @@ func demoMark(rng *rand.Rand) Mark {
 	case r < 90:
 		return Mark{Status: Late}
 	case r < 97:
-		return Mark{Status: OnLeave, Reason: LeaveReasons[rng.IntN(len(LeaveReasons))]}
+		return Mark{Status: OnLeave, Reason: LeaveReasons()[rng.IntN(len(LeaveReasons()))]}
 	default:
 		return Mark{Status: Absent}
 	}

@@ -176,9 +176,12 @@ const (
 	JointActivity    Kind = "joint_activity"    // 联建活动
 )
 
-// Kinds lists every session kind in display order.
-var Kinds = []Kind{GeneralMeeting, CommitteeMeeting, GroupMeeting, PartyLecture,
-	ThemedPartyDay, NoonClassroom, OrgLifeMeeting, JointActivity}
+// Kinds returns every session kind in display order (a new slice each
+// call: callers may keep or change it).
+func Kinds() []Kind {
+	return []Kind{GeneralMeeting, CommitteeMeeting, GroupMeeting, PartyLecture,
+		ThemedPartyDay, NoonClassroom, OrgLifeMeeting, JointActivity}
+}
 
 // Guest is a person from an alliance unit attending a session (列席).
 type Guest struct {
@@ -217,14 +220,38 @@ type Session struct {
 // members in the branch on the session date; a group meeting expects only
 // its group; a committee meeting only the committee.
 func (s *Session) Expects(m *Member) bool {
-	if !m.InBranchOn(s.Date) {
-		return false
+	return m.InBranchOn(s.Date) && s.admits(m)
+}
+
+// audience is whom a session is for, besides being in the branch on its
+// date: this and admits are the one statement of the rule, which the
+// statistics engine (attendees.go) also follows.
+type audience int
+
+const (
+	everyone      audience = iota
+	committeeOnly          // a committee meeting: the committee
+	groupOnly              // a group meeting of one group: that group
+)
+
+func (s *Session) audience() audience {
+	switch {
+	case s.Kind == CommitteeMeeting:
+		return committeeOnly
+	case s.Kind == GroupMeeting && s.Group != "":
+		return groupOnly
 	}
-	switch s.Kind {
-	case GroupMeeting:
-		return s.Group == "" || m.Group == s.Group
-	case CommitteeMeeting:
+	return everyone
+}
+
+// admits reports whether m belongs to the session's audience, whatever
+// the date.
+func (s *Session) admits(m *Member) bool {
+	switch s.audience() {
+	case committeeOnly:
 		return m.CommitteeRole != ""
+	case groupOnly:
+		return m.Group == s.Group
 	}
 	return true
 }
@@ -250,8 +277,8 @@ const (
 	Absent                     // 缺席
 )
 
-// MarkStatuses lists the statuses a user can set, in check-in order.
-var MarkStatuses = []MarkStatus{Present, Late, OnLeave, Absent}
+// MarkStatuses returns the statuses a user can set, in check-in order.
+func MarkStatuses() []MarkStatus { return []MarkStatus{Present, Late, OnLeave, Absent} }
 
 // Code returns the stable name of the status ("present", …).
 func (s MarkStatus) Code() string {
@@ -279,8 +306,8 @@ const (
 	Personal             // 因事
 )
 
-// LeaveReasons lists the reasons in picker order.
-var LeaveReasons = []LeaveReason{OnDuty, Sick, Personal}
+// LeaveReasons returns the reasons in picker order.
+func LeaveReasons() []LeaveReason { return []LeaveReason{OnDuty, Sick, Personal} }
 
 // Code returns the stable name of the reason ("duty", …), "" for none.
 func (r LeaveReason) Code() string {

@@ -27,7 +27,7 @@ const ProblemBadTime = "problem.bad_time"
 
 // ValidKind reports whether k is one of the DOMAIN.md kind codes.
 func ValidKind(k Kind) bool {
-	for _, x := range Kinds {
+	for _, x := range Kinds() {
 		if x == k {
 			return true
 		}

@@ -98,7 +98,7 @@ func TestYearStatsMatchesReference(t *testing.T) {
 		for i := range ss {
 			s := &ss[i]
 			s.ID = uuid.New()
-			s.Kind = Kinds[pick(len(Kinds))]
+			s.Kind = Kinds()[pick(len(Kinds()))]
 			s.Date = NewDate(2026, 1, 1).AddDays(pick(365))
 			s.Cancelled = pick(10) == 0
 			if s.Kind == GroupMeeting {
@@ -113,7 +113,7 @@ func TestYearStatsMatchesReference(t *testing.T) {
 			marks[s.ID] = map[uint32]MarkStatus{}
 			for i := range ms {
 				if pick(3) > 0 { // some marked, some not; expected or not
-					mk := Mark{Status: MarkStatuses[pick(len(MarkStatuses))]}
+					mk := Mark{Status: MarkStatuses()[pick(len(MarkStatuses()))]}
 					es, _ = setMarkEntry(es, ms[i].Seq, mk)
 					marks[s.ID][ms[i].Seq] = mk.Status
 				}

@@ -247,29 +247,24 @@ func TestSecondInstance(t *testing.T) {
 	c := startChild(t, "hold", path)
 
 	for _, tc := range []struct {
-		name  string
-		timed bool // Restore copies and verifies the backup first: its time is the disk's
-		open  func() error
+		name string
+		open func() error
 	}{
-		{"Open with the default timeout", true, func() error {
+		// Each returns rather than waits for the lock: a wait without end
+		// would hang here until go test's own timeout.
+		{"Open with the default timeout", func() error {
 			l, err := Open(path, Options{Now: testOptions().Now})
 			if err == nil {
 				_ = l.Close()
 			}
 			return err
 		}},
-		{"Verify (read-only)", true, func() error { _, err := Verify(path, Options{}); return err }},
-		{"Restore over it", false, func() error { return Restore(other, path, Options{}) }},
+		{"Verify (read-only)", func() error { _, err := Verify(path, Options{}); return err }},
+		{"Restore over it", func() error { return Restore(other, path, Options{}) }},
 	} {
 		before := stateOf(t, path)
-		start := time.Now()
-		err := tc.open()
-		elapsed := time.Since(start)
-		if !errors.Is(err, ErrLocked) {
+		if err := tc.open(); !errors.Is(err, ErrLocked) {
 			t.Errorf("%s: got %v, want ErrLocked", tc.name, err)
-		}
-		if tc.timed && elapsed > 2*time.Second {
-			t.Errorf("%s: refused after %v, want within 2 s", tc.name, elapsed)
 		}
 		if after := stateOf(t, path); after != before {
 			t.Errorf("%s changed the held ledger: %+v, want %+v", tc.name, after, before)

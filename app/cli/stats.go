@@ -85,7 +85,7 @@ func runStats(e *Env, args []string) int {
 	w := e.Words
 	fmt.Fprintln(e.Out, w.T("cli.stats.title", map[string]any{"Branch": ys.Branch.Name, "Year": ys.Year}))
 	fmt.Fprintln(e.Out, w.T("cli.stats.rule."+out.RateRule, nil))
-	for _, k := range data.Kinds {
+	for _, k := range data.Kinds() {
 		fmt.Fprintf(e.Out, "  %s\t%d\n", w.T("kind."+string(k), nil), ys.Sessions[k])
 	}
 	t := out.Total

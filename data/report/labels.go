@@ -123,7 +123,7 @@ func maskNote(full bool) string {
 
 // ruleText says what the branch work regulations require of a kind.
 func ruleText(k data.Kind) string {
-	for _, r := range data.Rules {
+	for _, r := range data.Rules() {
 		if r.Kind != k {
 			continue
 		}

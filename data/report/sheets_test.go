@@ -214,13 +214,13 @@ func TestSummaryCells(t *testing.T) {
 	}
 	// Sessions per kind and month; the year total is YearStats'.
 	kinds := find("类型", 0)
-	for k, kind := range data.Kinds {
+	for k, kind := range data.Kinds() {
 		r := kinds + 1 + k
 		wantCell(t, f, sh, cell(1, r), kindName(kind))
 		wantCell(t, f, sh, cell(15, r), fmt.Sprint(ys.Sessions[kind]))
 		wantCell(t, f, sh, cell(14, r), "") // December has not begun
 	}
-	committee := kinds + 1 + slices.Index(data.Kinds, data.CommitteeMeeting)
+	committee := kinds + 1 + slices.Index(data.Kinds(), data.CommitteeMeeting)
 	wantCell(t, f, sh, cell(10, committee), "0") // August: the demo's missed committee meeting
 	if got := get(t, f, sh, cell(16, committee)); got != "未落实：8月" {
 		t.Errorf("committee verdict %q, want 未落实：8月", got)
@@ -304,11 +304,11 @@ func TestSummaryVerdicts(t *testing.T) {
 	ys := yearStats(t, l)
 	f := export(t, l, Options{Year: 2026, Reports: []string{Summary}})
 	const sh = "年度统计"
-	group := 5 + slices.Index(data.Kinds, data.GroupMeeting)
+	group := 5 + slices.Index(data.Kinds(), data.GroupMeeting)
 	if got := get(t, f, sh, cell(16, group)); !strings.HasPrefix(got, "未落实：一组：3月；二组：1月、2月、") {
 		t.Errorf("group meeting verdict %q", got)
 	}
-	general := 5 + slices.Index(data.Kinds, data.GeneralMeeting)
+	general := 5 + slices.Index(data.Kinds(), data.GeneralMeeting)
 	if got := get(t, f, sh, cell(16, general)); got != "未落实：第二季度、第三季度。待开：第四季度" {
 		t.Errorf("general meeting verdict %q", got)
 	}

@@ -105,7 +105,7 @@ func (s *summarySheet) sessions(b *book, w *sheetWriter, r int) (int, error) {
 		return 0, err
 	}
 	var perKind = map[data.Kind]*[13]int{}
-	for _, k := range data.Kinds {
+	for _, k := range data.Kinds() {
 		perKind[k] = &[13]int{}
 	}
 	for i := range ys.Held {
@@ -115,7 +115,7 @@ func (s *summarySheet) sessions(b *book, w *sheetWriter, r int) (int, error) {
 		}
 	}
 	r += 2
-	for _, k := range data.Kinds {
+	for _, k := range data.Kinds() {
 		miss := missingMonths(ys, k)
 		row := []excelize.Cell{{StyleID: st.textC, Value: kindName(k)}, {StyleID: st.textWrap, Value: ruleText(k)}}
 		for m := 1; m <= 12; m++ {
