@@ -76,7 +76,9 @@ func newCheckinScreen(e env) *checkinScreen {
 
 	pick := container.NewBorder(nil, nil, nil, container.NewHBox(prev, next), c.picker.button)
 	tools := container.NewBorder(nil, nil, nil, container.NewHBox(c.allPresent, c.closeBtn, c.historyBtn), c.search)
-	top := container.NewVBox(pick, c.info, c.counts, c.quorum, tools)
+	rule := newRateRuleButton(e.win, func() bool { return c.leaveCounts })
+	countsRow := container.NewBorder(nil, nil, nil, rule, c.counts)
+	top := container.NewVBox(pick, c.info, countsRow, c.quorum, tools)
 	// Built with the list after the tools (NewBorder would put it first):
 	// Tab goes search → 全部出席 → 结束登记 → 修改记录 → the list.
 	roll := container.New(layout.NewBorderLayout(top, hint, nil, nil), top, c.list, hint)

@@ -119,7 +119,8 @@ func (p *overviewScreen) show(a *data.Agenda, b data.Branch) {
 			flag.Wrapping = fyne.TextWrapWord
 			last = append(last, flag)
 		}
-		last = append(last, container.NewHBox(p.checkinButton(s.ID)))
+		leave := b.LeaveCountsAgainst
+		last = append(last, container.NewHBox(p.checkinButton(s.ID), newRateRuleButton(p.win, func() bool { return leave })))
 	}
 	p.last.Objects = last
 	p.last.Refresh()
