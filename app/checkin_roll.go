@@ -1,7 +1,6 @@
 package app
 
 import (
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -305,14 +304,22 @@ func (c *checkinScreen) onHistory() {
 				"At": data.DateOf(h.At).String() + " " + h.At.Format("15:04"), "Name": names[h.MemberID],
 				"Old": markText(h.Old), "New": markText(h.New)}))
 		}
-		text := lang.L("checkin.history_none")
+		// A list, not one label: after a 全部出席 on a closed session of
+		// 5,000 the history has 5,000 lines, too many to wrap on the UI
+		// goroutine.
+		var body fyne.CanvasObject = widget.NewLabel(lang.L("checkin.history_none"))
 		if len(lines) > 0 {
-			text = strings.Join(lines, "\n")
+			body = widget.NewList(func() int { return len(lines) },
+				func() fyne.CanvasObject {
+					lb := widget.NewLabel("2026-11-29 10:00 王晓明：缺席 → 出席")
+					lb.Truncation = fyne.TextTruncateEllipsis
+					return lb
+				},
+				func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(lines[i]) })
 		}
-		lb := widget.NewLabel(text)
-		lb.Wrapping = fyne.TextWrapWord
-		d := dialog.NewCustom(lang.L("checkin.history"), lang.L("button.close"), container.NewVScroll(lb), c.win)
-		d.Resize(fyne.NewSize(560, 400))
+		d := dialog.NewCustom(lang.L("checkin.history"), lang.L("button.close"), body, c.win)
+		size := c.win.Canvas().Size()
+		d.Resize(fyne.NewSize(min(560, size.Width*0.95), min(400, size.Height*0.9)))
 		d.Show()
 	})
 }
