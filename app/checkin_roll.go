@@ -70,7 +70,7 @@ func statusImportance(st data.MarkStatus) widget.Importance {
 // 请假.
 func newRollRowObject() fyne.CanvasObject {
 	name := widget.NewLabel("王晓明 · 第一党小组")
-	name.Truncation = fyne.TextTruncateEllipsis
+	name.Truncation = fyne.TextTruncateClip
 	btns := container.NewHBox()
 	for _, st := range data.MarkStatuses() {
 		b := newTapChip(lang.L("mark."+st.Code()), nil)
@@ -311,7 +311,7 @@ func (c *checkinScreen) onHistory() {
 			body = widget.NewList(func() int { return len(lines) },
 				func() fyne.CanvasObject {
 					lb := widget.NewLabel("2026-11-29 10:00 王晓明：缺席 → 出席")
-					lb.Truncation = fyne.TextTruncateEllipsis
+					lb.Truncation = fyne.TextTruncateClip
 					return lb
 				},
 				func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(lines[i]) })

@@ -160,7 +160,7 @@ func (p *makeupPanel) onYearChanged(v string) {
 func newMakeupRowObject() fyne.CanvasObject {
 	name := widget.NewLabelWithStyle("王晓明", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	what := widget.NewLabel("")
-	what.Truncation = fyne.TextTruncateEllipsis
+	what.Truncation = fyne.TextTruncateClip
 	act := widget.NewButtonWithIcon(lang.L("makeup.record"), theme.DocumentCreateIcon(), nil)
 	del := widget.NewButtonWithIcon(lang.L("makeup.remove"), theme.DeleteIcon(), nil)
 	return container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(120, 36), name), container.NewHBox(act, del), what)
@@ -179,7 +179,7 @@ func (p *makeupPanel) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	name.SetText(r.member.Name)
 	parts := []string{dateWithWeekday(r.session.Date), kindName(r.session.Kind), r.session.Theme}
 	if r.done == nil {
-		what.SetText(strings.Join(append(parts, r.mark), " · "))
+		what.SetText(clipRunes(strings.Join(append(parts, r.mark), " · "), 80))
 		act.SetText(lang.L("makeup.record"))
 		act.OnTapped = func() { p.openRecord(r) }
 		del.Hide()

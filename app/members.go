@@ -199,7 +199,7 @@ func (p *membersScreen) newTable() *widget.Table {
 		func() (int, int) { return len(p.r.rows), numCols },
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("公民身份号码公民身份")
-			l.Truncation = fyne.TextTruncateEllipsis
+			l.Truncation = fyne.TextTruncateClip
 			return l
 		},
 		func(id widget.TableCellID, o fyne.CanvasObject) {

@@ -94,8 +94,8 @@ func (p *overviewScreen) show(a *data.Agenda, b data.Branch) {
 		if s.Place != "" {
 			parts = append(parts, s.Place)
 		}
-		lb := widget.NewLabel(strings.Join(parts, " · "))
-		lb.Truncation = fyne.TextTruncateEllipsis
+		lb := widget.NewLabel(clipRunes(strings.Join(parts, " · "), 60))
+		lb.Truncation = fyne.TextTruncateClip
 		if s.Date == a.Today {
 			lb.TextStyle = fyne.TextStyle{Bold: true}
 		}

@@ -113,3 +113,16 @@ func capJoin(items []string, n int, sep string) string {
 	}
 	return strings.Join(items[:n], sep) + lang.L("list.more", map[string]any{"Count": thousands(len(items))})
 }
+
+// clipRunes shortens s to at most n characters, the last being "…" when
+// it was cut. Labels in lists are clipped rather than ellipsised by Fyne,
+// whose ellipsis shapes the text with a fresh HarfBuzz font each time
+// (several milliseconds a label on the UI goroutine); this marks the cut
+// of long free text cheaply.
+func clipRunes(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n || n < 1 {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}

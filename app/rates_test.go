@@ -88,6 +88,15 @@ func TestRateTextAndThousands(t *testing.T) {
 			t.Errorf("rateText(%+v, %v): got %q, want %q", tc.c, tc.leave, got, tc.want)
 		}
 	}
+	for _, tc := range []struct {
+		s    string
+		n    int
+		want string
+	}{{"股权转让备案", 6, "股权转让备案"}, {"股权转让备案实务", 6, "股权转让备…"}, {"abc", 0, "abc"}} {
+		if got := clipRunes(tc.s, tc.n); got != tc.want {
+			t.Errorf("clipRunes(%q, %d): got %q, want %q", tc.s, tc.n, got, tc.want)
+		}
+	}
 	for n, want := range map[int]string{0: "0", 999: "999", 1000: "1,000", 5000: "5,000", 1234567: "1,234,567", -2286: "-2,286"} {
 		if got := thousands(n); got != want {
 			t.Errorf("thousands(%d): got %q, want %q", n, got, want)

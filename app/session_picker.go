@@ -111,7 +111,7 @@ func (p *sessionPicker) open() {
 	p.list = widget.NewList(func() int { return len(p.rows) },
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("2026-12-04 周五 正午课堂 · 股权转让备案")
-			l.Truncation = fyne.TextTruncateEllipsis
+			l.Truncation = fyne.TextTruncateClip
 			return l
 		},
 		func(id widget.ListItemID, o fyne.CanvasObject) {

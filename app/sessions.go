@@ -193,13 +193,13 @@ func newSessionRowObject() fyne.CanvasObject {
 	date := widget.NewLabel("2026-11-29 周五")
 	kind := widget.NewLabel("支部党员大会")
 	theme := widget.NewLabel("")
-	theme.Truncation = fyne.TextTruncateEllipsis
+	theme.Truncation = fyne.TextTruncateClip
 	counts := widget.NewLabel("应到 14 · 实到 14")
 	counts.Alignment = fyne.TextAlignTrailing
-	counts.Truncation = fyne.TextTruncateEllipsis
+	counts.Truncation = fyne.TextTruncateClip
 	rate := widget.NewLabel("100.0%")
 	rate.Alignment = fyne.TextAlignTrailing
-	rate.Truncation = fyne.TextTruncateEllipsis
+	rate.Truncation = fyne.TextTruncateClip
 	h := date.MinSize().Height
 	cell := func(w float32, o fyne.CanvasObject) fyne.CanvasObject {
 		return container.NewGridWrap(fyne.NewSize(w, h), o)
@@ -242,7 +242,7 @@ func (p *sessionsScreen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 		imp = widget.LowImportance
 	}
 	theme.Importance = imp
-	theme.SetText(t)
+	theme.SetText(clipRunes(t, 40))
 	planned := s.Date > p.ledger.Today() && r.stat.Unmarked == r.stat.Expected
 	switch {
 	case s.Cancelled:

@@ -184,7 +184,7 @@ func (p *statsScreen) newTable(def statsTable) *widget.Table {
 		func() (int, int) { return def.rows(), len(def.headers) },
 		func() fyne.CanvasObject {
 			lb := widget.NewLabel("")
-			lb.Truncation = fyne.TextTruncateEllipsis
+			lb.Truncation = fyne.TextTruncateClip
 			return lb
 		},
 		func(id widget.TableCellID, o fyne.CanvasObject) {
