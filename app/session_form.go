@@ -205,7 +205,7 @@ func timeRow(start, end *widget.Entry) fyne.CanvasObject {
 }
 
 func personEntry(names []string, v string) *widget.SelectEntry {
-	e := widget.NewSelectEntry(names)
+	e := widget.NewSelectEntry(pinyinOrder(names)) // folders.go
 	e.SetText(v)
 	return e
 }
