@@ -41,7 +41,7 @@ test:
 	$(MAKE) --no-print-directory fmt-check
 	$(MAKE) --no-print-directory vet
 	$(MAKE) --no-print-directory staticcheck
-	go test -race ./...
+	go test -race -timeout 20m ./...
 	$(MAKE) --no-print-directory smoke
 
 fmt-check:

@@ -86,6 +86,11 @@ func (r *runner) start(p purpose, work func(), done func()) {
 	}()
 }
 
+// post runs f on the UI goroutine. It is for work that reports while it
+// runs (a progress bar): call it from inside work; what it posts arrives
+// before work's own result.
+func (r *runner) post(f func()) { r.deliver(f) }
+
 // run runs work off the UI goroutine and hands its result, error included,
 // to done on the UI goroutine. Use it where an error needs more than
 // showing (opening a ledger); load and save show errors themselves.

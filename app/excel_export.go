@@ -8,7 +8,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync/atomic"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -53,10 +52,6 @@ type exportPart struct {
 
 	records []data.ExportRecord
 	history *widget.List
-
-	// A reload asked for while one is running is done after it, so that
-	// two loads never update the widgets at once.
-	loading, pending atomic.Bool
 
 	card, historyCard fyne.CanvasObject
 }
@@ -177,16 +172,13 @@ func exportLine(r data.ExportRecord) string {
 // reload reads the year's sessions for the sign-in picker and the export
 // history.
 func (x *exportPart) reload() {
-	if x.loading.Swap(true) {
-		x.pending.Store(true)
-		return
-	}
 	l, year := x.ledger, x.selectedYear()
 	type loaded struct {
 		sessions []data.Session
 		records  []data.ExportRecord
 	}
-	run(x.run, func() (loaded, error) {
+	// Of loads overlapping (the year changed twice), only the newest shows.
+	load(x.run, purpose("excel.export"), func() (loaded, error) {
 		ss, err := l.Sessions(data.NewDate(year, 1, 1), data.NewDate(year, 12, 31))
 		if err != nil {
 			return loaded{}, err
@@ -194,17 +186,7 @@ func (x *exportPart) reload() {
 		ss = slices.DeleteFunc(ss, func(s data.Session) bool { return s.Cancelled })
 		rs, err := l.Exports()
 		return loaded{ss, rs}, err
-	}, func(ld loaded, err error) {
-		defer func() {
-			x.loading.Store(false)
-			if x.pending.Swap(false) {
-				x.reload()
-			}
-		}()
-		if err != nil {
-			showError(err, x.win)
-			return
-		}
+	}, func(ld loaded) {
 		x.sessions = ld.sessions
 		opts := make([]string, len(ld.sessions))
 		for i, s := range ld.sessions {
@@ -308,10 +290,10 @@ func (x *exportPart) exportTo(path string) {
 	if i := x.session.SelectedIndex(); i >= 0 && i < len(x.sessions) && x.checks[report.SignIn].Checked {
 		opt.SessionID = x.sessions[i].ID
 	}
-	bar := x.bar
+	bar, r := x.bar, x.run
 	opt.Progress = func(done, total int) {
 		if total > 0 {
-			fyne.Do(func() { bar.SetValue(float64(done) / float64(total)) })
+			r.post(func() { bar.SetValue(float64(done) / float64(total)) })
 		}
 	}
 	l := x.ledger

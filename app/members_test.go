@@ -6,7 +6,6 @@ import (
 	"strings"
 	"testing"
 
-	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 	"golang.org/x/text/collate"
@@ -177,7 +176,7 @@ func TestMemberFormChecksumAtField(t *testing.T) {
 	id := validID(t, "31010519900307123")
 	bad := id[:17] + string("0123456789X"[(strings.IndexByte("0123456789X", id[17])+1)%11])
 	test.Type(f.id.entry, bad)
-	want := lang.L(data.ProblemIDChecksum)
+	want := "公民身份号码校验位不对，请核对是否录入有误"
 	if l := f.errs[data.FieldIDNumber]; !l.Visible() || l.Text != want {
 		t.Errorf("ID field problem %q (visible %v), want %q", l.Text, l.Visible(), want)
 	}

@@ -143,10 +143,15 @@ func SortSessionsNewestFirst(ss []Session) {
 }
 
 // SaveSession adds s when its ID is zero, or replaces the stored session.
+// A copy read before the stored session last changed (its Updated
+// differs) is refused with ErrStale, so a form left open cannot undo what
+// was done meanwhile, such as closing registration at check-in. On success
+// s holds what was stored.
 func (l *Ledger) SaveSession(s *Session) error { return l.SaveSessions([]*Session{s}) }
 
 // SaveSessions adds or replaces several sessions in one transaction, as a
-// series does when it is generated.
+// series does when it is generated: all are saved or none is, and a stale
+// copy is refused with ErrStale as by SaveSession.
 func (l *Ledger) SaveSessions(ss []*Session) error {
 	for _, s := range ss {
 		if ps := ValidateSession(s); len(ps) > 0 {
@@ -164,6 +169,9 @@ func (l *Ledger) SaveSessions(ss []*Session) error {
 				var old Session
 				if err := getSession(tx, s.ID, &old); err != nil {
 					return err
+				}
+				if !old.Updated.Equal(s.Updated) {
+					return fmt.Errorf("session %s: %w", s.ID, ErrStale)
 				}
 				s.Created = old.Created
 			}

@@ -157,3 +157,46 @@ func TestValidateSession(t *testing.T) {
 		t.Errorf("SaveSession of a session without theme: got %v (ID %v), want a ValidationError and nothing stored", err, bad.ID)
 	}
 }
+
+// A session form left open must not undo what check-in did meanwhile:
+// saving the copy it read after registration was closed is refused, and
+// the closed session stays closed.
+func TestSaveSessionRefusesAStaleCopy(t *testing.T) {
+	l := newTestLedger(t)
+	s := &Session{Kind: GeneralMeeting, Theme: "支部党员大会", Date: NewDate(2026, 11, 20)}
+	if err := l.SaveSession(s); err != nil {
+		t.Fatal(err)
+	}
+	form := *s // what the form read
+
+	// A minute later, check-in closes registration.
+	l.opt.Now = func() time.Time { return testNow.Add(time.Minute) }
+	if err := l.CloseSession(s.ID, true); err != nil {
+		t.Fatal(err)
+	}
+	form.Theme = "支部党员大会：增补支委"
+	if err := l.SaveSession(&form); !errors.Is(err, ErrStale) {
+		t.Fatalf("saving the stale copy: got %v, want ErrStale", err)
+	}
+	got, err := l.Session(s.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !got.Closed || got.Theme != "支部党员大会" {
+		t.Errorf("after the refused save: closed %v, theme %q; want still closed with the old theme", got.Closed, got.Theme)
+	}
+	// Read again, the same change saves, and the copy is up to date for
+	// the next one.
+	fresh := got
+	fresh.Theme = "支部党员大会：增补支委"
+	if err := l.SaveSession(&fresh); err != nil {
+		t.Fatalf("saving a fresh copy: %v", err)
+	}
+	fresh.Place = "三楼会议室"
+	if err := l.SaveSession(&fresh); err != nil {
+		t.Fatalf("saving the returned copy again: %v", err)
+	}
+	if got, err = l.Session(s.ID); err != nil || !got.Closed || got.Place != "三楼会议室" {
+		t.Errorf("after two saves: %+v, %v; want closed, in 三楼会议室", got, err)
+	}
+}
