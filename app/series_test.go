@@ -3,7 +3,9 @@ package app
 import (
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"branchledger/data"
 )
@@ -86,4 +88,41 @@ func equalStrings(a, b []string) bool {
 		}
 	}
 	return true
+}
+
+func TestSingleSessionDuplicateAsks(t *testing.T) {
+	s, w := newSmallBranch(t).open(t)
+	p := openSessions(t, s)
+	test.Tap(findButton(w, "新建活动"))
+	settle(t, s, "the session form", func() bool { return p.form != nil })
+	f := p.form
+	f.kind.SetSelected("正午课堂")
+	setText(f.theme, "正午课堂：注销登记")
+	setText(f.date.entry, "2026-12-04")
+	setText(f.start, "12:30")
+	setText(f.end, "13:30")
+	question := "2026-12-04 已有同类型、时间重叠的活动：12:00–13:00 正午课堂 · 经营范围变更。仍然保存这次活动吗？"
+	asked := func() bool {
+		return findObject(w, func(l *widget.Label) bool { return l.Text == question }) != nil
+	}
+	test.Tap(findButton(w, "保存"))
+	s.run.Wait()
+	if !asked() {
+		t.Fatalf("no question before saving a duplicate; the window shows %q", windowTexts(w))
+	}
+	press(w, fyne.KeyEscape) // 取消: nothing saved, the form stays
+	s.run.Wait()
+	if got := noonDates(t, s.ledger); !equalStrings(got, []string{"2026-12-04"}) {
+		t.Fatalf("after 取消: stored %q, want the one 2026-12-04 only", got)
+	}
+	test.Tap(findButton(w, "保存"))
+	s.run.Wait()
+	if !asked() {
+		t.Fatal("no question the second time")
+	}
+	press(w, fyne.KeyReturn) // 仍然保存
+	s.run.Wait()
+	if got := noonDates(t, s.ledger); !equalStrings(got, []string{"2026-12-04", "2026-12-04"}) {
+		t.Errorf("after 仍然保存: stored %q, want two on 2026-12-04", got)
+	}
 }

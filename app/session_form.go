@@ -18,6 +18,7 @@ import (
 // from data.ValidateSession are shown in red under their fields; 应到 is
 // derived from the roster and shown, never typed.
 type sessionForm struct {
+	duplicateOK bool // the user chose to save despite a session of the same kind and time
 	env
 	orig    data.Session
 	members []data.Member
@@ -316,6 +317,18 @@ func (f *sessionForm) onSave() {
 	l := f.ledger
 	if l == nil {
 		return // the ledger was closed meanwhile
+	}
+	if !f.duplicateOK {
+		// No silent duplicates (series_conflict.go): ask first.
+		load(f.run, "", func() ([]data.Conflict, error) { return l.Conflicts([]data.Session{s}) }, func(cs []data.Conflict) {
+			if confirmDuplicate(f.win, cs, func() { f.duplicateOK = true; f.onSave() }) {
+				return
+			}
+			f.duplicateOK = true
+			f.onSave()
+			f.duplicateOK = false
+		})
+		return
 	}
 	save(f.run, func() (struct{}, error) { return struct{}{}, l.SaveSession(&s) }, f.showProblems, func(struct{}) {
 		f.dlg.Hide()
