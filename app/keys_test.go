@@ -106,3 +106,14 @@ func TestEscapeClosesInformationAndPopUp(t *testing.T) {
 		t.Errorf("other keys: got %q, want them passed on", other)
 	}
 }
+
+func TestEnterInMemberFormSaves(t *testing.T) {
+	s, _ := newSmallBranch(t).open(t)
+	p := openMembers(t, s)
+	f := p.openForm(nil)
+	test.Type(f.name, "赵")
+	f.name.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) // as 保存: the missing ID number is shown
+	if l := f.errs["id_number"]; !l.Visible() || l.Text != "必须填写" {
+		t.Errorf("Enter in 姓名: ID number problem %q (shown %v), want 必须填写", l.Text, l.Visible())
+	}
+}

@@ -157,6 +157,7 @@ func newSessionForm(e env, s data.Session, ms []data.Member, groups []string, on
 	save := widget.NewButtonWithIcon(lang.L("button.save"), theme.DocumentSaveIcon(), f.onSave)
 	save.Importance = widget.HighImportance
 	buttons := []fyne.CanvasObject{widget.NewButton(lang.L("button.cancel"), f.dlg.Hide), save}
+	armEntries(form, f.onSave) // Enter in a field saves (keys.go)
 	if s.ID != [16]byte{} {
 		label := "sessions.form.cancel_once"
 		if s.Cancelled {
