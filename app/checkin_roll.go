@@ -263,7 +263,7 @@ func (c *checkinScreen) onClose() {
 	id := c.roll.Session.ID
 	msg := lang.L("checkin.close_confirm")
 	if n := c.roll.Stat.Unmarked; n > 0 {
-		msg = lang.L("checkin.close_confirm_unmarked", map[string]any{"Count": n}) + "\n" + msg
+		msg = lang.L("checkin.close_confirm_unmarked", map[string]any{"Count": thousands(n)}) + "\n" + msg
 	}
 	d := dialog.NewConfirm(lang.L("checkin.close"), msg, func(ok bool) {
 		if !ok {

@@ -125,7 +125,7 @@ func (p *overviewScreen) show(a *data.Agenda, b data.Branch) {
 	p.last.Objects = last
 	p.last.Refresh()
 
-	p.owed.SetText(lang.L("overview.owed_count", map[string]any{"Year": a.Today.Year(), "Count": a.Owed}))
+	p.owed.SetText(lang.L("overview.owed_count", map[string]any{"Year": a.Today.Year(), "Count": thousands(a.Owed)}))
 	if a.Owed > 0 {
 		p.owed.Importance = widget.WarningImportance
 	} else {
