@@ -92,7 +92,7 @@ func TestOverviewShowsMissingMonth(t *testing.T) {
 		t.Fatalf("去登记补学: got page %d, want the 补学 tab of 签到", s.current)
 	}
 	s.run.Wait()
-	if got := len(c.makeups.owed); got != len(owed) {
+	if got := len(c.makeups.owed.rows); got != len(owed) {
 		t.Errorf("owed list: got %d rows, want %d", got, len(owed))
 	}
 }
