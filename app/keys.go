@@ -19,7 +19,8 @@ import (
 // title]); Enter taps its main (high-importance) button, or its only one;
 // Escape taps its other button (取消, 关闭), or hides a pop-up such as the
 // date picker. Entries of a form are armed with armEntries, so Enter in a
-// text field confirms too.
+// text field confirms too. Escape typed into a focused text field reaches
+// only that field: fields focused when their dialog opens are escEntry.
 
 // installKeys makes the canvas of w handle Enter and Escape for the dialog
 // or pop-up on top, passing other keys to the handler it had. Call it once
@@ -161,3 +162,27 @@ func (t focusTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Colo
 
 // newFocusTheme wraps the default theme.
 func newFocusTheme() fyne.Theme { return focusTheme{theme.DefaultTheme()} }
+
+// escEntry is a text field that hears Escape: Fyne's Entry ignores it, and
+// the canvas hears no key while a field has the focus. Fields that have
+// the focus when their dialog opens (the session picker's search) use it,
+// so Escape closes the dialog there too.
+type escEntry struct {
+	widget.Entry
+	onEscape func()
+}
+
+func newEscEntry(onEscape func()) *escEntry {
+	e := &escEntry{onEscape: onEscape}
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// TypedKey runs onEscape for Escape and types every other key.
+func (e *escEntry) TypedKey(ev *fyne.KeyEvent) {
+	if ev.Name == fyne.KeyEscape && e.onEscape != nil {
+		e.onEscape()
+		return
+	}
+	e.Entry.TypedKey(ev)
+}

@@ -31,7 +31,7 @@ type sessionPicker struct {
 
 	// The open list, nil while closed.
 	dlg    *dialog.CustomDialog
-	search *widget.Entry
+	search *escEntry
 	list   *widget.List
 	rows   []int // indices into sessions matching the search
 }
@@ -100,7 +100,11 @@ func (p *sessionPicker) showCurrent() {
 // open shows the searchable list in a dialog; Enter in the search picks
 // the first match, Escape closes it.
 func (p *sessionPicker) open() {
-	p.search = widget.NewEntry()
+	p.search = newEscEntry(func() {
+		if p.dlg != nil {
+			p.dlg.Hide()
+		}
+	})
 	p.search.SetPlaceHolder(lang.L("picker.search"))
 	p.search.OnChanged = p.filter
 	p.search.OnSubmitted = func(string) {

@@ -70,6 +70,11 @@ func TestSessionPickerSearchNewestFirst(t *testing.T) {
 	if w.Canvas().Overlays().Top() != nil {
 		t.Error("the list stayed open after picking")
 	}
+	test.Tap(p.button)
+	p.search.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape}) // typed into the focused search
+	if w.Canvas().Overlays().Top() != nil {
+		t.Error("Escape in the search left the list open")
+	}
 	p.step(1) // older
 	if p.button.Text != "2026-11-06 周五 正午课堂 · 股权转让备案" {
 		t.Errorf("one older: button %q", p.button.Text)
