@@ -18,6 +18,13 @@ import (
 	"branchledger/assets"
 )
 
+// The window's first size fits a 1024×600 screen with its task bar and
+// title bar; every screen's minimum size fits it too (TestScreensFitSmallScreen).
+const (
+	defaultWinWidth  = 1000
+	defaultWinHeight = 540
+)
+
 // AppID is the application ID of FyneApp.toml; preferences live under it.
 const AppID = "cn.branchledger.app"
 
@@ -86,10 +93,11 @@ func start(args []string, ws windowSystem) int {
 		fyne.LogError("loading translations", err)
 	}
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
+	a.Settings().SetTheme(newFocusTheme()) // a focus ring people can see (keys.go)
 	w := a.NewWindow(lang.L("app.name"))
 	w.Resize(fyne.NewSize(
-		float32(a.Preferences().FloatWithFallback(prefWinWidth, 1100)),
-		float32(a.Preferences().FloatWithFallback(prefWinHeight, 720))))
+		float32(a.Preferences().FloatWithFallback(prefWinWidth, defaultWinWidth)),
+		float32(a.Preferences().FloatWithFallback(prefWinHeight, defaultWinHeight))))
 	w.SetMaster()
 	s := newShell(a, w, newRunner(w))
 	w.SetCloseIntercept(s.quit)

@@ -1,12 +1,12 @@
 package app
 
 import (
-	"fmt"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"github.com/google/uuid"
@@ -24,7 +24,7 @@ type checkinScreen struct {
 	tabs    *container.AppTabs
 	makeups *makeupPanel
 
-	picker     *widget.Select
+	picker     *sessionPicker
 	info       *widget.Label
 	counts     *widget.Label
 	quorum     *widget.Label
@@ -34,13 +34,13 @@ type checkinScreen struct {
 	historyBtn *widget.Button
 	list       *rollList
 
-	sessions    []data.Session // the picker's, newest first
 	roll        *data.Roll
 	index       *search.Index
 	rows        []int // indices into roll.Members that match the search
 	leaveCounts bool
 	want        uuid.UUID // session to show once the picker is loaded
 	unlocked    uuid.UUID // closed session whose marks the user agreed to change
+	early       uuid.UUID // session to come that the user agreed to mark already
 
 	queue  []func() // saves waiting for the one in flight
 	saving bool
@@ -48,8 +48,7 @@ type checkinScreen struct {
 
 func newCheckinScreen(e env) *checkinScreen {
 	c := &checkinScreen{env: e}
-	c.picker = widget.NewSelect(nil, c.onPicked)
-	c.picker.PlaceHolder = lang.L("checkin.pick")
+	c.picker = newSessionPicker(e.win, lang.L("checkin.pick"), func(x data.Session) { c.loadRoll(x.ID) })
 	prev := widget.NewButtonWithIcon("", theme.NavigateBackIcon(), func() { c.step(1) })
 	next := widget.NewButtonWithIcon("", theme.NavigateNextIcon(), func() { c.step(-1) })
 	c.info = widget.NewLabel("")
@@ -75,10 +74,14 @@ func newCheckinScreen(e env) *checkinScreen {
 	hint.Importance = widget.LowImportance
 	hint.Wrapping = fyne.TextWrapWord
 
-	pick := container.NewBorder(nil, nil, nil, container.NewHBox(prev, next), c.picker)
+	pick := container.NewBorder(nil, nil, nil, container.NewHBox(prev, next), c.picker.button)
 	tools := container.NewBorder(nil, nil, nil, container.NewHBox(c.allPresent, c.closeBtn, c.historyBtn), c.search)
-	top := container.NewVBox(pick, c.info, c.counts, c.quorum, tools)
-	roll := container.NewBorder(top, hint, nil, nil, c.list)
+	rule := newRateRuleButton(e.win, func() bool { return c.leaveCounts })
+	countsRow := container.NewBorder(nil, nil, nil, rule, c.counts)
+	top := container.NewVBox(pick, c.info, countsRow, c.quorum, tools)
+	// Built with the list after the tools (NewBorder would put it first):
+	// Tab goes search → 全部出席 → 结束登记 → 修改记录 → the list.
+	roll := container.New(layout.NewBorderLayout(top, hint, nil, nil), top, c.list, hint)
 	c.makeups = newMakeupPanel(c.env)
 	c.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon(lang.L("checkin.tab_roll"), theme.ConfirmIcon(), roll),
@@ -145,64 +148,23 @@ func (c *checkinScreen) loadSessions() {
 			}
 		}
 		c.want = uuid.Nil
-		c.sessions = c.sessions[:0]
-		for i := len(r.ss) - 1; i >= 0; i-- {
+		var offer []data.Session
+		for i := range r.ss {
 			if !r.ss[i].Cancelled || r.ss[i].ID == want {
-				c.sessions = append(c.sessions, r.ss[i])
+				offer = append(offer, r.ss[i])
 			}
 		}
-		opts := make([]string, len(c.sessions))
-		seen := map[string]int{}
-		sel := -1
-		for i := range c.sessions {
-			opts[i] = pickerLabel(&c.sessions[i])
-			if seen[opts[i]]++; seen[opts[i]] > 1 {
-				opts[i] += fmt.Sprintf(" (%d)", seen[opts[i]])
-			}
-			if c.sessions[i].ID == want {
-				sel = i
-			}
-		}
-		c.picker.OnChanged = nil
-		c.picker.SetOptions(opts)
-		c.picker.OnChanged = c.onPicked
-		if sel >= 0 {
-			c.picker.SetSelectedIndex(sel) // loads the roll
+		c.picker.setSessions(offer, want)
+		if x, ok := c.picker.selected(); ok {
+			c.loadRoll(x.ID)
 		} else {
-			c.picker.ClearSelected()
 			c.showRoll(nil, nil)
 		}
 	})
 }
 
-// pickerLabel is "2026-12-04 周五 正午课堂 · 正午课堂：股权转让…".
-func pickerLabel(s *data.Session) string {
-	t := []rune(s.Theme)
-	if len(t) > 24 {
-		t = append(t[:23], '…')
-	}
-	label := dateWithWeekday(s.Date) + " " + kindName(s.Kind) + " · " + string(t)
-	if s.Cancelled {
-		label = lang.L("sessions.cancelled_mark") + " " + label
-	}
-	return label
-}
-
-func (c *checkinScreen) onPicked(string) {
-	i := c.picker.SelectedIndex()
-	if i < 0 || i >= len(c.sessions) {
-		return
-	}
-	c.loadRoll(c.sessions[i].ID)
-}
-
 // step moves the picker by d (+1 older, −1 newer).
-func (c *checkinScreen) step(d int) {
-	i := c.picker.SelectedIndex() + d
-	if i >= 0 && i < len(c.sessions) {
-		c.picker.SetSelectedIndex(i)
-	}
-}
+func (c *checkinScreen) step(d int) { c.picker.step(d) }
 
 func (c *checkinScreen) loadRoll(id uuid.UUID) {
 	l := c.ledger
@@ -293,6 +255,13 @@ func (c *checkinScreen) applySearch() {
 	c.list.UnselectAll()
 	c.list.cur = -1
 	c.list.Refresh()
+}
+
+// focusSearch shows the check-in tab and puts the cursor in its search
+// (Ctrl+F on the check-in screen).
+func (c *checkinScreen) focusSearch() {
+	c.tabs.SelectIndex(0)
+	c.win.Canvas().Focus(c.search)
 }
 
 func (c *checkinScreen) focusList() {

@@ -1,8 +1,6 @@
 package app
 
 import (
-	"strings"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
@@ -68,14 +66,15 @@ func statusImportance(st data.MarkStatus) widget.Importance {
 }
 
 // newRollRowObject is one member's line: name and group, the four status
-// buttons, and the leave reason picker shown for 请假.
+// buttons (chips, not Tab stops), and the leave reason picker shown for
+// 请假.
 func newRollRowObject() fyne.CanvasObject {
 	name := widget.NewLabel("王晓明 · 第一党小组")
-	name.Truncation = fyne.TextTruncateEllipsis
+	name.Truncation = fyne.TextTruncateClip
 	btns := container.NewHBox()
 	for _, st := range data.MarkStatuses() {
-		b := widget.NewButton(lang.L("mark."+st.Code()), nil)
-		btns.Add(container.NewGridWrap(fyne.NewSize(84, 40), b))
+		b := newTapChip(lang.L("mark."+st.Code()), nil)
+		btns.Add(container.NewGridWrap(fyne.NewSize(84, 36), b))
 	}
 	reasons := make([]string, len(data.LeaveReasons()))
 	for i, r := range data.LeaveReasons() {
@@ -105,7 +104,7 @@ func (c *checkinScreen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	}
 	name.SetText(label)
 	for j, st := range data.MarkStatuses() {
-		b := btns.Objects[j].(*fyne.Container).Objects[0].(*widget.Button)
+		b := btns.Objects[j].(*fyne.Container).Objects[0].(*tapChip)
 		imp := widget.MediumImportance
 		if marked && mk.Status == st {
 			imp = statusImportance(st)
@@ -182,8 +181,8 @@ func (c *checkinScreen) onAllPresent() {
 }
 
 // save applies marks on screen at once and writes them in the background,
-// one transaction, after any save still in flight. A closed session asks
-// first, once per session shown.
+// one transaction, after any save still in flight. A closed session, and a
+// session that has not happened yet, ask first, once per session shown.
 func (c *checkinScreen) save(marks map[uuid.UUID]data.Mark) {
 	s := c.roll.Session
 	if s.Closed && c.unlocked != s.ID {
@@ -194,6 +193,21 @@ func (c *checkinScreen) save(marks map[uuid.UUID]data.Mark) {
 			}
 		}, c.win)
 		d.SetConfirmText(lang.L("checkin.change"))
+		d.SetDismissText(lang.L("button.cancel"))
+		d.Show()
+		return
+	}
+	if l := c.ledger; l != nil && s.Date > l.Today() && c.early != s.ID {
+		// Marking a session that has not happened yet is usually a slip
+		// of the picker: ask once per session.
+		d := dialog.NewConfirm(lang.L("checkin.future_title"), lang.L("checkin.future_confirm",
+			map[string]any{"Date": dateWithWeekday(s.Date)}), func(ok bool) {
+			if ok && c.roll != nil && c.roll.Session.ID == s.ID {
+				c.early = s.ID
+				c.save(marks)
+			}
+		}, c.win)
+		d.SetConfirmText(lang.L("checkin.future_ok"))
 		d.SetDismissText(lang.L("button.cancel"))
 		d.Show()
 		return
@@ -249,7 +263,7 @@ func (c *checkinScreen) onClose() {
 	id := c.roll.Session.ID
 	msg := lang.L("checkin.close_confirm")
 	if n := c.roll.Stat.Unmarked; n > 0 {
-		msg = lang.L("checkin.close_confirm_unmarked", map[string]any{"Count": n}) + "\n" + msg
+		msg = lang.L("checkin.close_confirm_unmarked", map[string]any{"Count": thousands(n)}) + "\n" + msg
 	}
 	d := dialog.NewConfirm(lang.L("checkin.close"), msg, func(ok bool) {
 		if !ok {
@@ -289,14 +303,22 @@ func (c *checkinScreen) onHistory() {
 				"At": data.DateOf(h.At).String() + " " + h.At.Format("15:04"), "Name": names[h.MemberID],
 				"Old": markText(h.Old), "New": markText(h.New)}))
 		}
-		text := lang.L("checkin.history_none")
+		// A list, not one label: after a 全部出席 on a closed session of
+		// 5,000 the history has 5,000 lines, too many to wrap on the UI
+		// goroutine.
+		var body fyne.CanvasObject = widget.NewLabel(lang.L("checkin.history_none"))
 		if len(lines) > 0 {
-			text = strings.Join(lines, "\n")
+			body = widget.NewList(func() int { return len(lines) },
+				func() fyne.CanvasObject {
+					lb := widget.NewLabel("2026-11-29 10:00 王晓明：缺席 → 出席")
+					lb.Truncation = fyne.TextTruncateClip
+					return lb
+				},
+				func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(lines[i]) })
 		}
-		lb := widget.NewLabel(text)
-		lb.Wrapping = fyne.TextWrapWord
-		d := dialog.NewCustom(lang.L("checkin.history"), lang.L("button.close"), container.NewVScroll(lb), c.win)
-		d.Resize(fyne.NewSize(560, 400))
+		d := dialog.NewCustom(lang.L("checkin.history"), lang.L("button.close"), body, c.win)
+		size := c.win.Canvas().Size()
+		d.Resize(fyne.NewSize(min(560, size.Width*0.95), min(400, size.Height*0.9)))
 		d.Show()
 	})
 }

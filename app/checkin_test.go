@@ -33,9 +33,9 @@ func eachObject(o fyne.CanvasObject, fn func(fyne.CanvasObject)) {
 
 // rollRow returns the status buttons and reason picker of the check-in
 // row whose name label starts with name, waiting for it to be on screen.
-func rollRow(t *testing.T, c *checkinScreen, name string) (map[string]*widget.Button, *widget.Select) {
+func rollRow(t *testing.T, c *checkinScreen, name string) (map[string]*tapChip, *widget.Select) {
 	t.Helper()
-	var btns map[string]*widget.Button
+	var btns map[string]*tapChip
 	var reason *widget.Select
 	c.run.Wait()
 	if btns, reason = findRollRow(c, name); btns == nil {
@@ -44,7 +44,7 @@ func rollRow(t *testing.T, c *checkinScreen, name string) (map[string]*widget.Bu
 	return btns, reason
 }
 
-func findRollRow(c *checkinScreen, name string) (btns map[string]*widget.Button, reason *widget.Select) {
+func findRollRow(c *checkinScreen, name string) (btns map[string]*tapChip, reason *widget.Select) {
 	eachObject(c.list, func(o fyne.CanvasObject) {
 		row, ok := o.(*fyne.Container)
 		if !ok || btns != nil || len(row.Objects) != 2 {
@@ -57,10 +57,10 @@ func findRollRow(c *checkinScreen, name string) (btns map[string]*widget.Button,
 		if lb, ok := left.Objects[0].(*widget.Label); !ok || !strings.HasPrefix(lb.Text, name+" ") {
 			return
 		}
-		btns = map[string]*widget.Button{}
+		btns = map[string]*tapChip{}
 		eachObject(row.Objects[0], func(o fyne.CanvasObject) {
 			switch x := o.(type) {
-			case *widget.Button:
+			case *tapChip:
 				btns[x.Text] = x
 			case *widget.Select:
 				reason = x
@@ -88,12 +88,19 @@ func TestCheckinByTapping(t *testing.T) {
 		t.Fatalf("opens on %s, want the next session %s (today is Sunday 2026-11-29)", got, want)
 	}
 	id := c.roll.Session.ID
-	if got, want := c.counts.Text, "应到 14 · 实到 0 · 请假 0 · 缺席 0 · 未登记 14 · 出席率 —"; got != want {
+	if got, want := c.counts.Text, "应到 14 · 实到 0 · 请假 0 · 缺席 0 · 未登记 14 · 出勤率 待登记"; got != want {
 		t.Errorf("counts before: got %q, want %q", got, want)
 	}
 	test.Tap(findButton(w, "全部出席"))
+	// The session is next Friday's: marking it now asks, once.
+	if findObject(w, func(l *widget.Label) bool {
+		return l.Text == "这次活动（2026-12-04 周五）还没有举行。现在就登记考勤吗？"
+	}) == nil {
+		t.Fatalf("no question before marking a session to come; the window shows %q", windowTexts(w))
+	}
+	press(w, fyne.KeyReturn) // 登记
 	settle(t, s, "counts after 全部出席", func() bool {
-		return c.counts.Text == "应到 14 · 实到 14 · 请假 0 · 缺席 0 · 出席率 100.0%"
+		return c.counts.Text == "应到 14 · 实到 14 · 请假 0 · 缺席 0 · 出勤率 100.0%"
 	})
 	marks, err := l.Marks(id)
 	if err != nil {
@@ -129,7 +136,7 @@ func TestCheckinByTapping(t *testing.T) {
 	reason.SetSelected("因公")
 
 	settle(t, s, "counts after the exceptions", func() bool {
-		return c.counts.Text == "应到 14 · 实到 12 · 请假 2 · 缺席 0 · 出席率 100.0%"
+		return c.counts.Text == "应到 14 · 实到 12 · 请假 2 · 缺席 0 · 出勤率 100.0%"
 	})
 	settle(t, s, "the reasons saved", func() bool {
 		marks, err = l.Marks(id)

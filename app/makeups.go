@@ -8,48 +8,78 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"branchledger/data"
+	"branchledger/data/search"
 )
 
 // makeupPanel is 补学, a tab of the check-in screen: who still owes a
-// make-up study for a session they missed (请假 or 缺席), and a quick form
-// to record one done. A recorded study drops off the list.
+// make-up study for a session they missed (请假 or 缺席), with a quick form
+// to record one done, and the make-ups already recorded, newest first,
+// each of which can be corrected or removed. Both lists are searchable by
+// name (characters or pinyin), date, kind and theme.
 type makeupPanel struct {
 	env
 	root    fyne.CanvasObject
 	yearSel *widget.Select
+	mode    *widget.RadioGroup // 待补学 or 已补学
+	search  *widget.Entry
 	summary *widget.Label
 	list    *widget.List
 
-	year int
-	owed []data.Owed
+	year       int
+	owed, done makeupList
+	cur        *makeupList // the list of the mode shown
+	shown      []int       // indices into cur.rows matching the search
+}
+
+// makeupRow is one line of either list.
+type makeupRow struct {
+	session *data.Session
+	member  *data.Member
+	mark    string       // 请假（因病）, for the owed list
+	done    *data.MakeUp // nil for an owed one
+	hay     string       // what the search looks in besides the name, lower case
 }
 
 func newMakeupPanel(e env) *makeupPanel {
 	p := &makeupPanel{env: e, year: e.ledger.Today().Year()}
+	p.cur = &p.owed
 	p.yearSel = widget.NewSelect(nil, p.onYearChanged)
+	p.mode = widget.NewRadioGroup([]string{lang.L("makeup.mode_owed"), lang.L("makeup.mode_done")}, nil)
+	p.mode.Horizontal = true
+	p.mode.Required = true
+	p.mode.SetSelected(lang.L("makeup.mode_owed"))
+	p.mode.OnChanged = func(string) { p.showMode() }
+	p.search = widget.NewEntry()
+	p.search.SetPlaceHolder(lang.L("makeup.search"))
+	p.search.OnChanged = func(string) { p.applySearch() }
 	p.summary = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	p.list = widget.NewList(func() int { return len(p.owed) }, newOwedRowObject, p.updateRow)
+	p.list = widget.NewList(func() int { return len(p.shown) }, newMakeupRowObject, p.updateRow)
 	hint := widget.NewLabel(lang.L("makeup.hint"))
 	hint.Importance = widget.LowImportance
-	top := container.NewVBox(container.NewHBox(widget.NewLabel(lang.L("sessions.year")), p.yearSel, p.summary), hint)
+	hint.Wrapping = fyne.TextWrapWord
+	bar := container.NewHBox(widget.NewLabel(lang.L("sessions.year")), p.yearSel, p.mode, p.summary)
+	top := container.NewVBox(container.NewHScroll(bar), p.search, hint)
 	p.root = container.NewBorder(top, nil, nil, nil, p.list)
 	return p
 }
 
-// reload reads what is still owed for the year's sessions.
+// doneMode reports whether the list of recorded make-ups is shown.
+func (p *makeupPanel) doneMode() bool { return p.mode.Selected == lang.L("makeup.mode_done") }
+
+// reload reads what is still owed for the year's sessions and what was
+// recorded for them.
 func (p *makeupPanel) reload() {
 	l, year := p.ledger, p.year
 	if l == nil {
 		return // the ledger was closed meanwhile
 	}
 	type result struct {
-		years []int
-		owed  []data.Owed
+		years      []int
+		owed, done makeupList
 	}
 	load(p.run, purpose("makeups"), func() (result, error) {
 		ys, err := l.SessionYears()
@@ -57,13 +87,77 @@ func (p *makeupPanel) reload() {
 			return result{}, err
 		}
 		owed, err := l.OwedMakeUps(data.NewDate(year, 1, 1), data.NewDate(year, 12, 31))
-		return result{ys, owed}, err
+		if err != nil {
+			return result{}, err
+		}
+		all, err := l.DoneMakeUps()
+		if err != nil {
+			return result{}, err
+		}
+		var r result
+		r.years = ys
+		for _, ow := range owed {
+			r.owed.rows = append(r.owed.rows, makeupRow{session: ow.Session, member: ow.Member, mark: markText(ow.Mark)})
+		}
+		for i := range all {
+			if d := &all[i]; d.Session.Date.Year() == year {
+				r.done.rows = append(r.done.rows, makeupRow{session: d.Session, member: d.Member, done: &d.MakeUp})
+			}
+		}
+		r.owed.index()
+		r.done.index()
+		return r, nil
 	}, func(r result) {
 		setYears(p.yearSel, r.years, p.year, p.onYearChanged)
-		p.owed = r.owed
-		p.summary.SetText(lang.L("makeup.summary", map[string]any{"Count": len(r.owed)}))
-		p.list.Refresh()
+		p.owed, p.done = r.owed, r.done
+		p.showMode()
 	})
+}
+
+// makeupList is the rows of one list (owed or done) with the pinyin index
+// of their names, built off the UI goroutine: a year of a 5,000-member
+// branch owes about 100,000 make-ups.
+type makeupList struct {
+	rows  []makeupRow
+	names *search.Index
+}
+
+// index fills what the search looks in.
+func (m *makeupList) index() {
+	names := make([]string, len(m.rows))
+	for i := range m.rows {
+		r := &m.rows[i]
+		names[i] = r.member.Name
+		r.hay = strings.ToLower(strings.Join([]string{r.session.Date.String(), kindName(r.session.Kind), r.session.Theme}, " "))
+	}
+	m.names = search.NewIndex(names)
+}
+
+// showMode shows the list chosen (owed or done), searched.
+func (p *makeupPanel) showMode() {
+	if p.doneMode() {
+		p.cur = &p.done
+		p.summary.SetText(lang.L("makeup.summary_done", map[string]any{"Count": thousands(len(p.done.rows))}))
+	} else {
+		p.cur = &p.owed
+		p.summary.SetText(lang.L("makeup.summary", map[string]any{"Count": thousands(len(p.owed.rows))}))
+	}
+	p.applySearch()
+}
+
+// applySearch keeps the rows whose name matches the search (characters,
+// pinyin, initials) or whose session's date, kind or theme contains it.
+func (p *makeupPanel) applySearch() {
+	q := strings.TrimSpace(p.search.Text)
+	p.shown = p.shown[:0]
+	lq := strings.ToLower(q)
+	for i := range p.cur.rows {
+		if q == "" || p.cur.names.Match(i, q) || strings.Contains(p.cur.rows[i].hay, lq) {
+			p.shown = append(p.shown, i)
+		}
+	}
+	p.list.UnselectAll()
+	p.list.Refresh()
 }
 
 func (p *makeupPanel) onYearChanged(v string) {
@@ -73,91 +167,60 @@ func (p *makeupPanel) onYearChanged(v string) {
 	}
 }
 
-func newOwedRowObject() fyne.CanvasObject {
+// newMakeupRowObject is one line: name, what, and the buttons (登记补学,
+// or 更正 and 删除 for a recorded one).
+func newMakeupRowObject() fyne.CanvasObject {
 	name := widget.NewLabelWithStyle("王晓明", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	what := widget.NewLabel("")
-	what.Truncation = fyne.TextTruncateEllipsis
-	btn := widget.NewButtonWithIcon(lang.L("makeup.record"), theme.DocumentCreateIcon(), nil)
-	return container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(120, 36), name), btn, what)
+	what.Truncation = fyne.TextTruncateClip
+	act := widget.NewButtonWithIcon(lang.L("makeup.record"), theme.DocumentCreateIcon(), nil)
+	del := widget.NewButtonWithIcon(lang.L("makeup.remove"), theme.DeleteIcon(), nil)
+	return container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(120, 36), name), container.NewHBox(act, del), what)
 }
 
 func (p *makeupPanel) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
-	if id >= len(p.owed) {
+	if id >= len(p.shown) {
 		return
 	}
 	row := o.(*fyne.Container)
 	what := row.Objects[0].(*widget.Label)
 	name := row.Objects[1].(*fyne.Container).Objects[0].(*widget.Label)
-	btn := row.Objects[2].(*widget.Button)
-	ow := p.owed[id]
-	name.SetText(ow.Member.Name)
-	what.SetText(strings.Join([]string{dateWithWeekday(ow.Session.Date), kindName(ow.Session.Kind),
-		ow.Session.Theme, markText(ow.Mark)}, " · "))
-	btn.OnTapped = func() { p.openRecord(ow) }
+	btns := row.Objects[2].(*fyne.Container)
+	act, del := btns.Objects[0].(*widget.Button), btns.Objects[1].(*widget.Button)
+	r := p.cur.rows[p.shown[id]]
+	name.SetText(r.member.Name)
+	parts := []string{dateWithWeekday(r.session.Date), kindName(r.session.Kind), r.session.Theme}
+	if r.done == nil {
+		what.SetText(clipRunes(strings.Join(append(parts, r.mark), " · "), 80))
+		act.SetText(lang.L("makeup.record"))
+		act.OnTapped = func() { p.openRecord(r) }
+		del.Hide()
+		return
+	}
+	what.SetText(lang.L("makeup.done_line", map[string]any{"Date": r.done.Date.String(),
+		"Method": lang.L("makeup." + string(r.done.Method)), "Session": strings.Join(parts, " · ")}))
+	act.SetText(lang.L("makeup.correct"))
+	act.OnTapped = func() { p.openRecord(r) }
+	del.OnTapped = func() { p.onRemove(r) }
+	del.Show()
 }
 
-// openRecord shows the quick form for one owed study: date, how, note.
-func (p *makeupPanel) openRecord(ow data.Owed) {
-	date := newDateInput(p.ledger, p.ledger.Today(), nil)
-	methods := []data.MakeUpMethod{data.SelfStudy, data.TalkWithSec, data.OtherSession}
-	names := make([]string, len(methods))
-	for i, m := range methods {
-		names[i] = lang.L("makeup." + string(m))
-	}
-	how := widget.NewRadioGroup(names, nil)
-	how.Horizontal = true
-	how.Required = true
-	how.SetSelected(names[0])
-	note := widget.NewEntry()
-	note.SetPlaceHolder(lang.L("makeup.note_hint"))
-	hours := makeUpHoursEntry() // session_hours.go
-	prob := widget.NewLabel("")
-	prob.Importance = widget.DangerImportance
-	prob.Hide()
-	what := widget.NewLabel(ow.Member.Name + " · " + ow.Session.Date.String() + " " + kindName(ow.Session.Kind) +
-		" · " + ow.Session.Theme + " · " + markText(ow.Mark))
-	what.Wrapping = fyne.TextWrapWord
-	form := container.New(layout.NewFormLayout(),
-		widget.NewLabelWithStyle(lang.L("field.date"), fyne.TextAlignTrailing, fyne.TextStyle{Bold: true}), container.NewVBox(date.root, prob),
-		widget.NewLabelWithStyle(lang.L("field.method"), fyne.TextAlignTrailing, fyne.TextStyle{Bold: true}), how,
-		widget.NewLabelWithStyle(lang.L("field.study_hours"), fyne.TextAlignTrailing, fyne.TextStyle{Bold: true}), hours,
-		widget.NewLabelWithStyle(lang.L("field.notes"), fyne.TextAlignTrailing, fyne.TextStyle{Bold: true}), note)
-	d := dialog.NewCustomWithoutButtons(lang.L("makeup.record_title"), container.NewVBox(what, form), p.win)
-	save := widget.NewButtonWithIcon(lang.L("button.save"), theme.DocumentSaveIcon(), func() {
-		day, bad := dateValue(date)
-		if bad || !day.Valid() {
-			prob.SetText(lang.L(dateProblem(bad)))
-			prob.Show()
-			return
-		}
-		method := methods[0]
-		for i, n := range names {
-			if how.Selected == n {
-				method = methods[i]
-			}
-		}
-		h, ok := parseHours(hours.Text)
-		if !ok {
-			prob.SetText(lang.L("problem.bad_hours"))
-			prob.Show()
-			return
-		}
-		mu := &data.MakeUp{SessionID: ow.Session.ID, MemberID: ow.Member.ID, Date: day,
-			Method: method, Note: strings.TrimSpace(note.Text), Hours: h}
+// onRemove asks, then removes a recorded make-up: the member owes it again.
+func (p *makeupPanel) onRemove(r makeupRow) {
+	msg := lang.L("makeup.remove_confirm", map[string]any{"Name": r.member.Name,
+		"Session": r.session.Date.String() + " " + kindName(r.session.Kind) + " · " + r.session.Theme})
+	d := dialog.NewConfirm(lang.L("makeup.remove"), msg, func(ok bool) {
 		l := p.ledger
-		if l == nil {
-			return // the ledger was closed meanwhile
+		if !ok || l == nil {
+			return
 		}
-		save(p.run, func() (struct{}, error) { return struct{}{}, l.SaveMakeUp(mu) }, func(ps []data.Problem) {
-			prob.SetText(problemText(ps[0]))
-			prob.Show()
-		}, func(struct{}) {
-			d.Hide()
+		sid, mid := r.session.ID, r.member.ID
+		save(p.run, func() (struct{}, error) { return struct{}{}, l.DeleteMakeUp(sid, mid) }, nil, func(struct{}) {
 			p.reload()
 		})
-	})
-	save.Importance = widget.HighImportance
-	d.SetButtons([]fyne.CanvasObject{widget.NewButton(lang.L("button.cancel"), d.Hide), save})
-	d.Resize(fyne.NewSize(620, 320))
+	}, p.win)
+	d.SetConfirmText(lang.L("makeup.remove"))
+	d.SetConfirmImportance(widget.DangerImportance)
+	d.SetDismissText(lang.L("button.cancel"))
 	d.Show()
 }

@@ -1,80 +1,149 @@
 package app
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
-	"github.com/google/uuid"
-
-	"branchledger/data"
 )
 
-func TestMakeUpLeavesOwedList(t *testing.T) {
-	s, w := quietShell(t)
-	w.Resize(fyne.NewSize(1100, 1000))
-	l := s.ledger
-	c := openCheckin(t, s)
-	c.showMakeUps()
-	p := c.makeups
-	settle(t, s, "the owed list", func() bool { return len(p.owed) > 0 })
-	n := len(p.owed)
-	want := p.owed[0]
-	if !strings.Contains(p.summary.Text, "待补学") {
-		t.Errorf("summary %q, want 待补学 N 人次", p.summary.Text)
+// makeupLines returns the make-up rows on screen as "name | what", in order.
+func makeupLines(p *makeupPanel) []string {
+	var out []string
+	for i := range p.shown {
+		o := p.list.CreateItem()
+		p.updateRow(i, o)
+		row := o.(*fyne.Container)
+		out = append(out, row.Objects[1].(*fyne.Container).Objects[0].(*widget.Label).Text+" | "+row.Objects[0].(*widget.Label).Text)
 	}
-	var btn *widget.Button
-	settle(t, s, "the first owed row on screen", func() bool {
-		eachObject(p.list, func(o fyne.CanvasObject) {
-			row, ok := o.(*fyne.Container)
-			if !ok || btn != nil || len(row.Objects) != 3 {
+	return out
+}
+
+// makeupButton taps the button labelled label of the row of name.
+func tapMakeupButton(t *testing.T, p *makeupPanel, name, label string) {
+	t.Helper()
+	for i := range p.shown {
+		o := p.list.CreateItem()
+		p.updateRow(i, o)
+		row := o.(*fyne.Container)
+		if row.Objects[1].(*fyne.Container).Objects[0].(*widget.Label).Text != name {
+			continue
+		}
+		for _, b := range row.Objects[2].(*fyne.Container).Objects {
+			if b := b.(*widget.Button); b.Visible() && b.Text == label {
+				test.Tap(b)
 				return
 			}
-			what, ok := row.Objects[0].(*widget.Label)
-			if ok && strings.HasPrefix(what.Text, want.Session.Date.String()) && strings.Contains(what.Text, want.Session.Theme) {
-				if name, ok := row.Objects[1].(*fyne.Container).Objects[0].(*widget.Label); ok && name.Text == want.Member.Name {
-					btn = row.Objects[2].(*widget.Button)
-				}
-			}
-		})
-		return btn != nil
-	})
-	test.Tap(btn)
-	var how *widget.RadioGroup
-	for _, o := range w.Canvas().Overlays().List() {
-		eachObject(o, func(o fyne.CanvasObject) {
-			if r, ok := o.(*widget.RadioGroup); ok {
-				how = r
-			}
-		})
+		}
 	}
-	if how == nil {
-		t.Fatal("no make-up form")
+	t.Fatalf("no %s button on the row of %s", label, name)
+}
+
+// openMakeUps shows the 补学 tab of the small branch.
+func openMakeUps(t *testing.T) (*shell, fyne.Window, *makeupPanel) {
+	t.Helper()
+	b := newSmallBranch(t)
+	s, w := b.open(t)
+	s.show(pageCheckin)
+	c := s.screens.checkin
+	c.showMakeUps()
+	s.run.Wait()
+	return s, w, c.makeups
+}
+
+// formDate is the date field of the make-up form on top.
+func formDate(w fyne.Window) *widget.Entry {
+	return findObject(w, func(e *widget.Entry) bool { return e.PlaceHolder == "如 2026-11-29" })
+}
+
+func TestMakeUpRefusesDateBeforeSession(t *testing.T) {
+	s, w, p := openMakeUps(t)
+	want := []string{
+		"李丽华 | 2026-11-20 周五 · 正午课堂 · 股权转让备案 · 请假（因病）",
+		"张建国 | 2026-11-20 周五 · 正午课堂 · 股权转让备案 · 缺席",
 	}
-	how.SetSelected("与书记谈话")
+	if got := makeupLines(p); !slices.Equal(got, want) {
+		t.Fatalf("owed: got %q, want %q", got, want)
+	}
+	tapMakeupButton(t, p, "李丽华", "登记补学")
+	date := formDate(w)
+	if date == nil || date.Text != "2026-11-29" {
+		t.Fatalf("the form's date field: %v, want it showing today 2026-11-29", date)
+	}
+	date.SetText("2026-11-19")
 	test.Tap(findButton(w, "保存"))
-	settle(t, s, "the list without it", func() bool { return len(p.owed) == n-1 })
-	for _, o := range p.owed {
-		if o.Session.ID == want.Session.ID && o.Member.ID == want.Member.ID {
-			t.Errorf("%s %s still owed after recording", o.Member.Name, o.Session.Date)
+	s.run.Wait()
+	if !hasText(w, "补学日期不能早于活动日期 2026-11-20") {
+		t.Fatalf("no refusal at the field; the window shows %q", windowTexts(w))
+	}
+	if got := makeupLines(p); !slices.Equal(got, want) {
+		t.Errorf("after the refusal: got %q, want %q", got, want)
+	}
+}
+
+func TestMakeUpDoneListCorrectAndRemove(t *testing.T) {
+	s, w, p := openMakeUps(t)
+	record := func(name, date, how string) {
+		t.Helper()
+		p.mode.SetSelected("待补学")
+		tapMakeupButton(t, p, name, "登记补学")
+		formDate(w).SetText(date)
+		findObject(w, func(r *widget.RadioGroup) bool { return slices.Contains(r.Options, how) }).SetSelected(how)
+		test.Tap(findButton(w, "保存"))
+		s.run.Wait()
+	}
+	record("李丽华", "2026-11-21", "自学材料")
+	record("张建国", "2026-11-25", "与书记谈话")
+	if got := makeupLines(p); len(got) != 0 || p.summary.Text != "待补学 0 人次" {
+		t.Errorf("owed after recording both: %q, %q", got, p.summary.Text)
+	}
+	p.mode.SetSelected("已补学")
+	want := []string{
+		"张建国 | 2026-11-25 与书记谈话 · 补 2026-11-20 周五 · 正午课堂 · 股权转让备案",
+		"李丽华 | 2026-11-21 自学材料 · 补 2026-11-20 周五 · 正午课堂 · 股权转让备案",
+	}
+	if got := makeupLines(p); !slices.Equal(got, want) || p.summary.Text != "已补学 2 人次" {
+		t.Fatalf("done, newest first: got %q (%q), want %q", got, p.summary.Text, want)
+	}
+	for _, tc := range []struct{ search, want string }{
+		{"lilh", want[1]}, {"zjg", want[0]}, {"张", want[0]}, {"股权", want[0] + want[1]}, {"党课", ""},
+	} {
+		p.search.SetText(tc.search)
+		if got := strings.Join(makeupLines(p), ""); got != tc.want {
+			t.Errorf("search %q: got %q, want %q", tc.search, got, tc.want)
 		}
 	}
-	mus, err := l.MakeUps()
-	if err != nil {
-		t.Fatal(err)
+	p.search.SetText("")
+
+	// Correct 李丽华's: the later date moves it to the top.
+	tapMakeupButton(t, p, "李丽华", "更正")
+	if d := formDate(w); d == nil || d.Text != "2026-11-21" {
+		t.Fatalf("the correction form does not show the recorded date: %v", d)
 	}
-	found := false
-	for _, mu := range mus {
-		if mu.SessionID == want.Session.ID && mu.MemberID == want.Member.ID {
-			found = mu.Method == data.TalkWithSec && mu.Date == l.Today()
-		}
+	formDate(w).SetText("2026-11-27")
+	test.Tap(findButton(w, "保存"))
+	s.run.Wait()
+	if got := makeupLines(p); len(got) != 2 || got[0] != "李丽华 | 2026-11-27 自学材料 · 补 2026-11-20 周五 · 正午课堂 · 股权转让备案" {
+		t.Fatalf("after correcting: got %q", got)
 	}
-	if !found {
-		t.Errorf("make-up of %s not in the ledger as 与书记谈话 on %s", want.Member.Name, l.Today())
+
+	// Remove 张建国's: asked first, then owed again.
+	tapMakeupButton(t, p, "张建国", "删除")
+	if findObject(w, func(l *widget.Label) bool {
+		return l.Text == "删除 张建国 对“2026-11-20 正午课堂 · 股权转让备案”的补学记录？删除后将重新列为待补学。"
+	}) == nil {
+		t.Fatalf("no question before removing; the window shows %q", windowTexts(w))
 	}
-	if c.roll == nil || c.roll.Session.ID == uuid.Nil {
-		t.Error("check-in sheet lost")
+	press(w, fyne.KeyReturn) // the confirmation's main button: 删除
+	s.run.Wait()
+	if got := makeupLines(p); len(got) != 1 || !strings.HasPrefix(got[0], "李丽华") {
+		t.Errorf("done after removing: got %q", got)
+	}
+	p.mode.SetSelected("待补学")
+	if got := makeupLines(p); !slices.Equal(got, []string{"张建国 | 2026-11-20 周五 · 正午课堂 · 股权转让备案 · 缺席"}) {
+		t.Errorf("owed after removing: got %q", got)
 	}
 }

@@ -127,7 +127,9 @@ func (f *memberForm) build() {
 	}
 	content := container.NewBorder(nil, buttons, nil, nil, container.NewVScroll(body))
 	f.dlg = dialog.NewCustomWithoutButtons(title, content, f.p.win)
-	f.dlg.Resize(fyne.NewSize(880, 660))
+	size := f.p.win.Canvas().Size() // fit a 1024×600 screen
+	f.dlg.Resize(fyne.NewSize(min(880, size.Width*0.95), min(660, size.Height*0.95)))
+	armEntries(body, f.onSave) // Enter in a field saves (keys.go)
 	f.building = false
 	f.dlg.Show()
 	f.validate()

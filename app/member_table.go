@@ -263,12 +263,12 @@ func (r *roster) countText() string {
 	if r.view == viewPast {
 		key = "members.count_past"
 	}
-	s := lang.L(key, map[string]any{"Total": len(r.rows), "Full": n[data.Full], "Probationary": n[data.Probationary]})
+	s := lang.L(key, map[string]any{"Total": thousands(len(r.rows)), "Full": thousands(n[data.Full]), "Probationary": thousands(n[data.Probationary])})
 	if n[data.Candidate] > 0 {
-		s += lang.L("members.count_candidate", map[string]any{"N": n[data.Candidate]})
+		s += lang.L("members.count_candidate", map[string]any{"N": thousands(n[data.Candidate])})
 	}
 	if n[data.Activist] > 0 {
-		s += lang.L("members.count_activist", map[string]any{"N": n[data.Activist]})
+		s += lang.L("members.count_activist", map[string]any{"N": thousands(n[data.Activist])})
 	}
 	return s
 }

@@ -4,6 +4,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -24,6 +25,7 @@ type membersScreen struct {
 	add      *widget.Button
 	table    *widget.Table
 	count    *widget.Label
+	empty    *widget.Label // how to add or import members, while there are none
 	root     fyne.CanvasObject
 
 	form      *memberForm // the form opened last, for the tests and shortcuts
@@ -60,13 +62,17 @@ func newMembersScreen(e env) *membersScreen {
 
 	p.table = p.newTable()
 	p.count = widget.NewLabel(lang.L("common.working"))
+	p.empty = widget.NewLabel(lang.L("members.empty_hint"))
+	p.empty.Wrapping = fyne.TextWrapWord
+	p.empty.Alignment = fyne.TextAlignCenter
+	p.empty.Hide()
 
 	// Two rows, so that long group names in the filters never push the
 	// 新建党员 button out of a narrow window.
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, nil, p.add, p.search),
 		container.NewHBox(p.view, p.group, p.category))
-	p.root = container.NewBorder(top, p.count, nil, nil, p.table)
+	p.root = container.NewBorder(top, p.count, nil, nil, container.NewStack(p.table, container.NewVBox(layout.NewSpacer(), p.empty, layout.NewSpacer())))
 	return p
 }
 
@@ -143,6 +149,11 @@ func (p *membersScreen) refresh() {
 	p.table.Refresh()
 	p.table.ScrollToTop()
 	p.count.SetText(p.r.countText())
+	if len(p.r.all) == 0 {
+		p.empty.Show()
+	} else {
+		p.empty.Hide()
+	}
 }
 
 func (p *membersScreen) onSearchChanged(q string) {
@@ -199,7 +210,7 @@ func (p *membersScreen) newTable() *widget.Table {
 		func() (int, int) { return len(p.r.rows), numCols },
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("公民身份号码公民身份")
-			l.Truncation = fyne.TextTruncateEllipsis
+			l.Truncation = fyne.TextTruncateClip
 			return l
 		},
 		func(id widget.TableCellID, o fyne.CanvasObject) {

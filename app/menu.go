@@ -48,9 +48,13 @@ func (s *shell) onNewMember() {
 	}
 }
 
-// onFind goes to the members screen and puts the cursor in its search
-// field (查找, Ctrl+F).
+// onFind puts the cursor in the search field of the check-in screen when
+// it is shown, else goes to the members screen's (查找, Ctrl+F).
 func (s *shell) onFind() {
+	if c := s.screens.checkin; c != nil && s.current == pageCheckin {
+		c.focusSearch()
+		return
+	}
 	if p := s.membersPage(); p != nil {
 		p.focusSearch()
 	}

@@ -97,8 +97,8 @@ func (p *overviewScreen) show(a *data.Agenda, b data.Branch) {
 		if s.Place != "" {
 			parts = append(parts, s.Place)
 		}
-		lb := widget.NewLabel(strings.Join(parts, " · "))
-		lb.Truncation = fyne.TextTruncateEllipsis
+		lb := widget.NewLabel(clipRunes(strings.Join(parts, " · "), 60))
+		lb.Truncation = fyne.TextTruncateClip
 		if s.Date == a.Today {
 			lb.TextStyle = fyne.TextStyle{Bold: true}
 		}
@@ -122,12 +122,13 @@ func (p *overviewScreen) show(a *data.Agenda, b data.Branch) {
 			flag.Wrapping = fyne.TextWrapWord
 			last = append(last, flag)
 		}
-		last = append(last, container.NewHBox(p.checkinButton(s.ID)))
+		leave := b.LeaveCountsAgainst
+		last = append(last, container.NewHBox(p.checkinButton(s.ID), newRateRuleButton(p.win, func() bool { return leave })))
 	}
 	p.last.Objects = last
 	p.last.Refresh()
 
-	p.owed.SetText(lang.L("overview.owed_count", map[string]any{"Year": a.Today.Year(), "Count": a.Owed}))
+	p.owed.SetText(lang.L("overview.owed_count", map[string]any{"Year": a.Today.Year(), "Count": thousands(a.Owed)}))
 	if a.Owed > 0 {
 		p.owed.Importance = widget.WarningImportance
 	} else {
@@ -186,7 +187,7 @@ func complianceStatus(c *data.Compliance) fyne.CanvasObject {
 		add(lang.L("overview.missing", map[string]any{"Periods": periodList(c.Missing)}), widget.DangerImportance)
 	}
 	if len(c.NoQuorum) > 0 {
-		add(lang.L("overview.no_quorum", map[string]any{"Dates": strings.Join(c.NoQuorum, "、 ")}), widget.DangerImportance)
+		add(lang.L("overview.no_quorum", map[string]any{"Dates": capJoin(c.NoQuorum, listCap, "、 ")}), widget.DangerImportance)
 	}
 	if len(c.Pending) > 0 {
 		add(lang.L("overview.pending", map[string]any{"Periods": periodList(c.Pending)}), widget.WarningImportance)
@@ -197,8 +198,13 @@ func complianceStatus(c *data.Compliance) fyne.CanvasObject {
 	return box
 }
 
+// listCap is the most items a list written into one label names; the
+// rest are counted ("…等 200 个"). A label's line breaking is measured on
+// the UI goroutine, so its text must stay short whatever the ledger holds.
+const listCap = 6
+
 // periodList writes compliance periods for people: months stay 2026-08,
-// quarters become 2026年第2季度, a year 2026年.
+// quarters become 2026年第2季度, a year 2026年; at most listCap of them.
 func periodList(keys []string) string {
 	out := make([]string, len(keys))
 	for i, k := range keys {
@@ -213,5 +219,5 @@ func periodList(keys []string) string {
 		}
 		out[i] = k
 	}
-	return strings.Join(out, "、 ") // the space lets a long list wrap between periods
+	return capJoin(out, listCap, "、 ") // the space lets a long list wrap between periods
 }

@@ -81,7 +81,7 @@ func TestOverviewShowsMissingMonth(t *testing.T) {
 	}
 	// The last session, 2026-11-27: the example marks 13 of its 14
 	// present and one on leave; leave is out of the rate, so 13 ÷ 13.
-	if want := "应到 14 · 实到 13 · 请假 1 · 缺席 0 · 出席率 100.0%"; !hasText(w, want) {
+	if want := "应到 14 · 实到 13 · 请假 1 · 缺席 0 · 出勤率 100.0%"; !hasText(w, want) {
 		t.Errorf("last session: want %q on the overview; window shows %q", want, windowTexts(w))
 	}
 
@@ -92,7 +92,7 @@ func TestOverviewShowsMissingMonth(t *testing.T) {
 		t.Fatalf("去登记补学: got page %d, want the 补学 tab of 签到", s.current)
 	}
 	s.run.Wait()
-	if got := len(c.makeups.owed); got != len(owed) {
+	if got := len(c.makeups.owed.rows); got != len(owed) {
 		t.Errorf("owed list: got %d rows, want %d", got, len(owed))
 	}
 }
@@ -163,7 +163,7 @@ func TestOverviewLastSessionShowsLate(t *testing.T) {
 		t.Fatal(err)
 	}
 	openOverview(t, s)
-	if want := "应到 14 · 实到 13（迟到 1） · 请假 1 · 缺席 0 · 出席率 100.0%"; !hasText(w, want) {
+	if want := "应到 14 · 实到 13（迟到 1） · 请假 1 · 缺席 0 · 出勤率 100.0%"; !hasText(w, want) {
 		t.Errorf("last session with one late: want %q on the overview; window shows %q", want, windowTexts(w))
 	}
 }

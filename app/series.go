@@ -34,7 +34,11 @@ type seriesDialog struct {
 	themed     *widget.Check
 	holidays   *widget.Entry
 	preview    *widget.Label
+	conflicts  *widget.Label
+	onConflict *widget.RadioGroup // 跳过这些日期 (default) or 仍然创建
 	problems   map[string]*widget.Label
+
+	stored []data.Session // the ledger's sessions, to find duplicates
 }
 
 // seriesWeekdays is the weekday picker's order, Monday first.
@@ -49,8 +53,25 @@ func openSeriesDialog(e env, onSaved func(), opened func(*seriesDialog)) {
 	if l == nil {
 		return // the ledger was closed meanwhile
 	}
-	load(e.run, "", func() ([]data.Member, error) { return l.Members() }, func(ms []data.Member) {
-		d := newSeriesDialog(e, ms, onSaved)
+	type roster struct {
+		ms []data.Member
+		ss []data.Session
+	}
+	run(e.run, func() (roster, error) {
+		ms, err := l.Members()
+		if err != nil {
+			return roster{}, err
+		}
+		ss, err := l.Sessions(l.Today().AddDays(-7), 0)
+		return roster{ms, ss}, err
+	}, func(r roster, err error) {
+		if err != nil {
+			showError(err, e.win)
+			return
+		}
+		d := newSeriesDialog(e, r.ms, onSaved)
+		d.stored = r.ss
+		d.updatePreview()
 		d.dlg.Show()
 		if opened != nil {
 			opened(d)
@@ -81,6 +102,7 @@ func newSeriesDialog(e env, ms []data.Member, onSaved func()) *seriesDialog {
 	}
 	d.weekday = widget.NewSelect(days, changed)
 	d.start, d.end = timeEntry("12:00"), timeEntry("13:00")
+	d.start.OnChanged, d.end.OnChanged = changed, changed
 	d.place = widget.NewEntry()
 	d.place.SetPlaceHolder(lang.L("sessions.series.place_hint"))
 	d.host = personEntry(names, "")
@@ -93,6 +115,12 @@ func newSeriesDialog(e env, ms []data.Member, onSaved func()) *seriesDialog {
 	d.holidays.OnChanged = changed
 	d.preview = widget.NewLabel("")
 	d.preview.Wrapping = fyne.TextWrapWord
+	d.conflicts = widget.NewLabel("")
+	d.conflicts.Wrapping = fyne.TextWrapWord
+	d.conflicts.Importance = widget.WarningImportance
+	d.onConflict = widget.NewRadioGroup([]string{lang.L("series.skip_conflicts"), lang.L("series.create_anyway")}, nil)
+	d.onConflict.SetSelected(lang.L("series.skip_conflicts"))
+	d.onConflict.Required = true
 
 	form := container.New(layout.NewFormLayout())
 	add := func(field, label string, w fyne.CanvasObject) {
@@ -113,7 +141,7 @@ func newSeriesDialog(e env, ms []data.Member, onSaved func()) *seriesDialog {
 	add("to", "sessions.series.to", d.to.root)
 	add("themed", "sessions.form.themed_label", d.themed)
 	add("holidays", "sessions.series.holidays", d.holidays)
-	add("preview", "sessions.series.preview", d.preview)
+	add("preview", "sessions.series.preview", container.NewVBox(d.preview, d.conflicts, d.onConflict))
 	d.problems[data.FieldEnd] = d.problems[data.FieldStart]
 
 	d.kind.SetSelectedIndex(kindIndex(data.NoonClassroom))
@@ -123,6 +151,7 @@ func newSeriesDialog(e env, ms []data.Member, onSaved func()) *seriesDialog {
 	save := widget.NewButtonWithIcon(lang.L("button.save"), theme.DocumentSaveIcon(), d.onSave)
 	save.Importance = widget.HighImportance
 	d.dlg.SetButtons([]fyne.CanvasObject{widget.NewButton(lang.L("button.cancel"), d.dlg.Hide), save})
+	armEntries(form, d.onSave)
 	size := e.win.Canvas().Size()
 	d.dlg.Resize(fyne.NewSize(min(760, size.Width*0.95), min(680, size.Height*0.95)))
 	d.updatePreview()
@@ -179,11 +208,16 @@ func dateProblem(bad bool) string {
 	return data.ProblemRequired
 }
 
-// updatePreview says how many sessions the series will create, and when.
+// updatePreview says how many sessions the series will create, and when,
+// and names the dates that already hold a session of the same kind at an
+// overlapping time (at most listCap of them), with the choice to skip
+// those dates (the default) or create them anyway.
 func (d *seriesDialog) updatePreview() {
-	if d.preview == nil || d.to == nil || d.holidays == nil {
+	if d.preview == nil || d.to == nil || d.holidays == nil || d.onConflict == nil {
 		return
 	}
+	d.conflicts.Hide()
+	d.onConflict.Hide()
 	sr, holidays, ps := d.plan()
 	for _, p := range ps {
 		if p.Field == "from" || p.Field == "to" {
@@ -196,8 +230,28 @@ func (d *seriesDialog) updatePreview() {
 		d.preview.SetText(lang.L("sessions.series.none"))
 		return
 	}
-	d.preview.SetText(lang.L("sessions.series.will_create", map[string]any{"Count": len(gen),
+	d.preview.SetText(lang.L("sessions.series.will_create", map[string]any{"Count": thousands(len(gen)),
 		"First": gen[0].Date.String(), "Last": gen[len(gen)-1].Date.String()}))
+	cs := data.FindConflicts(d.stored, gen)
+	if len(cs) == 0 {
+		return
+	}
+	items := make([]string, len(cs))
+	for i := range cs {
+		e := &cs[i].Existing
+		items[i] = lang.L("series.conflict_item", map[string]any{"Date": e.Date.String(),
+			"Time": timeRange(e), "Kind": kindName(e.Kind), "Theme": e.Theme})
+	}
+	d.conflicts.SetText(lang.L("series.conflicts", map[string]any{"Count": thousands(len(cs)),
+		"List": capJoin(items, listCap, "；")}))
+	d.conflicts.Show()
+	d.onConflict.Show()
+}
+
+// skipConflicts reports whether the user keeps the default: skip the
+// dates that already hold such a session.
+func (d *seriesDialog) skipConflicts() bool {
+	return d.onConflict.Selected != lang.L("series.create_anyway")
 }
 
 func (d *seriesDialog) showProblems(ps []data.Problem) {
@@ -226,12 +280,17 @@ func (d *seriesDialog) onSave() {
 	if l == nil {
 		return // the ledger was closed meanwhile
 	}
-	save(d.run, func() ([]data.Session, error) { return l.SaveSeries(sr, holidays) }, d.showProblems, func(gen []data.Session) {
+	skip := d.skipConflicts()
+	planned := len(data.GenerateSeries(sr, holidays))
+	save(d.run, func() ([]data.Session, error) { return l.SaveSeries(sr, holidays, skip) }, d.showProblems, func(gen []data.Session) {
 		d.dlg.Hide()
 		if d.onSaved != nil {
 			d.onSaved()
 		}
-		dialog.ShowInformation(lang.L("sessions.series.title"),
-			lang.L("sessions.series.created", map[string]any{"Count": len(gen)}), d.win)
+		text := lang.L("sessions.series.created", map[string]any{"Count": thousands(len(gen))})
+		if n := planned - len(gen); n > 0 {
+			text += lang.L("series.skipped", map[string]any{"Count": thousands(n)})
+		}
+		dialog.ShowInformation(lang.L("sessions.series.title"), text, d.win)
 	})
 }

@@ -30,9 +30,13 @@ func (f *sessionForm) onAddAttachment() {
 		if cerr := r.Close(); cerr != nil {
 			fyne.LogError("closing attachment", cerr)
 		}
+		rememberFolder(f.prefs, path, false)
 		f.attachments = append(f.attachments, path)
 		f.refreshAttachments()
 	}, f.win)
+	if dir := startFolder(f.prefs); dir != nil {
+		fd.SetLocation(dir) // Documents, or the folder last used (folders.go)
+	}
 	fd.Show()
 }
 

@@ -18,6 +18,7 @@ import (
 // from data.ValidateSession are shown in red under their fields; 应到 is
 // derived from the roster and shown, never typed.
 type sessionForm struct {
+	duplicateOK bool // the user chose to save despite a session of the same kind and time
 	env
 	orig    data.Session
 	members []data.Member
@@ -158,6 +159,7 @@ func newSessionForm(e env, s data.Session, ms []data.Member, groups []string, on
 	save := widget.NewButtonWithIcon(lang.L("button.save"), theme.DocumentSaveIcon(), f.onSave)
 	save.Importance = widget.HighImportance
 	buttons := []fyne.CanvasObject{widget.NewButton(lang.L("button.cancel"), f.dlg.Hide), save}
+	armEntries(form, f.onSave) // Enter in a field saves (keys.go)
 	if s.ID != [16]byte{} {
 		label := "sessions.form.cancel_once"
 		if s.Cancelled {
@@ -208,7 +210,7 @@ func timeRow(start, end *widget.Entry) fyne.CanvasObject {
 }
 
 func personEntry(names []string, v string) *widget.SelectEntry {
-	e := widget.NewSelectEntry(names)
+	e := widget.NewSelectEntry(pinyinOrder(names)) // folders.go
 	e.SetText(v)
 	return e
 }
@@ -318,6 +320,18 @@ func (f *sessionForm) onSave() {
 	l := f.ledger
 	if l == nil {
 		return // the ledger was closed meanwhile
+	}
+	if !f.duplicateOK {
+		// No silent duplicates (series_conflict.go): ask first.
+		load(f.run, "", func() ([]data.Conflict, error) { return l.Conflicts([]data.Session{s}) }, func(cs []data.Conflict) {
+			if confirmDuplicate(f.win, cs, func() { f.duplicateOK = true; f.onSave() }) {
+				return
+			}
+			f.duplicateOK = true
+			f.onSave()
+			f.duplicateOK = false
+		})
+		return
 	}
 	save(f.run, func() (struct{}, error) { return struct{}{}, l.SaveSession(&s) }, f.showProblems, func(struct{}) {
 		f.dlg.Hide()

@@ -57,9 +57,12 @@ func newSessionsScreen(e env) *sessionsScreen {
 	newBtn := widget.NewButtonWithIcon(lang.L("sessions.new"), theme.ContentAddIcon(), p.onNew)
 	newBtn.Importance = widget.HighImportance
 	seriesBtn := widget.NewButtonWithIcon(lang.L("sessions.new_series"), theme.ViewRefreshIcon(), p.onNewSeries)
+	rule := newRateRuleButton(e.win, func() bool { return p.leaveCounts })
 	bar := container.NewHBox(widget.NewLabel(lang.L("sessions.year")), p.yearSel,
-		widget.NewLabel(lang.L("field.kind")), p.kindSel, p.summary)
-	top := container.NewBorder(nil, nil, nil, container.NewHBox(seriesBtn, newBtn), bar)
+		widget.NewLabel(lang.L("field.kind")), p.kindSel, p.summary, rule)
+	// The bar scrolls sideways rather than push the buttons off a narrow
+	// window (1024×600, English labels).
+	top := container.NewBorder(nil, nil, nil, container.NewHBox(seriesBtn, newBtn), container.NewHScroll(bar))
 	p.root = container.NewBorder(top, nil, nil, nil, p.list)
 	return p
 }
@@ -117,7 +120,7 @@ func (p *sessionsScreen) rebuildRows() {
 		p.rows = append(p.rows, sessionRow{stat: st})
 		n++
 	}
-	p.summary.SetText(lang.L("sessions.summary", map[string]any{"Count": n}))
+	p.summary.SetText(lang.L("sessions.summary", map[string]any{"Count": thousands(n)}))
 	p.list.UnselectAll()
 	p.list.Refresh()
 }
@@ -190,17 +193,19 @@ func newSessionRowObject() fyne.CanvasObject {
 	date := widget.NewLabel("2026-11-29 周五")
 	kind := widget.NewLabel("支部党员大会")
 	theme := widget.NewLabel("")
-	theme.Truncation = fyne.TextTruncateEllipsis
+	theme.Truncation = fyne.TextTruncateClip
 	counts := widget.NewLabel("应到 14 · 实到 14")
 	counts.Alignment = fyne.TextAlignTrailing
+	counts.Truncation = fyne.TextTruncateClip
 	rate := widget.NewLabel("100.0%")
 	rate.Alignment = fyne.TextAlignTrailing
+	rate.Truncation = fyne.TextTruncateClip
 	h := date.MinSize().Height
 	cell := func(w float32, o fyne.CanvasObject) fyne.CanvasObject {
 		return container.NewGridWrap(fyne.NewSize(w, h), o)
 	}
 	return container.NewBorder(nil, nil, container.NewHBox(cell(140, date), cell(120, kind)),
-		container.NewHBox(cell(190, counts), cell(80, rate)), theme)
+		container.NewHBox(cell(170, counts), cell(180, rate)), theme)
 }
 
 func (p *sessionsScreen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
@@ -237,17 +242,17 @@ func (p *sessionsScreen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 		imp = widget.LowImportance
 	}
 	theme.Importance = imp
-	theme.SetText(t)
+	theme.SetText(clipRunes(t, 40))
 	planned := s.Date > p.ledger.Today() && r.stat.Unmarked == r.stat.Expected
 	switch {
 	case s.Cancelled:
 		counts.SetText("")
 		rate.SetText("")
 	case planned:
-		counts.SetText(lang.L("sessions.expected_only", map[string]any{"Expected": r.stat.Expected}))
+		counts.SetText(lang.L("sessions.expected_only", map[string]any{"Expected": thousands(r.stat.Expected)}))
 		rate.SetText("")
 	default:
-		counts.SetText(lang.L("sessions.row_counts", map[string]any{"Expected": r.stat.Expected, "Attended": r.stat.Attended()}))
+		counts.SetText(lang.L("sessions.row_counts", map[string]any{"Expected": thousands(r.stat.Expected), "Attended": thousands(r.stat.Attended())}))
 		rate.SetText(rateText(r.stat.Counts, p.leaveCounts))
 	}
 }
@@ -271,36 +276,6 @@ func timeRange(s *data.Session) string {
 	default:
 		return s.Start + s.End
 	}
-}
-
-// rateText is "92.3%", or "—" when nobody counts: nobody marked yet,
-// everyone on leave, or nothing expected (Counts.Rate's denominator).
-func rateText(c data.Counts, leaveCounts bool) string {
-	den := c.Expected - c.Unmarked
-	if !leaveCounts {
-		den -= c.Leave
-	}
-	if den <= 0 {
-		return "—"
-	}
-	return fmt.Sprintf("%.1f%%", c.Rate(leaveCounts)*100)
-}
-
-// countsText is the live line "应到 14 · 实到 12 · 请假 1 · 缺席 1 ·
-// 出席率 92.3%", with 迟到 and 未登记 added when there are any.
-func countsText(c data.Counts, leaveCounts bool) string {
-	args := map[string]any{"Expected": c.Expected, "Attended": c.Attended(), "Late": c.Late,
-		"Leave": c.Leave, "Absent": c.Absent, "Unmarked": c.Unmarked, "Rate": rateText(c, leaveCounts)}
-	key := "sessions.counts"
-	switch {
-	case c.Late > 0 && c.Unmarked > 0:
-		key = "sessions.counts_late_unmarked"
-	case c.Late > 0:
-		key = "sessions.counts_late"
-	case c.Unmarked > 0:
-		key = "sessions.counts_unmarked"
-	}
-	return lang.L(key, args)
 }
 
 // quorumText is the red flag of a meeting held without quorum, or "" when

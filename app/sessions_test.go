@@ -197,6 +197,10 @@ func TestSeriesDialogCreatesFridays(t *testing.T) {
 			t.Errorf("%s–%s skipping %q: got %q, want %q", tc.from, tc.to, tc.holidays, got, tc.want)
 		}
 	}
+	if !d.conflicts.Visible() {
+		t.Error("the example's Noon Classroom of 2026-12-04 is not named as a duplicate")
+	}
+	d.onConflict.SetSelected("仍然创建") // a pilot run beside the regular one
 	test.Tap(findButton(w, "保存"))
 	var made []data.Session
 	settle(t, s, "the series' sessions", func() bool {

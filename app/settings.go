@@ -71,13 +71,16 @@ func newSettingsScreen(e env) *settingsScreen {
 			path := p.backups[i]
 			row.Objects[1].(*widget.Button).OnTapped = func() { p.onRestore(path) }
 		})
+	// 立即备份 above the list of backups, so that it is reached without
+	// scrolling past the list on a 1024×600 screen; the list is short
+	// (ten backups are kept) and scrolls inside its own box.
 	files := widget.NewCard(lang.L("settings.files"), lang.L("settings.files_hint"), container.NewBorder(
-		widget.NewForm(
+		container.NewVBox(widget.NewForm(
 			widget.NewFormItem(lang.L("settings.ledger_path"), p.ledgerPath),
 			widget.NewFormItem(lang.L("settings.backup_dir"), p.backupDir),
-		),
-		container.NewHBox(backupNow), nil, nil,
-		container.NewGridWrap(fyne.NewSize(640, 260), p.backupList)))
+		), container.NewHBox(backupNow)),
+		nil, nil, nil,
+		container.NewGridWrap(fyne.NewSize(560, 200), p.backupList)))
 
 	p.term = newTermCard(e)
 	p.reports = newReportProfile(e)

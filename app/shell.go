@@ -95,6 +95,7 @@ type shell struct {
 // newShell returns the shell of window w, running background work
 // through r (newRunner(w) in the program, newTestRunner(w) in tests).
 func newShell(a fyne.App, w fyne.Window, r *runner) *shell {
+	installKeys(w) // Enter and Escape in every dialog (keys.go)
 	return &shell{app: a, win: w, run: r, current: -1, navIndex: -1, pages: navPages()}
 }
 

@@ -46,10 +46,11 @@ func newStatsScreen(e env) *statsScreen {
 	p.yearSel = widget.NewSelect(nil, p.onYearChanged)
 	p.leaveChk = widget.NewCheck(lang.L("stats.leave_counts"), p.onLeaveChanged)
 	p.rule = widget.NewLabel("")
+	p.rule.Wrapping = fyne.TextWrapWord
 	p.total = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	p.members = p.newTable(statsTable{
 		headers: []string{"field.name", "field.group", "stats.expected", "mark.present", "mark.late", "mark.leave", "mark.absent", "mark.unmarked", "stats.rate"},
-		widths:  []float32{110, 120, 70, 70, 70, 70, 70, 70, 90},
+		widths:  []float32{110, 120, 70, 70, 70, 70, 70, 70, 170},
 		rows: func() int {
 			if p.ys == nil {
 				return 0
@@ -69,7 +70,7 @@ func newStatsScreen(e env) *statsScreen {
 	})
 	p.sessions = p.newTable(statsTable{
 		headers: []string{"field.date", "field.kind", "field.theme", "stats.expected", "stats.attended", "mark.leave", "mark.absent", "stats.rate", "stats.quorum"},
-		widths:  []float32{130, 110, 280, 70, 70, 70, 70, 90, 90},
+		widths:  []float32{130, 110, 240, 70, 70, 70, 70, 170, 90},
 		rows: func() int {
 			if p.ys == nil {
 				return 0
@@ -86,13 +87,13 @@ func newStatsScreen(e env) *statsScreen {
 			case 2:
 				return st.Session.Theme
 			case 3:
-				return strconv.Itoa(st.Expected)
+				return thousands(st.Expected)
 			case 4:
-				return strconv.Itoa(st.Attended())
+				return thousands(st.Attended())
 			case 5:
-				return strconv.Itoa(st.Leave)
+				return thousands(st.Leave)
 			case 6:
-				return strconv.Itoa(st.Absent)
+				return thousands(st.Absent)
 			case 7:
 				return rateText(st.Counts, p.ys.LeaveCounts)
 			}
@@ -107,7 +108,7 @@ func newStatsScreen(e env) *statsScreen {
 	})
 	p.months = p.newTable(statsTable{
 		headers: []string{"stats.month", "stats.sessions", "stats.expected", "stats.attended", "mark.leave", "mark.absent", "stats.rate"},
-		widths:  []float32{100, 80, 80, 80, 80, 80, 90},
+		widths:  []float32{100, 80, 80, 80, 80, 80, 170},
 		rows: func() int {
 			if p.ys == nil {
 				return 0
@@ -120,15 +121,15 @@ func newStatsScreen(e env) *statsScreen {
 			case 0:
 				return mo.Month
 			case 1:
-				return strconv.Itoa(mo.Sessions)
+				return thousands(mo.Sessions)
 			case 2:
-				return strconv.Itoa(mo.Expected)
+				return thousands(mo.Expected)
 			case 3:
-				return strconv.Itoa(mo.Attended())
+				return thousands(mo.Attended())
 			case 4:
-				return strconv.Itoa(mo.Leave)
+				return thousands(mo.Leave)
 			case 5:
-				return strconv.Itoa(mo.Absent)
+				return thousands(mo.Absent)
 			}
 			return rateText(mo.Counts, p.ys.LeaveCounts)
 		},
@@ -145,9 +146,12 @@ func newStatsScreen(e env) *statsScreen {
 		container.NewTabItem(lang.L("stats.by_member"), p.members),
 		container.NewTabItem(lang.L("stats.by_session"), p.sessions),
 		container.NewTabItem(lang.L("stats.by_month"), monthSplit))
+	unmarked := widget.NewLabel(lang.L("rate.rule_unmarked"))
+	unmarked.Wrapping = fyne.TextWrapWord
+	unmarked.Importance = widget.LowImportance
 	top := container.NewVBox(
 		container.NewHBox(widget.NewLabel(lang.L("sessions.year")), p.yearSel, p.leaveChk),
-		p.rule, p.total)
+		p.rule, unmarked, p.total)
 	p.root = container.NewBorder(top, nil, nil, nil, tabs)
 	return p
 }
@@ -160,17 +164,17 @@ func (p *statsScreen) shown() { p.reload() }
 func (p *statsScreen) countCell(c data.Counts, i int) string {
 	switch i {
 	case 0:
-		return strconv.Itoa(c.Expected)
+		return thousands(c.Expected)
 	case 1:
-		return strconv.Itoa(c.Present)
+		return thousands(c.Present)
 	case 2:
-		return strconv.Itoa(c.Late)
+		return thousands(c.Late)
 	case 3:
-		return strconv.Itoa(c.Leave)
+		return thousands(c.Leave)
 	case 4:
-		return strconv.Itoa(c.Absent)
+		return thousands(c.Absent)
 	case 5:
-		return strconv.Itoa(c.Unmarked)
+		return thousands(c.Unmarked)
 	}
 	return rateText(c, p.ys.LeaveCounts)
 }
@@ -180,7 +184,7 @@ func (p *statsScreen) newTable(def statsTable) *widget.Table {
 		func() (int, int) { return def.rows(), len(def.headers) },
 		func() fyne.CanvasObject {
 			lb := widget.NewLabel("")
-			lb.Truncation = fyne.TextTruncateEllipsis
+			lb.Truncation = fyne.TextTruncateClip
 			return lb
 		},
 		func(id widget.TableCellID, o fyne.CanvasObject) {
@@ -232,15 +236,11 @@ func (p *statsScreen) show(ys *data.YearStats) {
 	p.leaveChk.OnChanged = nil
 	p.leaveChk.SetChecked(ys.LeaveCounts)
 	p.leaveChk.OnChanged = p.onLeaveChanged
-	rule := "stats.rule.leave_excluded"
-	if ys.LeaveCounts {
-		rule = "stats.rule.leave_counts"
-	}
-	p.rule.SetText(lang.L(rule))
+	p.rule.SetText(lang.L(rateRuleKey(ys.LeaveCounts)))
 	t := ys.Total
-	p.total.SetText(lang.L("stats.total", map[string]any{"Year": ys.Year, "Sessions": len(ys.Held),
-		"Expected": t.Expected, "Present": t.Present, "Late": t.Late, "Leave": t.Leave,
-		"Absent": t.Absent, "Rate": rateText(t, ys.LeaveCounts)}))
+	p.total.SetText(lang.L("stats.total", map[string]any{"Year": ys.Year, "Sessions": thousands(len(ys.Held)),
+		"Expected": thousands(t.Expected), "Present": thousands(t.Present), "Late": thousands(t.Late), "Leave": thousands(t.Leave),
+		"Absent": thousands(t.Absent), "Rate": rateText(t, ys.LeaveCounts)}))
 	vals := make([]float64, len(ys.Months))
 	for i, mo := range ys.Months {
 		vals[i] = math.NaN()

@@ -133,8 +133,14 @@ func (l *Ledger) CloseSession(id uuid.UUID, closed bool) error {
 	})
 }
 
-// SaveMakeUp records a make-up study (补学) in one transaction. The member
-// must owe it: marked 请假 or 缺席 at that session.
+// ProblemMakeUpBeforeSession is the code for a make-up study dated before
+// the session it makes up.
+const ProblemMakeUpBeforeSession = "problem.makeup_before_session"
+
+// SaveMakeUp records a make-up study (补学) in one transaction, or corrects
+// the one recorded for the same session and member (keeping its Created
+// time). The member must owe it: marked 请假 or 缺席 at that session; its
+// date may not be before the session's (a ValidationError on FieldDate).
 func (l *Ledger) SaveMakeUp(mu *MakeUp) error {
 	if !mu.Date.Valid() {
 		return &ValidationError{Problems: []Problem{{Field: FieldDate, Code: ProblemBadDate}}}
@@ -144,8 +150,17 @@ func (l *Ledger) SaveMakeUp(mu *MakeUp) error {
 	default:
 		return &ValidationError{Problems: []Problem{{Field: "method", Code: ProblemBadChoice}}}
 	}
-	mu.Created = l.Now()
-	return l.update(func(tx *bolt.Tx) error {
+	now := l.Now()
+	created := now
+	err := l.update(func(tx *bolt.Tx) error {
+		var s Session
+		if err := getSession(tx, mu.SessionID, &s); err != nil {
+			return err
+		}
+		if mu.Date < s.Date {
+			return &ValidationError{Problems: []Problem{{Field: FieldDate, Code: ProblemMakeUpBeforeSession,
+				Args: map[string]any{"Date": s.Date.String()}}}}
+		}
 		var mem Member
 		if err := getMember(tx, mu.MemberID, &mem); err != nil {
 			return err
@@ -161,7 +176,35 @@ func (l *Ledger) SaveMakeUp(mu *MakeUp) error {
 		if !owes {
 			return fmt.Errorf("make-up for a member not on leave or absent: %w", ErrNotFound)
 		}
-		return putRecord(tx, bMakeUps, pairKey(mu.SessionID, mu.MemberID), mu)
+		key := pairKey(mu.SessionID, mu.MemberID)
+		if v := tx.Bucket(bMakeUps).Get(key); v != nil {
+			var old MakeUp
+			if err := decode(v, &old); err != nil {
+				return err
+			}
+			created = old.Created
+		}
+		rec := *mu
+		rec.Created = created
+		return putRecord(tx, bMakeUps, key, &rec)
+	})
+	if err == nil {
+		mu.Created = created
+	}
+	return err
+}
+
+// DeleteMakeUp removes the make-up study recorded for a session and a
+// member, in one transaction, so that it is owed again (the user recorded
+// it by mistake). It returns ErrNotFound when none is recorded.
+func (l *Ledger) DeleteMakeUp(sessionID, memberID uuid.UUID) error {
+	return l.update(func(tx *bolt.Tx) error {
+		key := pairKey(sessionID, memberID)
+		b := tx.Bucket(bMakeUps)
+		if b.Get(key) == nil {
+			return fmt.Errorf("make-up %s/%s: %w", sessionID, memberID, ErrNotFound)
+		}
+		return b.Delete(key)
 	})
 }
 

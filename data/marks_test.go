@@ -85,7 +85,7 @@ func TestOneTransactionPerAction(t *testing.T) {
 	}{
 		{"SetMarks for every member", func() error { return l.SetMarks(f.openID, all, false) }},
 		{"SaveMembers of four", func() error { return l.SaveMembers(batch) }},
-		{"SaveSeries of a month", func() error { _, err := l.SaveSeries(sr, nil); return err }},
+		{"SaveSeries of a month", func() error { _, err := l.SaveSeries(sr, nil, false); return err }},
 		{"SetMark on a closed session", func() error { return l.SetMark(f.closID, f.ms[0].ID, Mark{Status: Late}, true) }},
 	} {
 		before := txID(t, l)

@@ -132,6 +132,16 @@ func SortSessions(ss []Session) {
 	})
 }
 
+// SortSessionsNewestFirst orders sessions the way every session picker
+// shows them: latest date first, then latest start, then kind — exactly
+// the reverse of SortSessions.
+func SortSessionsNewestFirst(ss []Session) {
+	SortSessions(ss)
+	for i, j := 0, len(ss)-1; i < j; i, j = i+1, j-1 {
+		ss[i], ss[j] = ss[j], ss[i]
+	}
+}
+
 // SaveSession adds s when its ID is zero, or replaces the stored session.
 // A copy read before the stored session last changed (its Updated
 // differs) is refused with ErrStale, so a form left open cannot undo what
@@ -191,28 +201,40 @@ func putRecord(tx *bolt.Tx, bucket, key []byte, v any) error {
 }
 
 // SaveSeries stores a series plan and the sessions it generates, in one
-// transaction. holidays are skipped.
-func (l *Ledger) SaveSeries(sr *Series, holidays map[Date]bool) ([]Session, error) {
+// transaction, and returns the sessions created. holidays are skipped.
+// With skipConflicts, the dates that already hold a session of the same
+// kind at an overlapping time (see Overlaps) are skipped too, judged
+// inside the write transaction, so a session saved meanwhile is not
+// duplicated either; without it they are created anyway, as the user
+// asked after seeing them in the preview.
+func (l *Ledger) SaveSeries(sr *Series, holidays map[Date]bool, skipConflicts bool) ([]Session, error) {
 	if sr.ID == uuid.Nil {
 		sr.ID = newID()
 	}
 	sr.Created = l.Now()
 	gen := GenerateSeries(sr, holidays)
-	ptrs := make([]*Session, len(gen))
 	for i := range gen {
-		ptrs[i] = &gen[i]
-	}
-	for _, s := range ptrs {
-		if ps := ValidateSession(s); len(ps) > 0 {
+		if ps := ValidateSession(&gen[i]); len(ps) > 0 {
 			return nil, &ValidationError{Problems: ps}
 		}
 	}
 	now := l.Now()
+	var out []Session
 	err := l.update(func(tx *bolt.Tx) error {
+		out = gen
+		if skipConflicts {
+			lo, hi := dateSpan(gen)
+			stored, err := readSessions(tx, lo, hi)
+			if err != nil {
+				return err
+			}
+			out = withoutConflicts(stored, gen)
+		}
 		if err := putRecord(tx, bSeries, sr.ID[:], sr); err != nil {
 			return err
 		}
-		for _, s := range ptrs {
+		for i := range out {
+			s := &out[i]
 			s.ID, s.Created, s.Updated = newID(), now, now
 			if err := putRecord(tx, bSessions, s.ID[:], s); err != nil {
 				return err
@@ -220,7 +242,10 @@ func (l *Ledger) SaveSeries(sr *Series, holidays map[Date]bool) ([]Session, erro
 		}
 		return nil
 	})
-	return gen, err
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
 }
 
 // GenerateSeries returns the sessions of a series: one on every

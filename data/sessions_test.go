@@ -83,7 +83,7 @@ func TestSaveSeriesMoveAndCancel(t *testing.T) {
 	l := newTestLedger(t)
 	sr := &Series{Kind: NoonClassroom, Theme: "正午课堂", Weekday: time.Friday, Start: "12:00", End: "13:00",
 		From: NewDate(2026, 12, 1), To: NewDate(2027, 1, 31)}
-	gen, err := l.SaveSeries(sr, map[Date]bool{NewDate(2027, 1, 1): true})
+	gen, err := l.SaveSeries(sr, map[Date]bool{NewDate(2027, 1, 1): true}, false)
 	if err != nil {
 		t.Fatal(err)
 	}

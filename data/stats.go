@@ -22,6 +22,11 @@ type Counts struct {
 // Attended returns present plus late (实到).
 func (c Counts) Attended() int { return c.Present + c.Late }
 
+// Pending reports whether some expected pairs are still unmarked (未登记):
+// the registration is not finished, so a screen shows the rate as pending
+// with the unmarked count rather than a percentage of the marked.
+func (c Counts) Pending() bool { return c.Unmarked > 0 }
+
 // Rate returns the attendance rate in [0, 1]. By default leave does not
 // count against it: (present+late)/(expected−leave); with leaveCounts it
 // is (present+late)/expected. Unmarked pairs (未登记) are not absent: they
