@@ -114,7 +114,7 @@ func newExportPart(e env) *exportPart {
 	)
 	body := container.NewVBox(
 		widget.NewLabelWithStyle(lang.L("excel.reports"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		container.NewGridWithColumns(len(boxes), boxes...), signIn, form, x.fullIDs, x.warning)
+		container.NewVBox(boxes...), signIn, form, x.fullIDs, x.warning)
 	// The button and the progress stay in view below the scrolling form.
 	x.card = container.NewBorder(nil, container.NewVBox(x.bar, container.NewHBox(x.export, x.open), x.done),
 		nil, nil, container.NewVScroll(body))
