@@ -48,7 +48,7 @@ func newDamagedScreen(e env, path string) *damagedScreen {
 	d.info.Wrapping = fyne.TextWrapWord
 	d.restore = widget.NewButtonWithIcon(lang.L("damaged.restore"), theme.HistoryIcon(), d.onRestore)
 	d.restore.Importance = widget.HighImportance
-	d.restore.Disable()
+	d.restore.Hide() // shown once a good backup is found
 	d.readOnly = widget.NewButtonWithIcon(lang.L("damaged.read_only"), theme.VisibilityIcon(), d.onReadOnly)
 	d.other = widget.NewButtonWithIcon(lang.L("damaged.other"), theme.FolderOpenIcon(), e.nav.ChooseLedger)
 	return d
@@ -82,7 +82,7 @@ func (d *damagedScreen) shown() {
 			d.backup = b
 			d.info.SetText(lang.L("damaged.backup", map[string]any{
 				"Date": b.Made.Format("2006-01-02 15:04"), "Members": b.Members, "Sessions": b.Sessions}))
-			d.restore.Enable()
+			d.restore.Show()
 		}
 	})
 }
