@@ -56,10 +56,7 @@ type excelScreen struct {
 }
 
 // problemColumns are the problem table's header keys and widths.
-var problemColumns = []struct {
-	key   string
-	width float32
-}{{"excel.col.sheet", 110}, {"excel.col.row", 60}, {"excel.col.column", 170}, {"excel.col.problem", 520}}
+var problemColumns = []textColumn{{"excel.col.sheet", 110}, {"excel.col.row", 60}, {"excel.col.column", 170}, {"excel.col.problem", 520}}
 
 func newExcelScreen(e env) *excelScreen {
 	p := &excelScreen{env: e}
@@ -107,27 +104,7 @@ func (p *excelScreen) content() fyne.CanvasObject { return p.root }
 func (p *excelScreen) shown() { p.exp.reload() }
 
 func (p *excelScreen) newProblemTable() *widget.Table {
-	t := widget.NewTable(
-		func() (int, int) { return len(p.rows), len(problemColumns) },
-		func() fyne.CanvasObject { return widget.NewLabel("") },
-		func(id widget.TableCellID, o fyne.CanvasObject) {
-			if id.Row < len(p.rows) {
-				o.(*widget.Label).SetText(p.rows[id.Row][id.Col])
-			}
-		})
-	t.ShowHeaderRow = true
-	t.CreateHeader = func() fyne.CanvasObject {
-		return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	}
-	t.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
-		if id.Col >= 0 && id.Col < len(problemColumns) {
-			o.(*widget.Label).SetText(lang.L(problemColumns[id.Col].key))
-		}
-	}
-	for i, c := range problemColumns {
-		t.SetColumnWidth(i, c.width)
-	}
-	return t
+	return newTextTable(func() [][4]string { return p.rows }, problemColumns)
 }
 
 // words renders translation keys for the importer with Fyne's catalog.

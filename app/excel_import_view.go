@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"strings"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
@@ -15,35 +14,12 @@ import (
 )
 
 // peopleColumns are the people table's header keys and widths.
-var peopleColumns = [...]struct {
-	key   string
-	width float32
-}{{"import.col.action", 80}, {"import.col.place", 150}, {"import.col.name", 100}, {"import.col.details", 900}}
+var peopleColumns = []textColumn{{"import.col.action", 80}, {"import.col.place", 150}, {"import.col.name", 100}, {"import.col.details", 900}}
 
 // newPeopleTable lists every member row of the preview: add, update (with
 // old → new), unchanged or refused, with inferred values and why.
 func (p *excelScreen) newPeopleTable() *widget.Table {
-	t := widget.NewTable(
-		func() (int, int) { return len(p.lines), len(peopleColumns) },
-		func() fyne.CanvasObject { return widget.NewLabel("") },
-		func(id widget.TableCellID, o fyne.CanvasObject) {
-			if id.Row < len(p.lines) {
-				o.(*widget.Label).SetText(p.lines[id.Row][id.Col])
-			}
-		})
-	t.ShowHeaderRow = true
-	t.CreateHeader = func() fyne.CanvasObject {
-		return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	}
-	t.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
-		if id.Col >= 0 && id.Col < len(peopleColumns) {
-			o.(*widget.Label).SetText(lang.L(peopleColumns[id.Col].key))
-		}
-	}
-	for i, c := range peopleColumns {
-		t.SetColumnWidth(i, c.width)
-	}
-	return t
+	return newTextTable(func() [][4]string { return p.lines }, peopleColumns)
 }
 
 // showPeople fills the people table from a plan.

@@ -58,6 +58,13 @@ func (e *Env) open(path string, opt data.Options) (*data.Ledger, error) {
 	return l, nil
 }
 
+// openToRead opens a ledger for a verb that only reads it (stats, dues,
+// agenda): read-only, no automatic backup, with the same notes on stderr
+// as open.
+func (e *Env) openToRead(path string) (*data.Ledger, error) {
+	return e.open(path, data.Options{Now: e.Now, ReadOnly: true, NoBackup: true})
+}
+
 // verbOrder lists the verbs in help order, with the synopsis of each.
 var verbOrder = []string{"new", "demo", "check", "backup", "restore", "stats", "dues", "import", "export", "agenda"}
 

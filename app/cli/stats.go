@@ -57,7 +57,7 @@ func runStats(e *Env, args []string) int {
 	if code >= 0 {
 		return code
 	}
-	l, err := e.open(pos[0], data.Options{Now: e.Now, ReadOnly: true, NoBackup: true})
+	l, err := e.openToRead(pos[0])
 	if err != nil {
 		return e.fail(err)
 	}
