@@ -62,7 +62,7 @@ func newExportPart(e env) *exportPart {
 	x := &exportPart{env: e, checks: map[string]*widget.Check{}}
 	var boxes []fyne.CanvasObject
 	var signIn fyne.CanvasObject
-	for _, r := range report.AllReports {
+	for _, r := range report.AllReports() {
 		c := widget.NewCheck(lang.L("report.name."+r), func(bool) { x.onReportsChanged() })
 		c.SetChecked(true)
 		x.checks[r] = c
@@ -258,7 +258,7 @@ func (x *exportPart) onChooseFolder() {
 // chosen returns the checked reports, in workbook order.
 func (x *exportPart) chosen() []string {
 	var out []string
-	for _, r := range report.AllReports {
+	for _, r := range report.AllReports() {
 		if x.checks[r].Checked {
 			out = append(out, r)
 		}

@@ -116,7 +116,7 @@ func reportList(s string) (reports []string, bad string) {
 		n = strings.ToLower(strings.TrimSpace(n))
 		switch {
 		case n == "" || n == "all":
-		case !slices.Contains(report.AllReports, n) && !slices.Contains(report.OptInReports, n):
+		case !slices.Contains(report.AllReports(), n) && !slices.Contains(report.OptInReports(), n):
 			return nil, n
 		default:
 			reports = append(reports, n)

@@ -39,7 +39,7 @@ func TestWriteFileRecordsExport(t *testing.T) {
 		}
 		want := tc.reports
 		if want == nil {
-			want = AllReports
+			want = AllReports()
 		} else {
 			want = []string{Roster, SignIn}
 		}

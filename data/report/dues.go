@@ -16,9 +16,9 @@ import (
 // organisational-life reports.
 const Dues = "dues"
 
-// OptInReports are the reports written only when named, in workbook
+// OptInReports returns the reports written only when named, in workbook
 // order after AllReports: the dues and the minutes of one session.
-var OptInReports = []string{Dues, Minutes}
+func OptInReports() []string { return []string{Dues, Minutes} }
 
 // Sheet names of the dues report.
 const (

@@ -31,8 +31,9 @@ const (
 	Minutes = "minutes"
 )
 
-// AllReports lists every yearly report in workbook order.
-var AllReports = []string{Roster, Register, Matrix, SignIn, Summary}
+// AllReports returns every yearly report in workbook order (a new slice
+// on each call).
+func AllReports() []string { return []string{Roster, Register, Matrix, SignIn, Summary} }
 
 // Errors of Write and WriteFile. The window and the command line turn them
 // into words for people.
@@ -103,16 +104,16 @@ func sheetName(report string) string {
 // repeats; empty means all. An unknown name gives ErrUnknownReport.
 func Normalise(names []string) ([]string, error) {
 	if len(names) == 0 {
-		return slices.Clone(AllReports), nil
+		return AllReports(), nil
 	}
 	var out []string
-	for _, r := range append(slices.Clone(AllReports), OptInReports...) {
+	for _, r := range append(AllReports(), OptInReports()...) {
 		if slices.Contains(names, r) {
 			out = append(out, r)
 		}
 	}
 	for _, n := range names {
-		if !slices.Contains(AllReports, n) && !slices.Contains(OptInReports, n) {
+		if !slices.Contains(AllReports(), n) && !slices.Contains(OptInReports(), n) {
 			return nil, fmt.Errorf("%q: %w", n, ErrUnknownReport)
 		}
 	}
