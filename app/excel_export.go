@@ -17,6 +17,7 @@ import (
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+	"github.com/google/uuid"
 
 	"branchledger/data"
 	"branchledger/data/report"
@@ -38,8 +39,7 @@ type exportPart struct {
 
 	checks   map[string]*widget.Check
 	matrixBy *widget.RadioGroup
-	session  *widget.Select
-	sessions []data.Session
+	session  *sessionPicker // the 签到表's session: searchable, newest first
 	year     *widget.Select
 	fullIDs  *widget.Check
 	warning  *widget.Label
@@ -72,9 +72,8 @@ func newExportPart(e env) *exportPart {
 			continue
 		}
 		if r == report.SignIn {
-			x.session = widget.NewSelect(nil, nil)
-			x.session.PlaceHolder = lang.L("excel.session_next")
-			signIn = container.NewBorder(nil, nil, c, nil, x.session)
+			x.session = newSessionPicker(e.win, lang.L("excel.session_next"), nil)
+			signIn = container.NewBorder(nil, nil, c, nil, x.session.button)
 			continue
 		}
 		boxes = append(boxes, c)
@@ -191,13 +190,12 @@ func (x *exportPart) reload() {
 		rs, err := l.Exports()
 		return loaded{ss, rs}, err
 	}, func(ld loaded) {
-		x.sessions = ld.sessions
-		opts := make([]string, len(ld.sessions))
-		for i, s := range ld.sessions {
-			opts[i] = s.Date.String() + " " + lang.L("kind."+string(s.Kind)) + " " + s.Theme
+		// The choice stays while the session is still offered.
+		var keep uuid.UUID
+		if s, ok := x.session.selected(); ok {
+			keep = s.ID
 		}
-		x.session.SetOptions(opts)
-		x.session.ClearSelected()
+		x.session.setSessions(ld.sessions, keep)
 		x.records = ld.records
 		slices.Reverse(x.records) // newest first
 		x.history.Refresh()
@@ -216,10 +214,10 @@ func (x *exportPart) onReportsChanged() {
 	if x.session == nil || x.export == nil {
 		return
 	}
-	if x.checks[report.SignIn].Checked && len(x.sessions) > 0 {
-		x.session.Enable()
+	if x.checks[report.SignIn].Checked && len(x.session.sessions) > 0 {
+		x.session.button.Enable()
 	} else {
-		x.session.Disable()
+		x.session.button.Disable()
 	}
 	if len(x.chosen()) == 0 {
 		x.export.Disable()
@@ -294,8 +292,8 @@ func (x *exportPart) onExport() {
 // progress bar following the rows written.
 func (x *exportPart) exportTo(path string) {
 	opt := report.Options{Year: x.selectedYear(), Reports: x.chosen(), FullIDs: x.fullIDs.Checked, MatrixBy: matrixByValue(x.matrixBy)}
-	if i := x.session.SelectedIndex(); i >= 0 && i < len(x.sessions) && x.checks[report.SignIn].Checked {
-		opt.SessionID = x.sessions[i].ID
+	if s, ok := x.session.selected(); ok && x.checks[report.SignIn].Checked {
+		opt.SessionID = s.ID
 	}
 	bar, r := x.bar, x.run
 	opt.Progress = func(done, total int) {
