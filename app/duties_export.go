@@ -30,12 +30,16 @@ func openSaveTo(e env, title, name string, write func(path string) error) {
 				return
 			}
 			if u != nil {
-				dir = u.Path()
+				dir = nativePath(u.Path())
 				dirLabel.SetText(dir)
+				e.prefs.SetString(prefExportDir, dir)
+				rememberFolder(e.prefs, dir, true)
 			}
 		}, e.win)
-		if u, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
+		if u, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil && fileExists(dir) {
 			d.SetLocation(u)
+		} else {
+			startIn(d, e.prefs)
 		}
 		d.Show()
 	})

@@ -198,9 +198,11 @@ func (p *excelScreen) onPick() {
 		if r == nil {
 			return // cancelled
 		}
+		rememberFolder(p.prefs, nativePath(r.URI().Path()), false)
 		p.preview(r.URI().Name(), r)
 	}, p.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx"}))
+	startIn(d, p.prefs) // Documents, or the folder last used (folders.go)
 	d.Show()
 }
 
@@ -352,6 +354,7 @@ func (p *excelScreen) saveAs(name string, write func(io.Writer) error) {
 		if wc == nil {
 			return // cancelled
 		}
+		rememberFolder(p.prefs, nativePath(wc.URI().Path()), false)
 		run(p.run, func() (string, error) { return wc.URI().Name(), writeAndClose(wc, write) },
 			func(saved string, err error) {
 				if err != nil {
@@ -363,6 +366,7 @@ func (p *excelScreen) saveAs(name string, write func(io.Writer) error) {
 	}, p.win)
 	d.SetFileName(name)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx"}))
+	startIn(d, p.prefs)
 	d.Show()
 }
 

@@ -245,10 +245,14 @@ func (x *exportPart) onChooseFolder() {
 		}
 		x.dir = nativePath(u.Path())
 		x.dirLabel.SetText(x.dir)
-		x.prefs.SetString(prefExportDir, x.dir)
+		x.prefs.SetString(prefExportDir, x.dir) // the export folder, kept apart
+		rememberFolder(x.prefs, x.dir, true)
 	}, x.win)
-	if u, err := storage.ListerForURI(storage.NewFileURI(x.dir)); err == nil {
+	// The export folder while it exists, else the last folder or Documents.
+	if u, err := storage.ListerForURI(storage.NewFileURI(x.dir)); err == nil && fileExists(x.dir) {
 		d.SetLocation(u)
+	} else {
+		startIn(d, x.prefs)
 	}
 	d.Show()
 }

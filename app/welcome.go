@@ -10,7 +10,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -152,12 +151,9 @@ func (w *welcomeScreen) onChoosePath() {
 		}
 		w.path = filepath.Join(nativePath(dir.Path()), name)
 		w.pathLabel.SetText(w.path)
+		rememberFolder(w.prefs, filepath.Dir(w.path), true)
 	}, w.win)
-	if start := filepath.Dir(w.path); fileExists(start) {
-		if l, err := storage.ListerForURI(storage.NewFileURI(start)); err == nil {
-			d.SetLocation(l)
-		}
-	}
+	startIn(d, w.prefs) // Documents, or the folder last used (folders.go)
 	d.Resize(fyne.NewSize(800, 560))
 	d.Show()
 }
