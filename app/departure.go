@@ -30,9 +30,9 @@ func (f *memberForm) onDepart() {
 	reason.SetSelectedIndex(0)
 	date := newDateEntry(f.today)
 	date.setDate(f.today())
-	dest := widget.NewEntry()
+	dest := newFormEntry()
 	dest.SetPlaceHolder(lang.L("members.destination_placeholder"))
-	note := widget.NewEntry()
+	note := newFormEntry()
 	problem := widget.NewLabel("")
 	problem.Importance = widget.DangerImportance
 	problem.Hide()

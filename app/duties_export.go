@@ -21,7 +21,7 @@ func openSaveTo(e env, title, name string, write func(path string) error) {
 	dir := e.prefs.StringWithFallback(prefExportDir, defaultExportDir())
 	dirLabel := widget.NewLabel(dir)
 	dirLabel.Wrapping = fyne.TextWrapBreak
-	file := widget.NewEntry()
+	file := newFormEntry()
 	file.SetText(name)
 	choose := widget.NewButton(lang.L("duties.folder"), func() {
 		d := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {

@@ -45,7 +45,7 @@ type exportPart struct {
 	warning  *widget.Label
 	dir      string
 	dirLabel *widget.Label
-	name     *widget.Entry
+	name     *escEntry
 	export   *widget.Button
 	bar      *widget.ProgressBar
 	done     *widget.Label
@@ -95,7 +95,7 @@ func newExportPart(e env) *exportPart {
 	x.dirLabel = widget.NewLabel(x.dir)
 	x.dirLabel.Truncation = fyne.TextTruncateEllipsis
 	chooseDir := widget.NewButtonWithIcon(lang.L("excel.choose_folder"), theme.FolderOpenIcon(), x.onChooseFolder)
-	x.name = widget.NewEntry()
+	x.name = newFormEntry()
 	x.name.SetText(x.defaultName())
 	x.export = widget.NewButtonWithIcon(lang.L("excel.export"), theme.DocumentSaveIcon(), x.onExport)
 	x.export.Importance = widget.HighImportance

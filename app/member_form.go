@@ -23,7 +23,7 @@ type memberForm struct {
 	orig data.Member // the stored member; zero ID for a new one
 	dlg  dialog.Dialog
 
-	name, post, notes                     *widget.Entry
+	name, post, notes                     *escEntry
 	ethnicity, education, committee       *widget.SelectEntry
 	gender, group, category, status       *widget.Select
 	birth, joined, confirmed, transferred *dateEntry
@@ -61,7 +61,7 @@ func (f *memberForm) build() {
 	f.building = true
 	f.name = f.entry(data.FieldName, m.Name)
 	f.post = f.entry(data.FieldPost, m.Post)
-	f.notes = widget.NewMultiLineEntry()
+	f.notes = newFormMultiLineEntry()
 	f.notes.SetText(m.Notes)
 	f.notes.SetMinRowsVisible(2)
 	f.notes.OnChanged = func(string) { f.changed(data.FieldNotes) }
@@ -148,8 +148,8 @@ func (f *memberForm) field(name string, input fyne.CanvasObject) fyne.CanvasObje
 	return container.NewVBox(l, input, e)
 }
 
-func (f *memberForm) entry(field, text string) *widget.Entry {
-	e := widget.NewEntry()
+func (f *memberForm) entry(field, text string) *escEntry {
+	e := newFormEntry()
 	e.SetText(text)
 	e.OnChanged = func(string) { f.changed(field) }
 	return e

@@ -26,7 +26,7 @@ type talkLog struct {
 	count   *widget.Label
 	date    *dateEntry
 	a, b    *widget.SelectEntry
-	topic   *widget.Entry
+	topic   *escEntry
 	problem *widget.Label
 	changed func()
 }
@@ -82,7 +82,7 @@ func newTalkLog(e env, ms []data.Member, ts []data.Talk, changed func()) *talkLo
 	t.count = widget.NewLabel("")
 	t.date = newDateInput(e.ledger, today, nil)
 	t.a, t.b = widget.NewSelectEntry(names), widget.NewSelectEntry(names)
-	t.topic = widget.NewEntry()
+	t.topic = newFormEntry()
 	t.problem = widget.NewLabel("")
 	t.problem.Importance = widget.DangerImportance
 	t.problem.Hide()

@@ -23,8 +23,8 @@ const demoLedgerName = "示例台账.ledger"
 // around the example branch.
 type welcomeScreen struct {
 	env
-	name, committee, secretary       *widget.Entry
-	groups                           *widget.Entry
+	name, committee, secretary       *escEntry
+	groups                           *escEntry
 	path                             string
 	pathLabel                        *widget.Label
 	problem                          *widget.Label
@@ -33,12 +33,12 @@ type welcomeScreen struct {
 
 func newWelcomeScreen(e env) *welcomeScreen {
 	w := &welcomeScreen{env: e}
-	w.name = widget.NewEntry()
+	w.name = newFormEntry()
 	w.name.SetPlaceHolder(lang.L("welcome.name_placeholder"))
-	w.committee = widget.NewEntry()
+	w.committee = newFormEntry()
 	w.committee.SetPlaceHolder(lang.L("welcome.committee_placeholder"))
-	w.secretary = widget.NewEntry()
-	w.groups = widget.NewMultiLineEntry()
+	w.secretary = newFormEntry()
+	w.groups = newFormMultiLineEntry()
 	w.groups.SetPlaceHolder(lang.L("welcome.groups_placeholder"))
 	w.groups.SetMinRowsVisible(3)
 	if p, err := DefaultLedgerPath(); err == nil {
