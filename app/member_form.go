@@ -348,6 +348,9 @@ func (f *memberForm) history() fyne.CanvasObject {
 	for _, e := range f.orig.Events {
 		box.Add(widget.NewLabel(eventText(e)))
 	}
+	if f.orig.Left != nil && f.orig.Left.Reason == data.TransferOut {
+		box.Add(newDuesPaidThroughLabel(f.p.env, f.orig.ID)) // dues_transfer.go
+	}
 	return box
 }
 
