@@ -160,14 +160,14 @@ func (p *excelScreen) setPlan(plan *rosterfile.Plan, name string) {
 	p.convertB.Hide()
 	if plan != nil {
 		if n := len(plan.OldIDs()); n > 0 && !p.convert {
-			p.convertB.SetText(lang.L("import.convert_old_ids", map[string]any{"Count": n}))
+			p.convertB.SetText(lang.L("import.convert_old_ids", map[string]any{"Count": thousands(n)}))
 			p.convertB.Show()
 		}
 	}
 	p.setEnabled(true)
 	if plan != nil {
-		p.status.SetText(lang.L("excel.preview", map[string]any{"Name": name, "Add": len(plan.Add),
-			"Update": len(plan.Update), "Unchanged": len(plan.Unchanged), "Refused": len(plan.Refused)}))
+		p.status.SetText(lang.L("excel.preview", map[string]any{"Name": name, "Add": thousands(len(plan.Add)),
+			"Update": thousands(len(plan.Update)), "Unchanged": thousands(len(plan.Unchanged)), "Refused": countOrNone(len(plan.Refused))}))
 	}
 }
 
@@ -308,8 +308,8 @@ func (p *excelScreen) onConfirm() {
 			return
 		}
 		p.keepRefused(plan)
-		p.status.SetText(lang.L("excel.imported", map[string]any{"Add": len(plan.Add), "Update": len(plan.Update),
-			"Refused": len(plan.Refused)}))
+		p.status.SetText(lang.L("excel.imported", map[string]any{"Add": thousands(len(plan.Add)), "Update": thousands(len(plan.Update)),
+			"Refused": countOrNone(len(plan.Refused))}))
 	})
 }
 

@@ -390,5 +390,5 @@ func (f *sessionForm) updateExpected() {
 		return
 	}
 	s := data.Session{Kind: f.selectedKind(), Date: d, Group: f.group.Selected}
-	f.expected.SetText(lang.L("sessions.form.expected_n", map[string]any{"Count": len(data.ExpectedMembers(&s, f.members))}))
+	f.expected.SetText(lang.L("sessions.form.expected_n", map[string]any{"Count": thousands(len(data.ExpectedMembers(&s, f.members)))}))
 }

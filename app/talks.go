@@ -111,7 +111,7 @@ func (t *talkLog) name(id uuid.UUID) string {
 }
 
 func (t *talkLog) updateCount() {
-	t.count.SetText(lang.L("duties.talk_count", map[string]any{"Year": t.ledger.Today().Year(), "Count": len(t.talks)}))
+	t.count.SetText(lang.L("duties.talk_count", map[string]any{"Year": t.ledger.Today().Year(), "Count": thousands(len(t.talks))}))
 }
 
 func (t *talkLog) content() fyne.CanvasObject {
