@@ -24,7 +24,8 @@ func dialogOpen(w fyne.Window) bool {
 }
 
 // Escape with the cursor in a field of the member form closes the form:
-// in 姓名, in a date field, in the masked ID number and in the notes.
+// in 姓名, in a date field, in the masked ID number, in the notes and in
+// 民族 (a field with suggestions).
 func TestEscapeInMemberFormFieldsCloses(t *testing.T) {
 	s, w := newSmallBranch(t).open(t)
 	p := openMembers(t, s)
@@ -36,6 +37,7 @@ func TestEscapeInMemberFormFieldsCloses(t *testing.T) {
 		{"出生日期", func(f *memberForm) fyne.Focusable { return f.birth.entry }},
 		{"身份证号", func(f *memberForm) fyne.Focusable { return f.id.entry }},
 		{"备注", func(f *memberForm) fyne.Focusable { return f.notes }},
+		{"民族", func(f *memberForm) fyne.Focusable { return f.ethnicity }},
 	} {
 		f := p.openForm(nil)
 		if !dialogOpen(w) || !hasText(w, "姓名") {
@@ -52,7 +54,8 @@ func TestEscapeInMemberFormFieldsCloses(t *testing.T) {
 	}
 }
 
-// Escape in the session form's 主题 closes it; nothing is saved.
+// Escape in the session form's 主题, or in 主持人 (a field with
+// suggestions), closes it; nothing is saved.
 func TestEscapeInSessionFormThemeCloses(t *testing.T) {
 	s, w := newSmallBranch(t).open(t)
 	p := openSessions(t, s)
@@ -62,6 +65,12 @@ func TestEscapeInSessionFormThemeCloses(t *testing.T) {
 	escapeIn(w, p.form.theme)
 	if dialogOpen(w) {
 		t.Error("Escape in 主题: the session form stayed open")
+	}
+	p.onNew()
+	settle(t, s, "the session form again", func() bool { return dialogOpen(w) })
+	escapeIn(w, p.form.host)
+	if dialogOpen(w) {
+		t.Error("Escape in 主持人: the session form stayed open")
 	}
 	ss, err := s.ledger.Sessions(data.NewDate(2000, 1, 1), data.NewDate(2100, 1, 1))
 	if err != nil || len(ss) != 3 {

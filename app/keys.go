@@ -142,6 +142,8 @@ func armEntries(root fyne.CanvasObject, submit func()) {
 			arm(e)
 		case *escEntry:
 			arm(&e.Entry)
+		case *escSelectEntry:
+			arm(&e.Entry)
 		case *widget.SelectEntry:
 			arm(&e.Entry)
 		}
@@ -215,4 +217,30 @@ func (e *escEntry) escapeOverlay() {
 	if c := fyne.CurrentApp().Driver().CanvasForObject(e); c != nil {
 		handleDialogKey(c, fyne.KeyEscape)
 	}
+}
+
+// escSelectEntry is a text field with suggestions (widget.SelectEntry) on
+// which Escape cancels the dialog on top, as on newFormEntry's fields.
+type escSelectEntry struct {
+	widget.SelectEntry
+}
+
+// newFormSelectEntry is widget.NewSelectEntry(options) hearing Escape.
+func newFormSelectEntry(options []string) *escSelectEntry {
+	e := &escSelectEntry{}
+	e.ExtendBaseWidget(e)
+	e.Wrapping = fyne.TextWrap(fyne.TextTruncateClip)
+	e.SetOptions(options)
+	return e
+}
+
+// TypedKey gives Escape to the window's dialog handling and types every
+// other key.
+func (e *escSelectEntry) TypedKey(ev *fyne.KeyEvent) {
+	if ev.Name == fyne.KeyEscape {
+		if c := fyne.CurrentApp().Driver().CanvasForObject(e); c != nil && handleDialogKey(c, fyne.KeyEscape) {
+			return
+		}
+	}
+	e.SelectEntry.TypedKey(ev)
 }

@@ -24,7 +24,7 @@ type memberForm struct {
 	dlg  dialog.Dialog
 
 	name, post, notes                     *escEntry
-	ethnicity, education, committee       *widget.SelectEntry
+	ethnicity, education, committee       *escSelectEntry
 	gender, group, category, status       *widget.Select
 	birth, joined, confirmed, transferred *dateEntry
 	id, phone                             *maskedEntry
@@ -155,8 +155,8 @@ func (f *memberForm) entry(field, text string) *escEntry {
 	return e
 }
 
-func (f *memberForm) selectEntry(field, text, suggestKey string) *widget.SelectEntry {
-	e := widget.NewSelectEntry(strings.Split(lang.L(suggestKey), ","))
+func (f *memberForm) selectEntry(field, text, suggestKey string) *escSelectEntry {
+	e := newFormSelectEntry(strings.Split(lang.L(suggestKey), ","))
 	e.SetText(text)
 	e.OnChanged = func(string) { f.changed(field) }
 	return e

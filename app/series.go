@@ -29,7 +29,7 @@ type seriesDialog struct {
 	weekday    *widget.Select
 	start, end *escEntry
 	place      *escEntry
-	host       *widget.SelectEntry
+	host       *escSelectEntry
 	from, to   *dateEntry
 	themed     *widget.Check
 	holidays   *escEntry

@@ -30,7 +30,7 @@ type sessionForm struct {
 	date                  *dateEntry
 	start, end            *escEntry
 	place                 *escEntry
-	host, recorder, speak *widget.SelectEntry
+	host, recorder, speak *escSelectEntry
 	group                 *widget.Select
 	credits               *creditChecks
 	minutes, outcomes     *escEntry
@@ -209,8 +209,8 @@ func timeRow(start, end *escEntry) fyne.CanvasObject {
 	return container.NewHBox(container.NewGridWrap(size, start), widget.NewLabel("–"), container.NewGridWrap(size, end))
 }
 
-func personEntry(names []string, v string) *widget.SelectEntry {
-	e := widget.NewSelectEntry(pinyinOrder(names)) // folders.go
+func personEntry(names []string, v string) *escSelectEntry {
+	e := newFormSelectEntry(pinyinOrder(names)) // folders.go
 	e.SetText(v)
 	return e
 }

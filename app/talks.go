@@ -25,7 +25,7 @@ type talkLog struct {
 	list    *widget.List
 	count   *widget.Label
 	date    *dateEntry
-	a, b    *widget.SelectEntry
+	a, b    *escSelectEntry
 	topic   *escEntry
 	problem *widget.Label
 	changed func()
@@ -81,7 +81,7 @@ func newTalkLog(e env, ms []data.Member, ts []data.Talk, changed func()) *talkLo
 	}
 	t.count = widget.NewLabel("")
 	t.date = newDateInput(e.ledger, today, nil)
-	t.a, t.b = widget.NewSelectEntry(names), widget.NewSelectEntry(names)
+	t.a, t.b = newFormSelectEntry(names), newFormSelectEntry(names)
 	t.topic = newFormEntry()
 	t.problem = widget.NewLabel("")
 	t.problem.Importance = widget.DangerImportance
