@@ -61,14 +61,14 @@ type exportPart struct {
 func newExportPart(e env) *exportPart {
 	x := &exportPart{env: e, checks: map[string]*widget.Check{}}
 	var boxes []fyne.CanvasObject
-	var signIn fyne.CanvasObject
+	var signIn, matrix fyne.CanvasObject
 	for _, r := range report.AllReports {
 		c := widget.NewCheck(lang.L("report.name."+r), func(bool) { x.onReportsChanged() })
 		c.SetChecked(true)
 		x.checks[r] = c
 		if r == report.Matrix {
 			x.matrixBy = newMatrixByChoice()
-			boxes = append(boxes, container.NewHBox(c, x.matrixBy))
+			matrix = container.NewHBox(c, x.matrixBy) // on its own line: a grid cell would be as wide as this
 			continue
 		}
 		if r == report.SignIn {
@@ -113,7 +113,7 @@ func newExportPart(e env) *exportPart {
 	)
 	body := container.NewVBox(
 		widget.NewLabelWithStyle(lang.L("excel.reports"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		container.NewGridWithColumns(len(boxes), boxes...), signIn, form, x.fullIDs, x.warning)
+		container.NewGridWithColumns(len(boxes), boxes...), matrix, signIn, form, x.fullIDs, x.warning)
 	// The button and the progress stay in view below the scrolling form.
 	x.card = container.NewBorder(nil, container.NewVBox(x.bar, container.NewHBox(x.export, x.open), x.done),
 		nil, nil, container.NewVScroll(body))

@@ -196,18 +196,17 @@ func (e *escEntry) TypedKey(ev *fyne.KeyEvent) {
 // dialog or closes the pop-up on top, as it does with no field focused:
 // every form field is one, so Escape works wherever the cursor is.
 func newFormEntry() *escEntry {
-	e := &escEntry{}
+	e := &escEntry{Entry: widget.Entry{Wrapping: fyne.TextWrap(fyne.TextTruncateClip)}} // as widget.NewEntry
 	e.onEscape = e.escapeOverlay
 	e.ExtendBaseWidget(e)
 	return e
 }
 
-// newFormMultiLineEntry is newFormEntry for several lines, wrapping words
-// as widget.NewMultiLineEntry does.
+// newFormMultiLineEntry is newFormEntry for several lines, as
+// widget.NewMultiLineEntry.
 func newFormMultiLineEntry() *escEntry {
 	e := newFormEntry()
 	e.MultiLine = true
-	e.Wrapping = fyne.TextWrapWord
 	return e
 }
 
