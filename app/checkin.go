@@ -28,7 +28,7 @@ type checkinScreen struct {
 	info       *widget.Label
 	counts     *widget.Label
 	quorum     *widget.Label
-	search     *widget.Entry
+	search     *escEntry
 	allPresent *widget.Button
 	closeBtn   *widget.Button
 	historyBtn *widget.Button
@@ -61,7 +61,7 @@ func newCheckinScreen(e env) *checkinScreen {
 	c.quorum.Importance = widget.DangerImportance
 	c.quorum.TextStyle = fyne.TextStyle{Bold: true}
 	c.quorum.Hide()
-	c.search = widget.NewEntry()
+	c.search = newFormEntry()
 	c.search.SetPlaceHolder(lang.L("checkin.search"))
 	c.search.OnChanged = func(string) { c.applySearch() }
 	c.search.OnSubmitted = func(string) { c.focusList() }

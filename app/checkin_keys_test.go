@@ -16,6 +16,8 @@ func focusName(c *checkinScreen, f fyne.Focusable) string {
 	switch x := f.(type) {
 	case *widget.Entry:
 		return "搜索 " + x.PlaceHolder
+	case *escEntry:
+		return "搜索 " + x.PlaceHolder
 	case *widget.Button:
 		return "按钮 " + x.Text
 	case *rollList:

@@ -30,7 +30,7 @@ type confirmationForm struct {
 	result   *widget.RadioGroup
 	until    *dateEntry
 	untilRow fyne.CanvasObject
-	note     *widget.Entry
+	note     *escEntry
 	problem  *widget.Label
 	save     *widget.Button
 	root     fyne.CanvasObject
@@ -114,7 +114,7 @@ func newConfirmationForm(e env, ms []data.Member, ends []data.Date, ss []data.Se
 	f.until = newDateInput(e.ledger, 0, nil)
 	f.result = widget.NewRadioGroup(results, func(string) { f.onResultChanged() })
 	f.result.Required = true
-	f.note = widget.NewEntry()
+	f.note = newFormEntry()
 	f.problem = widget.NewLabel("")
 	f.problem.Importance = widget.DangerImportance
 	f.problem.Wrapping = fyne.TextWrapWord

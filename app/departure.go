@@ -30,17 +30,20 @@ func (f *memberForm) onDepart() {
 	reason.SetSelectedIndex(0)
 	date := newDateEntry(f.today)
 	date.setDate(f.today())
-	dest := widget.NewEntry()
+	dest := newFormEntry()
 	dest.SetPlaceHolder(lang.L("members.destination_placeholder"))
-	note := widget.NewEntry()
+	note := newFormEntry()
 	problem := widget.NewLabel("")
 	problem.Importance = widget.DangerImportance
 	problem.Hide()
+	paid := newDuesPaidThroughLabel(f.p.env, f.orig.ID) // dues_transfer.go: for the transfer letter
 	reason.OnChanged = func(string) {
 		if reason.SelectedIndex() == 0 {
 			dest.Enable()
+			paid.Show()
 		} else {
 			dest.Disable()
+			paid.Hide()
 		}
 	}
 	items := []*widget.FormItem{
@@ -48,6 +51,7 @@ func (f *memberForm) onDepart() {
 		widget.NewFormItem(lang.L("field.date"), date.root),
 		widget.NewFormItem("", problem),
 		widget.NewFormItem(lang.L("members.destination"), dest),
+		widget.NewFormItem("", paid),
 		widget.NewFormItem(lang.L("field.notes"), note),
 	}
 	var d *dialog.FormDialog
@@ -69,7 +73,7 @@ func (f *memberForm) onDepart() {
 			}
 			f.depart(dep)
 		}, f.p.win)
-	d.Resize(fyne.NewSize(520, 320))
+	d.Resize(fyne.NewSize(520, 360))
 	d.Show()
 }
 

@@ -46,9 +46,9 @@ func (p *duesScreen) onBase() {
 	}
 	a, id, year := r.Account, r.Member.ID, p.year
 	cat := categorySelect(a.Category)
-	base := widget.NewEntry()
+	base := newFormEntry()
 	base.SetPlaceHolder(lang.L("dues.base_placeholder"))
-	farmer := widget.NewEntry()
+	farmer := newFormEntry()
 	farmer.SetPlaceHolder("0.2 – 1")
 	if a.HasBase() {
 		base.SetText(dues.FormatYuan(a.Base))
@@ -58,7 +58,7 @@ func (p *duesScreen) onBase() {
 	}
 	// Who enters it now: the secretary by default, not whoever entered
 	// the base before (that would credit them with this change).
-	by := widget.NewEntry()
+	by := newFormEntry()
 	by.SetText(p.branch.Secretary)
 	derived := widget.NewLabel("")
 	problem := problemLabel()
@@ -135,10 +135,10 @@ func (p *duesScreen) onReduction() {
 	kind := widget.NewRadioGroup(kinds, nil)
 	kind.Horizontal = true
 	kind.Required = true
-	amount := widget.NewEntry()
-	by := widget.NewEntry()
+	amount := newFormEntry()
+	by := newFormEntry()
 	on := newDateEntry(p.ledger.Today)
-	reason := widget.NewEntry()
+	reason := newFormEntry()
 	if red := r.Account.Reduction; red != nil {
 		kind.SetSelected(kinds[map[data.ReductionKind]int{data.DuesReduced: 0, data.DuesExempt: 1}[red.Kind]])
 		amount.SetText(dues.FormatYuan(red.MonthlyDue))

@@ -20,9 +20,9 @@ import (
 // existing file stays whole until the new one is complete.
 func (p *duesScreen) onExport() {
 	dir := p.prefs.StringWithFallback(prefExportDir, defaultExportDir())
-	folder := widget.NewEntry()
+	folder := newFormEntry()
 	folder.SetText(dir)
-	name := widget.NewEntry()
+	name := newFormEntry()
 	name.SetText(fmt.Sprintf("党费台账-%d.xlsx", p.year))
 	items := []*widget.FormItem{
 		widget.NewFormItem(lang.L("dues.export_folder"), folder),

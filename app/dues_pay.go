@@ -217,7 +217,7 @@ func (p *duesScreen) collectionText(c data.DuesCollection) string {
 		}
 	}
 	var b strings.Builder
-	b.WriteString(lang.L("dues.collected", map[string]any{"Count": len(c.Paid), "Amount": dues.FormatYuan(c.Total)}))
+	b.WriteString(lang.L("dues.collected", map[string]any{"Count": thousands(len(c.Paid)), "Amount": dues.FormatYuan(c.Total)}))
 	lines := make([]string, 0, len(c.Skipped))
 	for id, err := range c.Skipped {
 		lines = append(lines, names[id]+"："+errorText(err))

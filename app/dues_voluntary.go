@@ -65,7 +65,7 @@ func (p *duesScreen) onVoluntary() {
 		return
 	}
 	id := r.Member.ID
-	amount := widget.NewEntry()
+	amount := newFormEntry()
 	flag := widget.NewLabel("")
 	flag.Importance = widget.WarningImportance
 	amount.OnChanged = func(s string) {
@@ -78,7 +78,7 @@ func (p *duesScreen) onVoluntary() {
 	date := newDateEntry(p.ledger.Today)
 	date.setDate(p.ledger.Today())
 	method := methodSelect()
-	note := widget.NewEntry()
+	note := newFormEntry()
 	problem := problemLabel()
 	items := []*widget.FormItem{
 		widget.NewFormItem(lang.L("dues.amount"), amount),

@@ -86,7 +86,7 @@ func dutyHead(d *data.Duty) string {
 	s := d.Due.String() + " " + lang.L("duties.kind."+string(d.Kind)) + " · " + d.Subject
 	if d.Count > 0 && len(d.Names) > 0 {
 		s = d.Due.String() + " " + lang.L("duties.kind."+string(d.Kind)) + " · " +
-			lang.L("duties.more_names", map[string]any{"Names": strings.Join(d.Names, "、"), "Count": d.Count})
+			lang.L("duties.more_names", map[string]any{"Names": strings.Join(d.Names, "、"), "Count": thousands(d.Count)})
 	}
 	if d.Overdue {
 		s += "（" + lang.L("duties.overdue") + "）"

@@ -21,7 +21,7 @@ func openSaveTo(e env, title, name string, write func(path string) error) {
 	dir := e.prefs.StringWithFallback(prefExportDir, defaultExportDir())
 	dirLabel := widget.NewLabel(dir)
 	dirLabel.Wrapping = fyne.TextWrapBreak
-	file := widget.NewEntry()
+	file := newFormEntry()
 	file.SetText(name)
 	choose := widget.NewButton(lang.L("duties.folder"), func() {
 		d := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
@@ -30,12 +30,16 @@ func openSaveTo(e env, title, name string, write func(path string) error) {
 				return
 			}
 			if u != nil {
-				dir = u.Path()
+				dir = nativePath(u.Path())
 				dirLabel.SetText(dir)
+				e.prefs.SetString(prefExportDir, dir)
+				rememberFolder(e.prefs, dir, true)
 			}
 		}, e.win)
-		if u, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
+		if u, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil && fileExists(dir) {
 			d.SetLocation(u)
+		} else {
+			startIn(d, e.prefs)
 		}
 		d.Show()
 	})

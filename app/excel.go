@@ -137,14 +137,14 @@ func (p *excelScreen) setPlan(plan *rosterfile.Plan, name string) {
 	p.convertB.Hide()
 	if plan != nil {
 		if n := len(plan.OldIDs()); n > 0 && !p.convert {
-			p.convertB.SetText(lang.L("import.convert_old_ids", map[string]any{"Count": n}))
+			p.convertB.SetText(lang.L("import.convert_old_ids", map[string]any{"Count": thousands(n)}))
 			p.convertB.Show()
 		}
 	}
 	p.setEnabled(true)
 	if plan != nil {
-		p.status.SetText(lang.L("excel.preview", map[string]any{"Name": name, "Add": len(plan.Add),
-			"Update": len(plan.Update), "Unchanged": len(plan.Unchanged), "Refused": len(plan.Refused)}))
+		p.status.SetText(lang.L("excel.preview", map[string]any{"Name": name, "Add": thousands(len(plan.Add)),
+			"Update": thousands(len(plan.Update)), "Unchanged": thousands(len(plan.Unchanged)), "Refused": countOrNone(len(plan.Refused))}))
 	}
 }
 
@@ -175,9 +175,11 @@ func (p *excelScreen) onPick() {
 		if r == nil {
 			return // cancelled
 		}
+		rememberFolder(p.prefs, nativePath(r.URI().Path()), false)
 		p.preview(r.URI().Name(), r)
 	}, p.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx"}))
+	startIn(d, p.prefs) // Documents, or the folder last used (folders.go)
 	d.Show()
 }
 
@@ -283,8 +285,8 @@ func (p *excelScreen) onConfirm() {
 			return
 		}
 		p.keepRefused(plan)
-		p.status.SetText(lang.L("excel.imported", map[string]any{"Add": len(plan.Add), "Update": len(plan.Update),
-			"Refused": len(plan.Refused)}))
+		p.status.SetText(lang.L("excel.imported", map[string]any{"Add": thousands(len(plan.Add)), "Update": thousands(len(plan.Update)),
+			"Refused": countOrNone(len(plan.Refused))}))
 	})
 }
 
@@ -329,6 +331,7 @@ func (p *excelScreen) saveAs(name string, write func(io.Writer) error) {
 		if wc == nil {
 			return // cancelled
 		}
+		rememberFolder(p.prefs, nativePath(wc.URI().Path()), false)
 		run(p.run, func() (string, error) { return wc.URI().Name(), writeAndClose(wc, write) },
 			func(saved string, err error) {
 				if err != nil {
@@ -340,6 +343,7 @@ func (p *excelScreen) saveAs(name string, write func(io.Writer) error) {
 	}, p.win)
 	d.SetFileName(name)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx"}))
+	startIn(d, p.prefs)
 	d.Show()
 }
 

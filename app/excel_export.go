@@ -17,6 +17,7 @@ import (
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+	"github.com/google/uuid"
 
 	"branchledger/data"
 	"branchledger/data/report"
@@ -38,14 +39,13 @@ type exportPart struct {
 
 	checks   map[string]*widget.Check
 	matrixBy *widget.RadioGroup
-	session  *widget.Select
-	sessions []data.Session
+	session  *sessionPicker // the 签到表's session: searchable, newest first
 	year     *widget.Select
 	fullIDs  *widget.Check
 	warning  *widget.Label
 	dir      string
 	dirLabel *widget.Label
-	name     *widget.Entry
+	name     *escEntry
 	export   *widget.Button
 	bar      *widget.ProgressBar
 	done     *widget.Label
@@ -61,20 +61,19 @@ type exportPart struct {
 func newExportPart(e env) *exportPart {
 	x := &exportPart{env: e, checks: map[string]*widget.Check{}}
 	var boxes []fyne.CanvasObject
-	var signIn fyne.CanvasObject
+	var signIn, matrix fyne.CanvasObject
 	for _, r := range report.AllReports() {
 		c := widget.NewCheck(lang.L("report.name."+r), func(bool) { x.onReportsChanged() })
 		c.SetChecked(true)
 		x.checks[r] = c
 		if r == report.Matrix {
 			x.matrixBy = newMatrixByChoice()
-			boxes = append(boxes, container.NewHBox(c, x.matrixBy))
+			matrix = container.NewHBox(c, x.matrixBy) // on its own line: a grid cell would be as wide as this
 			continue
 		}
 		if r == report.SignIn {
-			x.session = widget.NewSelect(nil, nil)
-			x.session.PlaceHolder = lang.L("excel.session_next")
-			signIn = container.NewBorder(nil, nil, c, nil, x.session)
+			x.session = newSessionPicker(e.win, lang.L("excel.session_next"), nil)
+			signIn = container.NewBorder(nil, nil, c, nil, x.session.button)
 			continue
 		}
 		boxes = append(boxes, c)
@@ -96,7 +95,7 @@ func newExportPart(e env) *exportPart {
 	x.dirLabel = widget.NewLabel(x.dir)
 	x.dirLabel.Truncation = fyne.TextTruncateEllipsis
 	chooseDir := widget.NewButtonWithIcon(lang.L("excel.choose_folder"), theme.FolderOpenIcon(), x.onChooseFolder)
-	x.name = widget.NewEntry()
+	x.name = newFormEntry()
 	x.name.SetText(x.defaultName())
 	x.export = widget.NewButtonWithIcon(lang.L("excel.export"), theme.DocumentSaveIcon(), x.onExport)
 	x.export.Importance = widget.HighImportance
@@ -114,7 +113,7 @@ func newExportPart(e env) *exportPart {
 	)
 	body := container.NewVBox(
 		widget.NewLabelWithStyle(lang.L("excel.reports"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		container.NewVBox(boxes...), signIn, form, x.fullIDs, x.warning)
+		container.NewGridWithColumns(len(boxes), boxes...), matrix, signIn, form, x.fullIDs, x.warning)
 	// The button and the progress stay in view below the scrolling form.
 	x.card = container.NewBorder(nil, container.NewVBox(x.bar, container.NewHBox(x.export, x.open), x.done),
 		nil, nil, container.NewVScroll(body))
@@ -191,13 +190,12 @@ func (x *exportPart) reload() {
 		rs, err := l.Exports()
 		return loaded{ss, rs}, err
 	}, func(ld loaded) {
-		x.sessions = ld.sessions
-		opts := make([]string, len(ld.sessions))
-		for i, s := range ld.sessions {
-			opts[i] = s.Date.String() + " " + lang.L("kind."+string(s.Kind)) + " " + s.Theme
+		// The choice stays while the session is still offered.
+		var keep uuid.UUID
+		if s, ok := x.session.selected(); ok {
+			keep = s.ID
 		}
-		x.session.SetOptions(opts)
-		x.session.ClearSelected()
+		x.session.setSessions(ld.sessions, keep)
 		x.records = ld.records
 		slices.Reverse(x.records) // newest first
 		x.history.Refresh()
@@ -216,10 +214,10 @@ func (x *exportPart) onReportsChanged() {
 	if x.session == nil || x.export == nil {
 		return
 	}
-	if x.checks[report.SignIn].Checked && len(x.sessions) > 0 {
-		x.session.Enable()
+	if x.checks[report.SignIn].Checked && len(x.session.sessions) > 0 {
+		x.session.button.Enable()
 	} else {
-		x.session.Disable()
+		x.session.button.Disable()
 	}
 	if len(x.chosen()) == 0 {
 		x.export.Disable()
@@ -247,10 +245,14 @@ func (x *exportPart) onChooseFolder() {
 		}
 		x.dir = nativePath(u.Path())
 		x.dirLabel.SetText(x.dir)
-		x.prefs.SetString(prefExportDir, x.dir)
+		x.prefs.SetString(prefExportDir, x.dir) // the export folder, kept apart
+		rememberFolder(x.prefs, x.dir, true)
 	}, x.win)
-	if u, err := storage.ListerForURI(storage.NewFileURI(x.dir)); err == nil {
+	// The export folder while it exists, else the last folder or Documents.
+	if u, err := storage.ListerForURI(storage.NewFileURI(x.dir)); err == nil && fileExists(x.dir) {
 		d.SetLocation(u)
+	} else {
+		startIn(d, x.prefs)
 	}
 	d.Show()
 }
@@ -294,8 +296,8 @@ func (x *exportPart) onExport() {
 // progress bar following the rows written.
 func (x *exportPart) exportTo(path string) {
 	opt := report.Options{Year: x.selectedYear(), Reports: x.chosen(), FullIDs: x.fullIDs.Checked, MatrixBy: matrixByValue(x.matrixBy)}
-	if i := x.session.SelectedIndex(); i >= 0 && i < len(x.sessions) && x.checks[report.SignIn].Checked {
-		opt.SessionID = x.sessions[i].ID
+	if s, ok := x.session.selected(); ok && x.checks[report.SignIn].Checked {
+		opt.SessionID = s.ID
 	}
 	bar, r := x.bar, x.run
 	opt.Progress = func(done, total int) {

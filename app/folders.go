@@ -6,6 +6,7 @@ import (
 	"slices"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
 
 	"branchledger/data/search"
@@ -42,6 +43,13 @@ func rememberFolder(prefs fyne.Preferences, path string, isDir bool) {
 		path = filepath.Dir(path)
 	}
 	prefs.SetString(prefLastFolder, path)
+}
+
+// startIn points d at startFolder (the folder last used, or Documents).
+func startIn(d *dialog.FileDialog, prefs fyne.Preferences) {
+	if dir := startFolder(prefs); dir != nil {
+		d.SetLocation(dir)
+	}
 }
 
 // pinyinOrder returns names sorted in pinyin order (王晓明 after 李丽华),

@@ -20,7 +20,8 @@ import (
 // Escape taps its other button (取消, 关闭), or hides a pop-up such as the
 // date picker. Entries of a form are armed with armEntries, so Enter in a
 // text field confirms too. Escape typed into a focused text field reaches
-// only that field: fields focused when their dialog opens are escEntry.
+// only that field, so every text field is an escEntry (newFormEntry) that
+// hands Escape to the same handling.
 
 // installKeys makes the canvas of w handle Enter and Escape for the dialog
 // or pop-up on top, passing other keys to the handler it had. Call it once
@@ -139,6 +140,10 @@ func armEntries(root fyne.CanvasObject, submit func()) {
 		switch e := o.(type) {
 		case *widget.Entry:
 			arm(e)
+		case *escEntry:
+			arm(&e.Entry)
+		case *escSelectEntry:
+			arm(&e.Entry)
 		case *widget.SelectEntry:
 			arm(&e.Entry)
 		}
@@ -185,4 +190,56 @@ func (e *escEntry) TypedKey(ev *fyne.KeyEvent) {
 		return
 	}
 	e.Entry.TypedKey(ev)
+}
+
+// newFormEntry is a single-line text field on which Escape cancels the
+// dialog or closes the pop-up on top, as it does with no field focused:
+// every form field is one, so Escape works wherever the cursor is.
+func newFormEntry() *escEntry {
+	e := &escEntry{Entry: widget.Entry{Wrapping: fyne.TextWrap(fyne.TextTruncateClip)}} // as widget.NewEntry
+	e.onEscape = e.escapeOverlay
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// newFormMultiLineEntry is newFormEntry for several lines, as
+// widget.NewMultiLineEntry.
+func newFormMultiLineEntry() *escEntry {
+	e := newFormEntry()
+	e.MultiLine = true
+	return e
+}
+
+// escapeOverlay gives Escape to the window's dialog handling
+// (handleDialogKey) for the dialog or pop-up on top of e's canvas.
+func (e *escEntry) escapeOverlay() {
+	if c := fyne.CurrentApp().Driver().CanvasForObject(e); c != nil {
+		handleDialogKey(c, fyne.KeyEscape)
+	}
+}
+
+// escSelectEntry is a text field with suggestions (widget.SelectEntry) on
+// which Escape cancels the dialog on top, as on newFormEntry's fields.
+type escSelectEntry struct {
+	widget.SelectEntry
+}
+
+// newFormSelectEntry is widget.NewSelectEntry(options) hearing Escape.
+func newFormSelectEntry(options []string) *escSelectEntry {
+	e := &escSelectEntry{}
+	e.ExtendBaseWidget(e)
+	e.Wrapping = fyne.TextWrap(fyne.TextTruncateClip)
+	e.SetOptions(options)
+	return e
+}
+
+// TypedKey gives Escape to the window's dialog handling and types every
+// other key.
+func (e *escSelectEntry) TypedKey(ev *fyne.KeyEvent) {
+	if ev.Name == fyne.KeyEscape {
+		if c := fyne.CurrentApp().Driver().CanvasForObject(e); c != nil && handleDialogKey(c, fyne.KeyEscape) {
+			return
+		}
+	}
+	e.SelectEntry.TypedKey(ev)
 }

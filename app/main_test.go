@@ -165,6 +165,12 @@ func findObject[T fyne.CanvasObject](w fyne.Window, match func(T) bool) T {
 			found, done = x, true
 			return
 		}
+		if e, ok := o.(*escEntry); ok { // a form field: the Entry inside
+			if x, ok := fyne.CanvasObject(&e.Entry).(T); ok && match(x) {
+				found, done = x, true
+				return
+			}
+		}
 		switch x := o.(type) {
 		case *fyne.Container:
 			for _, c := range x.Objects {

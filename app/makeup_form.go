@@ -37,7 +37,7 @@ func (p *makeupPanel) openRecord(r makeupRow) {
 	how.Horizontal = true
 	how.Required = true
 	how.SetSelected(lang.L("makeup." + string(method)))
-	note := widget.NewEntry()
+	note := newFormEntry()
 	note.SetPlaceHolder(lang.L("makeup.note_hint"))
 	note.SetText(noteText)
 	hours := makeUpHoursEntry() // session_hours.go

@@ -25,7 +25,7 @@ type makeupPanel struct {
 	root    fyne.CanvasObject
 	yearSel *widget.Select
 	mode    *widget.RadioGroup // 待补学 or 已补学
-	search  *widget.Entry
+	search  *escEntry
 	summary *widget.Label
 	list    *widget.List
 
@@ -53,7 +53,7 @@ func newMakeupPanel(e env) *makeupPanel {
 	p.mode.Required = true
 	p.mode.SetSelected(lang.L("makeup.mode_owed"))
 	p.mode.OnChanged = func(string) { p.showMode() }
-	p.search = widget.NewEntry()
+	p.search = newFormEntry()
 	p.search.SetPlaceHolder(lang.L("makeup.search"))
 	p.search.OnChanged = func(string) { p.applySearch() }
 	p.summary = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})

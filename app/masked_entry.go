@@ -11,7 +11,7 @@ import (
 // masked (310105********1234) and read-only until its eye button is
 // pressed. A new member's fields start revealed: the user is typing them.
 type maskedEntry struct {
-	entry    *widget.Entry
+	entry    *escEntry
 	eye      *widget.Button
 	root     fyne.CanvasObject
 	stored   string
@@ -20,7 +20,7 @@ type maskedEntry struct {
 }
 
 func newMaskedEntry(value string, mask func(string) string, masked bool, changed func()) *maskedEntry {
-	m := &maskedEntry{entry: widget.NewEntry(), stored: value, mask: mask}
+	m := &maskedEntry{entry: newFormEntry(), stored: value, mask: mask}
 	m.eye = widget.NewButtonWithIcon("", theme.VisibilityIcon(), m.toggle)
 	m.root = container.NewBorder(nil, nil, nil, m.eye, m.entry)
 	if masked && value != "" {

@@ -20,7 +20,7 @@ import (
 // and labels its calendar from the translation files. Other screens may
 // use it too (newDateEntry).
 type dateEntry struct {
-	entry  *widget.Entry
+	entry  *escEntry
 	button *widget.Button
 	root   fyne.CanvasObject
 	popup  *widget.PopUp
@@ -30,7 +30,7 @@ type dateEntry struct {
 // newDateEntry returns a date field; today picks the calendar's starting
 // month when the field is empty.
 func newDateEntry(today func() data.Date) *dateEntry {
-	d := &dateEntry{entry: widget.NewEntry(), today: today}
+	d := &dateEntry{entry: newFormEntry(), today: today}
 	d.entry.SetPlaceHolder(lang.L("members.date_placeholder"))
 	d.button = widget.NewButtonWithIcon("", theme.CalendarIcon(), d.onCalendar)
 	d.root = container.NewBorder(nil, nil, nil, d.button, d.entry)

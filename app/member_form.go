@@ -23,8 +23,8 @@ type memberForm struct {
 	orig data.Member // the stored member; zero ID for a new one
 	dlg  dialog.Dialog
 
-	name, post, notes                     *widget.Entry
-	ethnicity, education, committee       *widget.SelectEntry
+	name, post, notes                     *escEntry
+	ethnicity, education, committee       *escSelectEntry
 	gender, group, category, status       *widget.Select
 	birth, joined, confirmed, transferred *dateEntry
 	id, phone                             *maskedEntry
@@ -61,7 +61,7 @@ func (f *memberForm) build() {
 	f.building = true
 	f.name = f.entry(data.FieldName, m.Name)
 	f.post = f.entry(data.FieldPost, m.Post)
-	f.notes = widget.NewMultiLineEntry()
+	f.notes = newFormMultiLineEntry()
 	f.notes.SetText(m.Notes)
 	f.notes.SetMinRowsVisible(2)
 	f.notes.OnChanged = func(string) { f.changed(data.FieldNotes) }
@@ -148,15 +148,15 @@ func (f *memberForm) field(name string, input fyne.CanvasObject) fyne.CanvasObje
 	return container.NewVBox(l, input, e)
 }
 
-func (f *memberForm) entry(field, text string) *widget.Entry {
-	e := widget.NewEntry()
+func (f *memberForm) entry(field, text string) *escEntry {
+	e := newFormEntry()
 	e.SetText(text)
 	e.OnChanged = func(string) { f.changed(field) }
 	return e
 }
 
-func (f *memberForm) selectEntry(field, text, suggestKey string) *widget.SelectEntry {
-	e := widget.NewSelectEntry(strings.Split(lang.L(suggestKey), ","))
+func (f *memberForm) selectEntry(field, text, suggestKey string) *escSelectEntry {
+	e := newFormSelectEntry(strings.Split(lang.L(suggestKey), ","))
 	e.SetText(text)
 	e.OnChanged = func(string) { f.changed(field) }
 	return e
@@ -347,6 +347,9 @@ func (f *memberForm) history() fyne.CanvasObject {
 	box := container.NewVBox(widget.NewLabelWithStyle(lang.L("members.history"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 	for _, e := range f.orig.Events {
 		box.Add(widget.NewLabel(eventText(e)))
+	}
+	if f.orig.Left != nil && f.orig.Left.Reason == data.TransferOut {
+		box.Add(newDuesPaidThroughLabel(f.p.env, f.orig.ID)) // dues_transfer.go
 	}
 	return box
 }

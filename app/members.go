@@ -18,7 +18,7 @@ type membersScreen struct {
 	env
 	r roster
 
-	search   *widget.Entry
+	search   *escEntry
 	view     *widget.Select
 	group    *widget.Select
 	category *widget.Select
@@ -37,7 +37,7 @@ func newMembersScreen(e env) *membersScreen {
 	p := &membersScreen{env: e}
 	p.r.sortCol = colName
 
-	p.search = widget.NewEntry()
+	p.search = newFormEntry()
 	p.search.SetPlaceHolder(lang.L("members.search_placeholder"))
 	p.search.OnChanged = p.onSearchChanged
 

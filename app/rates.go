@@ -83,6 +83,16 @@ func newRateRuleButton(w fyne.Window, leaveCounts func() bool) *widget.Button {
 	return b
 }
 
+// countOrNone is thousands(n) for a message that leaves a part out when
+// the count is none ({{if .Refused}}): nil for 0, since any non-empty
+// text would count as true there.
+func countOrNone(n int) any {
+	if n == 0 {
+		return nil
+	}
+	return thousands(n)
+}
+
 // thousands writes n with thousands separators: 5000 → "5,000".
 func thousands(n int) string {
 	s := strconv.Itoa(n)

@@ -25,14 +25,14 @@ type seriesDialog struct {
 	dlg     *dialog.CustomDialog
 
 	kind       *widget.Select
-	theme      *widget.Entry
+	theme      *escEntry
 	weekday    *widget.Select
-	start, end *widget.Entry
-	place      *widget.Entry
-	host       *widget.SelectEntry
+	start, end *escEntry
+	place      *escEntry
+	host       *escSelectEntry
 	from, to   *dateEntry
 	themed     *widget.Check
-	holidays   *widget.Entry
+	holidays   *escEntry
 	preview    *widget.Label
 	conflicts  *widget.Label
 	onConflict *widget.RadioGroup // 跳过这些日期 (default) or 仍然创建
@@ -94,7 +94,7 @@ func newSeriesDialog(e env, ms []data.Member, onSaved func()) *seriesDialog {
 		kinds[i] = kindName(k)
 	}
 	d.kind = widget.NewSelect(kinds, changed)
-	d.theme = widget.NewEntry()
+	d.theme = newFormEntry()
 	d.theme.SetText(kindName(data.NoonClassroom))
 	days := make([]string, len(seriesWeekdays))
 	for i, w := range seriesWeekdays {
@@ -103,13 +103,13 @@ func newSeriesDialog(e env, ms []data.Member, onSaved func()) *seriesDialog {
 	d.weekday = widget.NewSelect(days, changed)
 	d.start, d.end = timeEntry("12:00"), timeEntry("13:00")
 	d.start.OnChanged, d.end.OnChanged = changed, changed
-	d.place = widget.NewEntry()
+	d.place = newFormEntry()
 	d.place.SetPlaceHolder(lang.L("sessions.series.place_hint"))
 	d.host = personEntry(names, "")
 	d.from = newDateInput(e.ledger, today, d.updatePreview)
 	d.to = newDateInput(e.ledger, data.NewDate(today.Year(), 12, 31), d.updatePreview)
 	d.themed = widget.NewCheck(lang.L("sessions.series.themed_day"), nil)
-	d.holidays = widget.NewMultiLineEntry()
+	d.holidays = newFormMultiLineEntry()
 	d.holidays.SetPlaceHolder(lang.L("sessions.series.holidays_hint"))
 	d.holidays.SetMinRowsVisible(3)
 	d.holidays.OnChanged = changed

@@ -65,7 +65,7 @@ func (f *sessionForm) openAttachment(path string) {
 }
 
 func (f *sessionForm) addGuest(g data.Guest) {
-	r := guestRow{name: widget.NewEntry(), unit: widget.NewEntry()}
+	r := guestRow{name: newFormEntry(), unit: newFormEntry()}
 	r.name.SetPlaceHolder(lang.L("sessions.form.guest_name"))
 	r.unit.SetPlaceHolder(lang.L("sessions.form.guest_unit"))
 	r.name.SetText(g.Name)

@@ -26,14 +26,14 @@ type sessionForm struct {
 	dlg     *dialog.CustomDialog
 
 	kind                  *widget.Select
-	theme                 *widget.Entry
+	theme                 *escEntry
 	date                  *dateEntry
-	start, end            *widget.Entry
-	place                 *widget.Entry
-	host, recorder, speak *widget.SelectEntry
+	start, end            *escEntry
+	place                 *escEntry
+	host, recorder, speak *escSelectEntry
 	group                 *widget.Select
 	credits               *creditChecks
-	minutes, outcomes     *widget.Entry
+	minutes, outcomes     *escEntry
 	expected              *widget.Label
 
 	attachments []string
@@ -44,10 +44,10 @@ type sessionForm struct {
 	problems map[string]*widget.Label
 	rows     map[string][2]fyne.CanvasObject // label and field, to hide by kind
 
-	hours *widget.Entry // 学时 (session_hours.go)
+	hours *escEntry // 学时 (session_hours.go)
 }
 
-type guestRow struct{ name, unit *widget.Entry }
+type guestRow struct{ name, unit *escEntry }
 
 // openSessionForm loads the roster and shows the form for s (a new
 // session when s.ID is zero); onSaved runs after a save, opened (when not
@@ -92,12 +92,12 @@ func newSessionForm(e env, s data.Session, ms []data.Member, groups []string, on
 		kinds[i] = kindName(k)
 	}
 	f.kind = widget.NewSelect(kinds, func(string) { f.onKindChanged() })
-	f.theme = widget.NewEntry()
+	f.theme = newFormEntry()
 	f.theme.SetText(s.Theme)
 	f.date = newDateInput(e.ledger, s.Date, f.updateExpected)
 	f.start, f.end = timeEntry(s.Start), timeEntry(s.End)
 	f.end.SetPlaceHolder("13:00")
-	f.place = widget.NewEntry()
+	f.place = newFormEntry()
 	f.place.SetText(s.Place)
 	f.host, f.recorder, f.speak = personEntry(names, s.Host), personEntry(names, s.Recorder), personEntry(names, s.Speaker)
 	f.group = widget.NewSelect(groups, func(string) { f.updateExpected() })
@@ -196,27 +196,27 @@ func kindIndex(k data.Kind) int {
 	return 0
 }
 
-func timeEntry(v string) *widget.Entry {
-	e := widget.NewEntry()
+func timeEntry(v string) *escEntry {
+	e := newFormEntry()
 	e.SetPlaceHolder("12:00")
 	e.SetText(v)
 	return e
 }
 
 // timeRow is "[12:00] – [13:00]" with entries wide enough for hh:mm.
-func timeRow(start, end *widget.Entry) fyne.CanvasObject {
+func timeRow(start, end *escEntry) fyne.CanvasObject {
 	size := fyne.NewSize(110, start.MinSize().Height)
 	return container.NewHBox(container.NewGridWrap(size, start), widget.NewLabel("–"), container.NewGridWrap(size, end))
 }
 
-func personEntry(names []string, v string) *widget.SelectEntry {
-	e := widget.NewSelectEntry(pinyinOrder(names)) // folders.go
+func personEntry(names []string, v string) *escSelectEntry {
+	e := newFormSelectEntry(pinyinOrder(names)) // folders.go
 	e.SetText(v)
 	return e
 }
 
-func multiLine(v string) *widget.Entry {
-	e := widget.NewMultiLineEntry()
+func multiLine(v string) *escEntry {
+	e := newFormMultiLineEntry()
 	e.Wrapping = fyne.TextWrapWord
 	e.SetMinRowsVisible(3)
 	e.SetText(v)
@@ -390,5 +390,5 @@ func (f *sessionForm) updateExpected() {
 		return
 	}
 	s := data.Session{Kind: f.selectedKind(), Date: d, Group: f.group.Selected}
-	f.expected.SetText(lang.L("sessions.form.expected_n", map[string]any{"Count": len(data.ExpectedMembers(&s, f.members))}))
+	f.expected.SetText(lang.L("sessions.form.expected_n", map[string]any{"Count": thousands(len(data.ExpectedMembers(&s, f.members)))}))
 }

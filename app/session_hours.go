@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/widget"
 
 	"branchledger/data"
 )
@@ -16,8 +15,8 @@ const fieldStudyHours = "study_hours"
 // newHoursEntry is the 学时 a session counts for; left empty, it is worked
 // out from the start and end times (data.Session.Hours), which the
 // placeholder shows.
-func (f *sessionForm) newHoursEntry(s data.Session) *widget.Entry {
-	f.hours = widget.NewEntry()
+func (f *sessionForm) newHoursEntry(s data.Session) *escEntry {
+	f.hours = newFormEntry()
 	if s.StudyHours > 0 {
 		f.hours.SetText(hoursText(s.StudyHours))
 	}
@@ -27,8 +26,8 @@ func (f *sessionForm) newHoursEntry(s data.Session) *widget.Entry {
 
 // makeUpHoursEntry is the 学时 a make-up study counts for; left empty, the
 // missed session's hours.
-func makeUpHoursEntry() *widget.Entry {
-	e := widget.NewEntry()
+func makeUpHoursEntry() *escEntry {
+	e := newFormEntry()
 	e.SetPlaceHolder(lang.L("duties.makeup_hours_placeholder"))
 	return e
 }

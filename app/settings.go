@@ -18,8 +18,8 @@ import (
 // and shows where the ledger and its backups are, with 立即备份 and 恢复.
 type settingsScreen struct {
 	env
-	name, committee, secretary *widget.Entry
-	groups                     *widget.Entry
+	name, committee, secretary *escEntry
+	groups                     *escEntry
 	leaveCounts                *widget.Check
 	save                       *widget.Button
 	ledgerPath, backupDir      *widget.Label
@@ -33,10 +33,10 @@ type settingsScreen struct {
 
 func newSettingsScreen(e env) *settingsScreen {
 	p := &settingsScreen{env: e}
-	p.name = widget.NewEntry()
-	p.committee = widget.NewEntry()
-	p.secretary = widget.NewEntry()
-	p.groups = widget.NewMultiLineEntry()
+	p.name = newFormEntry()
+	p.committee = newFormEntry()
+	p.secretary = newFormEntry()
+	p.groups = newFormMultiLineEntry()
 	p.groups.SetPlaceHolder(lang.L("welcome.groups_placeholder"))
 	p.groups.SetMinRowsVisible(3)
 	p.save = widget.NewButtonWithIcon(lang.L("button.save"), theme.DocumentSaveIcon(), p.onSaveProfile)

@@ -18,15 +18,15 @@ import (
 type reportProfile struct {
 	env
 	from     *dateEntry
-	reporter *widget.Entry
-	phone    *widget.Entry
+	reporter *escEntry
+	phone    *escEntry
 	problem  *widget.Label
 	save     *widget.Button
 	card     fyne.CanvasObject
 }
 
 func newReportProfile(e env) *reportProfile {
-	p := &reportProfile{env: e, from: newDateEntry(e.ledger.Today), reporter: widget.NewEntry(), phone: widget.NewEntry()}
+	p := &reportProfile{env: e, from: newDateEntry(e.ledger.Today), reporter: newFormEntry(), phone: newFormEntry()}
 	p.problem = widget.NewLabel("")
 	p.problem.Importance = widget.DangerImportance
 	p.problem.Hide()

@@ -352,19 +352,24 @@ func (s *shell) onOpenLedger() {
 		if cerr := rc.Close(); cerr != nil {
 			fyne.LogError("closing the chosen file", cerr)
 		}
+		rememberFolder(s.app.Preferences(), p, false)
 		s.openLedger(p)
 	}, s.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".ledger"}))
+	// The open ledger's folder; with none, the folder last used, else the
+	// ledgers' data folder, else Documents.
+	prefs := s.app.Preferences()
 	start := ""
 	if s.ledger != nil {
 		start = filepath.Dir(s.ledger.Path())
-	} else if dir, err := DataDir(); err == nil && fileExists(dir) {
+	} else if dir, err := DataDir(); err == nil && fileExists(dir) && prefs.String(prefLastFolder) == "" {
 		start = dir
 	}
-	if start != "" {
-		if l, err := storage.ListerForURI(storage.NewFileURI(start)); err == nil {
-			d.SetLocation(l)
-		}
+	l, err := storage.ListerForURI(storage.NewFileURI(start))
+	if start != "" && err == nil {
+		d.SetLocation(l)
+	} else {
+		startIn(d, prefs)
 	}
 	d.Resize(fyne.NewSize(800, 560))
 	d.Show()

@@ -28,7 +28,7 @@ func openStudyHours(e env, year int) {
 		}
 		head := widget.NewLabel(lang.L("duties.hours_all_met"))
 		if len(short) > 0 {
-			head.SetText(lang.L("duties.hours_short", map[string]any{"Count": len(short)}))
+			head.SetText(lang.L("duties.hours_short", map[string]any{"Count": thousands(len(short))}))
 		}
 		head.Wrapping = fyne.TextWrapWord
 		list := widget.NewList(func() int { return len(short) },

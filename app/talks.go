@@ -25,8 +25,8 @@ type talkLog struct {
 	list    *widget.List
 	count   *widget.Label
 	date    *dateEntry
-	a, b    *widget.SelectEntry
-	topic   *widget.Entry
+	a, b    *escSelectEntry
+	topic   *escEntry
 	problem *widget.Label
 	changed func()
 }
@@ -81,8 +81,8 @@ func newTalkLog(e env, ms []data.Member, ts []data.Talk, changed func()) *talkLo
 	}
 	t.count = widget.NewLabel("")
 	t.date = newDateInput(e.ledger, today, nil)
-	t.a, t.b = widget.NewSelectEntry(names), widget.NewSelectEntry(names)
-	t.topic = widget.NewEntry()
+	t.a, t.b = newFormSelectEntry(names), newFormSelectEntry(names)
+	t.topic = newFormEntry()
 	t.problem = widget.NewLabel("")
 	t.problem.Importance = widget.DangerImportance
 	t.problem.Hide()
@@ -111,7 +111,7 @@ func (t *talkLog) name(id uuid.UUID) string {
 }
 
 func (t *talkLog) updateCount() {
-	t.count.SetText(lang.L("duties.talk_count", map[string]any{"Year": t.ledger.Today().Year(), "Count": len(t.talks)}))
+	t.count.SetText(lang.L("duties.talk_count", map[string]any{"Year": t.ledger.Today().Year(), "Count": thousands(len(t.talks))}))
 }
 
 func (t *talkLog) content() fyne.CanvasObject {

@@ -10,7 +10,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -24,8 +23,8 @@ const demoLedgerName = "示例台账.ledger"
 // around the example branch.
 type welcomeScreen struct {
 	env
-	name, committee, secretary       *widget.Entry
-	groups                           *widget.Entry
+	name, committee, secretary       *escEntry
+	groups                           *escEntry
 	path                             string
 	pathLabel                        *widget.Label
 	problem                          *widget.Label
@@ -34,12 +33,12 @@ type welcomeScreen struct {
 
 func newWelcomeScreen(e env) *welcomeScreen {
 	w := &welcomeScreen{env: e}
-	w.name = widget.NewEntry()
+	w.name = newFormEntry()
 	w.name.SetPlaceHolder(lang.L("welcome.name_placeholder"))
-	w.committee = widget.NewEntry()
+	w.committee = newFormEntry()
 	w.committee.SetPlaceHolder(lang.L("welcome.committee_placeholder"))
-	w.secretary = widget.NewEntry()
-	w.groups = widget.NewMultiLineEntry()
+	w.secretary = newFormEntry()
+	w.groups = newFormMultiLineEntry()
 	w.groups.SetPlaceHolder(lang.L("welcome.groups_placeholder"))
 	w.groups.SetMinRowsVisible(3)
 	if p, err := DefaultLedgerPath(); err == nil {
@@ -152,12 +151,9 @@ func (w *welcomeScreen) onChoosePath() {
 		}
 		w.path = filepath.Join(nativePath(dir.Path()), name)
 		w.pathLabel.SetText(w.path)
+		rememberFolder(w.prefs, filepath.Dir(w.path), true)
 	}, w.win)
-	if start := filepath.Dir(w.path); fileExists(start) {
-		if l, err := storage.ListerForURI(storage.NewFileURI(start)); err == nil {
-			d.SetLocation(l)
-		}
-	}
+	startIn(d, w.prefs) // Documents, or the folder last used (folders.go)
 	d.Resize(fyne.NewSize(800, 560))
 	d.Show()
 }
