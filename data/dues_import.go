@@ -1,6 +1,8 @@
 package data
 
 import (
+	"time"
+
 	bolt "go.etcd.io/bbolt"
 )
 
@@ -19,37 +21,10 @@ func (l *Ledger) SaveMembersWithDuesBases(ms []*Member, year int, bases []int64,
 	if len(bases) != len(ms) {
 		return ErrDuesBadAmount
 	}
-	today := l.Today()
-	for _, m := range ms {
-		if m.Status == "" {
-			m.Status = StatusNormal
+	return l.saveMembers(ms, func(tx *bolt.Tx, i int, m *Member, now time.Time) error {
+		if bases[i] == NoDuesBase {
+			return nil
 		}
-		if ps := ValidateMember(m, today); len(ps) > 0 {
-			return &ValidationError{Problems: ps}
-		}
-	}
-	now := l.Now()
-	staged := make([]Member, len(ms))
-	err := l.update(func(tx *bolt.Tx) error {
-		for i, in := range ms {
-			m := *in
-			if err := putMember(tx, &m, now, true); err != nil {
-				return err
-			}
-			if bases[i] != NoDuesBase {
-				if err := putDuesBase(tx, m.ID, year, bases[i], by, now); err != nil {
-					return err
-				}
-			}
-			staged[i] = m
-		}
-		return nil
+		return putDuesBase(tx, m.ID, year, bases[i], by, now)
 	})
-	if err != nil {
-		return err
-	}
-	for i := range ms {
-		*ms[i] = staged[i]
-	}
-	return nil
 }

@@ -74,6 +74,12 @@ func (l *Ledger) SaveMember(m *Member) error {
 // SaveMembers adds or updates several members in one transaction: all are
 // saved or none is. The importer uses it after the user confirms.
 func (l *Ledger) SaveMembers(ms []*Member) error {
+	return l.saveMembers(ms, nil)
+}
+
+// saveMembers is SaveMembers with, when also is not nil, more writes for
+// each member (its index in ms, and as stored) in the same transaction.
+func (l *Ledger) saveMembers(ms []*Member, also func(tx *bolt.Tx, i int, m *Member, now time.Time) error) error {
 	today := l.Today()
 	for _, m := range ms {
 		if m.Status == "" {
@@ -90,6 +96,11 @@ func (l *Ledger) SaveMembers(ms []*Member) error {
 			m := *in
 			if err := putMember(tx, &m, now, true); err != nil {
 				return err
+			}
+			if also != nil {
+				if err := also(tx, i, &m, now); err != nil {
+					return err
+				}
 			}
 			staged[i] = m
 		}
