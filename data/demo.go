@@ -5,7 +5,7 @@ import (
 	"math/rand/v2"
 	"time"
 
-	bolt "go.etcd.io/bbolt"
+	"github.com/google/uuid"
 )
 
 // The example ledger: the registration-window branch of DOMAIN.md, with
@@ -179,24 +179,22 @@ func fillDemo(l *Ledger) error {
 	for _, s := range ss {
 		s.Closed = s.Date < today
 	}
-	if err := l.SaveSessions(ss); err != nil {
-		return err
-	}
 	all, err := l.Members()
 	if err != nil {
 		return err
 	}
-	for _, s := range ss {
+	marks := make([]map[uuid.UUID]Mark, len(ss))
+	for i, s := range ss {
 		if s.Date > today {
 			continue
 		}
-		marks := map[[16]byte]Mark{}
+		marks[i] = map[uuid.UUID]Mark{}
 		for _, m := range ExpectedMembers(s, all) {
-			marks[m.ID] = demoMark(rng)
+			marks[i][m.ID] = demoMark(rng)
 		}
-		if err := l.setMarksRaw(s, marks); err != nil {
-			return err
-		}
+	}
+	if err := l.SaveSessionsWithMarks(ss, marks); err != nil {
+		return err
 	}
 	owed, err := l.OwedMakeUps(0, today.AddDays(-7))
 	if err != nil {
@@ -227,22 +225,6 @@ func workday(d Date) Date {
 		return d.AddDays(1)
 	}
 	return d
-}
-
-// setMarksRaw writes a session's marks whatever its closed state: the demo
-// builds history, it does not edit it.
-func (l *Ledger) setMarksRaw(s *Session, marks map[[16]byte]Mark) error {
-	return l.update(func(tx *bolt.Tx) error {
-		var es []markEntry
-		for id, m := range marks {
-			var mem Member
-			if err := getMember(tx, id, &mem); err != nil {
-				return err
-			}
-			es, _ = setMarkEntry(es, mem.Seq, m)
-		}
-		return tx.Bucket(bMarks).Put(s.ID[:], encodeMarks(s.ID, es))
-	})
 }
 
 // Sizes of the large example ledger.
@@ -303,33 +285,18 @@ func fillLarge(l *Ledger) error {
 	start := NewDate(today.Year(), 1, 2)
 	span := int(today.Time().Sub(start.Time()).Hours()/24) + 1
 	kinds := []Kind{NoonClassroom, ThemedPartyDay, PartyLecture, GeneralMeeting, JointActivity}
-	now := l.Now()
-	for batch := 0; batch < LargeSessions; batch += 100 {
-		err := l.update(func(tx *bolt.Tx) error {
-			for i := batch; i < batch+100 && i < LargeSessions; i++ {
-				s := Session{ID: newID(), Kind: kinds[i%len(kinds)], Theme: demoThemes[i%len(demoThemes)],
-					Date: start.AddDays(i * span / LargeSessions), Start: "12:00", End: "13:00", Place: "会议室",
-					Closed: true, Created: now, Updated: now}
-				if err := putRecord(tx, bSessions, s.ID[:], &s); err != nil {
-					return err
-				}
-				es := make([]markEntry, 0, LargeMarksPer)
-				first := (i * LargeMarksPer) % LargeMembers
-				for j := 0; j < LargeMarksPer; j++ {
-					es = append(es, markEntry{uint32(1 + (first+j)%LargeMembers), demoMark(rng)})
-				}
-				sortEntries(es)
-				if err := tx.Bucket(bMarks).Put(s.ID[:], encodeMarks(s.ID, es)); err != nil {
-					return err
-				}
-			}
-			return nil
-		})
-		if err != nil {
-			return err
+	ss := make([]*Session, LargeSessions)
+	marks := make([]map[uuid.UUID]Mark, LargeSessions)
+	for i := range ss {
+		ss[i] = &Session{Kind: kinds[i%len(kinds)], Theme: demoThemes[i%len(demoThemes)],
+			Date: start.AddDays(i * span / LargeSessions), Start: "12:00", End: "13:00", Place: "会议室", Closed: true}
+		marks[i] = make(map[uuid.UUID]Mark, LargeMarksPer)
+		first := (i * LargeMarksPer) % LargeMembers
+		for j := 0; j < LargeMarksPer; j++ {
+			marks[i][ms[(first+j)%LargeMembers].ID] = demoMark(rng)
 		}
 	}
-	return nil
+	return l.SaveSessionsWithMarks(ss, marks)
 }
 
 // saveMembersUnique saves generated members, nudging any repeated ID

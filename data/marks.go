@@ -91,6 +91,64 @@ func (l *Ledger) SetMarks(sessionID uuid.UUID, marks map[uuid.UUID]Mark, confirm
 	})
 }
 
+// SaveSessionsWithMarks saves sessions as SaveSessions does and, in the
+// same transaction, records marks[i] as the whole attendance of ss[i]
+// (marks by member ID; len(marks) must equal len(ss)). It is for records
+// kept elsewhere first, such as paper sign-in sheets or the example data:
+// the marks are the record, not a change to it, so a closed session takes
+// them without confirmation and no mark history is written. A member that
+// is not in the ledger is refused with ErrNotFound, a mark outside the
+// choices with a ValidationError; nothing is saved then.
+func (l *Ledger) SaveSessionsWithMarks(ss []*Session, marks []map[uuid.UUID]Mark) error {
+	if len(marks) != len(ss) {
+		return fmt.Errorf("%d sessions with %d sets of marks", len(ss), len(marks))
+	}
+	for _, ms := range marks {
+		for _, m := range ms {
+			if m.Status > Absent || m.Reason > Personal {
+				return &ValidationError{Problems: []Problem{{Field: "mark", Code: ProblemBadChoice}}}
+			}
+		}
+	}
+	var seqOf map[uuid.UUID]uint32
+	return l.saveSessions(ss, func(tx *bolt.Tx, i int, sid uuid.UUID) error {
+		if len(marks[i]) == 0 {
+			return nil
+		}
+		if seqOf == nil {
+			seqOf = map[uuid.UUID]uint32{}
+			if err := tx.Bucket(bMemberSeq).ForEach(func(k, v []byte) error {
+				if len(k) == 4 && len(v) == 16 {
+					seqOf[uuid.UUID(v)] = binary.BigEndian.Uint32(k)
+				}
+				return nil
+			}); err != nil {
+				return err
+			}
+		}
+		es := make([]markEntry, 0, len(marks[i]))
+		for id, m := range marks[i] {
+			seq, ok := seqOf[id]
+			if !ok {
+				return fmt.Errorf("member %s: %w", id, ErrNotFound)
+			}
+			if m.Status == Unmarked {
+				continue
+			}
+			if m.Status != OnLeave {
+				m.Reason = NoReason
+			}
+			es = append(es, markEntry{seq, m})
+		}
+		sortEntries(es)
+		b := tx.Bucket(bMarks)
+		if len(es) == 0 {
+			return b.Delete(sid[:])
+		}
+		return b.Put(sid[:], encodeMarks(sid, es))
+	})
+}
+
 // histKey orders a session's history by time, then by write order.
 // Ledgers written before the counter was added have 28-byte keys without
 // it; MarkHistory reads both by the session prefix.

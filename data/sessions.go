@@ -153,6 +153,13 @@ func (l *Ledger) SaveSession(s *Session) error { return l.SaveSessions([]*Sessio
 // series does when it is generated: all are saved or none is, and a stale
 // copy is refused with ErrStale as by SaveSession.
 func (l *Ledger) SaveSessions(ss []*Session) error {
+	return l.saveSessions(ss, nil)
+}
+
+// saveSessions validates ss, then in one transaction saves them and calls
+// also (when not nil) with each saved session's index and ID; ss are
+// updated only when the transaction commits.
+func (l *Ledger) saveSessions(ss []*Session, also func(tx *bolt.Tx, i int, id uuid.UUID) error) error {
 	for _, s := range ss {
 		if ps := ValidateSession(s); len(ps) > 0 {
 			return &ValidationError{Problems: ps}
@@ -178,6 +185,11 @@ func (l *Ledger) SaveSessions(ss []*Session) error {
 			s.Updated = now
 			if err := putRecord(tx, bSessions, s.ID[:], &s); err != nil {
 				return err
+			}
+			if also != nil {
+				if err := also(tx, i, s.ID); err != nil {
+					return err
+				}
 			}
 			staged[i] = s
 		}
