@@ -52,8 +52,8 @@ func (l *Ledger) Agenda(next int) (*Agenda, error) {
 		}
 		a.Next = NextSessions(all, today, next)
 		marks := tx.Bucket(bMarks)
-		marksOf := func(id uuid.UUID) []byte { return marks.Get(id[:]) }
-		if i := LastHeld(all, today, func(id uuid.UUID) bool { return len(marks.Get(id[:])) > 1 }); i >= 0 {
+		marksOf := marksIn(marks)
+		if i := LastHeld(all, today, func(id uuid.UUID) bool { return hasMarks(marks, id) }); i >= 0 {
 			st, err := sessionStats(ms, all[i:i+1], marksOf)
 			if err != nil {
 				return err
@@ -133,7 +133,7 @@ func eachOwed(tx *bolt.Tx, ms []Member, ss []Session, fn func(*Session, *Member,
 		}
 		var key [32]byte
 		copy(key[:16], s.ID[:])
-		err := eachMark(marks.Get(s.ID[:]), func(seq uint32, m Mark) {
+		err := eachMark(marks, s.ID, func(seq uint32, m Mark) {
 			if !m.OwesMakeUp() {
 				return
 			}
@@ -248,7 +248,7 @@ func (l *Ledger) SessionsWithCounts(from, to Date) ([]SessionStat, error) {
 			return err
 		}
 		marks := tx.Bucket(bMarks)
-		out, err = sessionStats(ms, ss, func(id uuid.UUID) []byte { return marks.Get(id[:]) })
+		out, err = sessionStats(ms, ss, marksIn(marks))
 		return err
 	})
 	return out, err
@@ -300,15 +300,15 @@ func (l *Ledger) Roll(sessionID uuid.UUID) (*Roll, error) {
 		}
 		r.Members = ExpectedMembers(&r.Session, ms)
 		ids := idsBySeq(ms)
-		raw := tx.Bucket(bMarks).Get(sessionID[:])
-		if err := eachMark(raw, func(seq uint32, m Mark) {
+		marks := tx.Bucket(bMarks)
+		if err := eachMark(marks, sessionID, func(seq uint32, m Mark) {
 			if id, ok := ids[seq]; ok {
 				r.Marks[id] = m
 			}
 		}); err != nil {
 			return err
 		}
-		st, err := sessionStats(ms, []Session{r.Session}, func(uuid.UUID) []byte { return raw })
+		st, err := sessionStats(ms, []Session{r.Session}, marksIn(marks))
 		if err != nil {
 			return err
 		}

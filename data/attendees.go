@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"slices"
 	"sort"
-
-	"github.com/google/uuid"
 )
 
 // The statistics engine's view of who is expected when. Asking every
@@ -152,41 +150,41 @@ func (a *attendees) expects(i int, m *Member, s *Session) bool {
 type statusCounts [Absent + 1]int32
 
 // count tallies one session into st (whose Session is set) and, when per
-// is not nil, each expected member's entry, from the session's encoded
-// marks. Marks of
-// members the session does not expect are left out, as are entries out of
-// seq order (Check reports those).
-func (a *attendees) count(st *SessionStat, ms []Member, raw []byte, per []statusCounts) error {
+// is not nil, each expected member's entry, from the session's stored
+// marks. Marks of members the session does not expect are left out, as
+// are entries out of seq order (Check reports those).
+func (a *attendees) count(st *SessionStat, ms []Member, marks markSource, per []statusCounts) error {
 	s := &st.Session
 	if c := a.crowdOf(s); c != nil {
 		st.Expected, st.Voting = c.expected.at(s.Date), c.voting.at(s.Date)
 	}
-	if err := checkMarks(raw); err != nil {
-		return err
-	}
 	var sc statusCounts
 	prev := -1
-	raw = marksEntries(raw)
-	for i := 0; i < len(raw); i += markEntrySize {
-		seq, mk := int(binary.BigEndian.Uint32(raw[i:])), MarkStatus(raw[i+4])
-		if seq <= prev {
-			continue
+	err := marks(s.ID, func(raw []byte) {
+		for i := 0; i+markEntrySize <= len(raw); i += markEntrySize {
+			seq, mk := int(binary.BigEndian.Uint32(raw[i:])), MarkStatus(raw[i+4])
+			if seq <= prev {
+				continue
+			}
+			prev = seq
+			if mk == Unmarked || mk > Absent || seq >= len(a.bySeq) || a.bySeq[seq] < 0 {
+				continue
+			}
+			mi := int(a.bySeq[seq])
+			if !a.expects(mi, &ms[mi], s) {
+				continue
+			}
+			sc[mk]++
+			if per != nil {
+				per[mi][mk]++
+			}
+			if (mk == Present || mk == Late) && a.votes[mi].holds(s.Date) {
+				st.VotingAttended++
+			}
 		}
-		prev = seq
-		if mk == Unmarked || mk > Absent || seq >= len(a.bySeq) || a.bySeq[seq] < 0 {
-			continue
-		}
-		mi := int(a.bySeq[seq])
-		if !a.expects(mi, &ms[mi], s) {
-			continue
-		}
-		sc[mk]++
-		if per != nil {
-			per[mi][mk]++
-		}
-		if (mk == Present || mk == Late) && a.votes[mi].holds(s.Date) {
-			st.VotingAttended++
-		}
+	})
+	if err != nil {
+		return err
 	}
 	st.Counts = countsOf(st.Expected, sc)
 	return nil
@@ -196,12 +194,12 @@ func (a *attendees) count(st *SessionStat, ms []Member, raw []byte, per []status
 // one has everyone unmarked), in one pass over each session's marks: the
 // session list, the overview, the check-in sheet and SessionCounts all
 // count with it.
-func sessionStats(ms []Member, ss []Session, marksOf func(uuid.UUID) []byte) ([]SessionStat, error) {
+func sessionStats(ms []Member, ss []Session, marks markSource) ([]SessionStat, error) {
 	a := newAttendees(ms)
 	out := make([]SessionStat, len(ss))
 	for i := range ss {
 		out[i].Session = ss[i]
-		if err := a.count(&out[i], ms, marksOf(ss[i].ID), nil); err != nil {
+		if err := a.count(&out[i], ms, marks, nil); err != nil {
 			return nil, fmt.Errorf("marks of session %s: %w", ss[i].ID, err)
 		}
 	}

@@ -2,6 +2,7 @@ package data
 
 import (
 	"bytes"
+	"encoding/binary"
 	"fmt"
 
 	"github.com/google/uuid"
@@ -134,27 +135,25 @@ func checkDomain(tx *bolt.Tx) []Problem {
 	}
 	_ = tx.Bucket(bMarks).ForEach(func(k, v []byte) error {
 		where := fmt.Sprintf("marks %x", k)
-		if len(k) != 16 || !sessions[uuid.UUID(k)] {
+		if (len(k) != 16 && len(k) != blockKeySize) || !sessions[uuid.UUID(k[:16])] {
 			add(CheckOrphanMarks, where)
 			return nil
 		}
-		if sid, ok := marksSession(v); ok && sid != uuid.UUID(k) {
-			add(CheckBadRecord, where) // the value of another session
+		if checkPiece(k, v) != nil {
+			add(CheckBadRecord, where) // fails its checksum, or another session's or block's value
 			return nil
 		}
 		var last uint32
-		err := eachMark(v, func(seq uint32, m Mark) {
+		eachEntry(pieceEntries(v), func(seq uint32, m Mark) {
 			if !isKnown(seq) {
 				add(CheckUnknownSeq, fmt.Sprintf("%s seq %d", where, seq))
 			}
-			if m.Status == Unmarked || m.Status > Absent || m.Reason > Personal || seq <= last {
+			if m.Status == Unmarked || m.Status > Absent || m.Reason > Personal || seq <= last ||
+				(len(k) == blockKeySize && blockOf(seq) != binary.BigEndian.Uint32(k[16:])) {
 				add(CheckBadMark, fmt.Sprintf("%s seq %d", where, seq))
 			}
 			last = seq
 		})
-		if err != nil {
-			add(CheckBadRecord, where)
-		}
 		return nil
 	})
 	_ = tx.Bucket(bMarkHist).ForEach(func(k, v []byte) error {

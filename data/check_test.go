@@ -88,20 +88,30 @@ func TestCheckFindsCorruption(t *testing.T) {
 			return bad(tx, bMarks, newID().NodeID(), v) // 6 bytes: not even a session key
 		}, CheckOrphanMarks},
 		{"marks of a session that is not there", func(tx *bolt.Tx) error {
-			_, v := firstKV(tx, bMarks)
-			es, err := decodeMarks(v)
+			k, v := firstKV(tx, bMarks)
+			_, blk, es := decodePiece(t, k, v)
 			id := newID()
-			return errors.Join(err, bad(tx, bMarks, id[:], encodeMarks(id, es)))
+			return bad(tx, bMarks, blockKey(id, blk), encodeBlock(id, blk, es))
 		}, CheckOrphanMarks},
 		{"marks moved under another session", func(tx *bolt.Tx) error {
 			k, v := firstKV(tx, bMarks)
 			c := tx.Bucket(bSessions).Cursor()
 			other, _ := c.First()
-			if string(other) == string(k) {
+			if string(other) == string(k[:16]) {
 				other, _ = c.Next()
 			}
-			return bad(tx, bMarks, slices.Clone(other), v)
+			return bad(tx, bMarks, blockKey(uuid.UUID(other), 0), v)
 		}, CheckBadRecord},
+		{"marks moved under another block", func(tx *bolt.Tx) error {
+			k, v := firstKV(tx, bMarks)
+			return bad(tx, bMarks, blockKey(uuid.UUID(k[:16]), 1), v)
+		}, CheckBadRecord},
+		{"marks of block 0 stored as block 1", func(tx *bolt.Tx) error {
+			// Self-consistent and summed, but seqs 1–14 belong in block 0.
+			k, v := firstKV(tx, bMarks)
+			sid, _, es := decodePiece(t, k, v)
+			return errors.Join(tx.Bucket(bMarks).Delete(k), bad(tx, bMarks, blockKey(sid, 1), encodeBlock(sid, 1, es)))
+		}, CheckBadMark},
 		{"mark of an unknown member seq", func(tx *bolt.Tx) error {
 			return resumMarks(tx, func(es []markEntry) []markEntry {
 				return append(es, markEntry{999, Mark{Status: Present}})
@@ -119,7 +129,7 @@ func TestCheckFindsCorruption(t *testing.T) {
 		}, CheckBadMark},
 		{"marks failing their checksum", func(tx *bolt.Tx) error {
 			k, v := firstKV(tx, bMarks)
-			v[marksHeaderSize+4] ^= 1
+			v[blockHeaderSize+4] ^= 1
 			return bad(tx, bMarks, k, v)
 		}, CheckBadRecord},
 		{"marks value cut short", func(tx *bolt.Tx) error {
@@ -219,11 +229,13 @@ func TestCheckFindsCorruption(t *testing.T) {
 // them with a valid checksum, as a program with a bug would.
 func resumMarks(tx *bolt.Tx, edit func([]markEntry) []markEntry) error {
 	k, v := firstKV(tx, bMarks)
-	es, err := decodeMarks(v)
-	if err != nil {
-		return err
+	if err := checkPiece(k, v); err != nil || len(k) != blockKeySize {
+		return fmt.Errorf("first marks %x: %v", k, err)
 	}
-	return tx.Bucket(bMarks).Put(k, encodeMarks(uuid.UUID(k), edit(es)))
+	var es []markEntry
+	eachEntry(pieceEntries(v), func(seq uint32, m Mark) { es = append(es, markEntry{seq, m}) })
+	blk := binary.BigEndian.Uint32(k[16:])
+	return tx.Bucket(bMarks).Put(k, encodeBlock(uuid.UUID(k[:16]), blk, edit(es)))
 }
 
 // checkFinds requires Verify (the check command's path) to report code.

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"hash/crc32"
 	"math"
-	"sort"
 	"time"
 
 	"github.com/google/uuid"
@@ -22,10 +21,7 @@ import (
 // ledger. Members are written as version 2; version 1 members, from ledgers
 // written before, are still read, and become version 2 when next saved.
 //
-// Attendance is laid out one value per session, not one key per mark: a
-// year's statistics then read a few hundred values instead of a million
-// keys. A session's marks value is a version byte followed by fixed
-// six-byte entries (member seq uint32, status, reason), sorted by seq.
+// Attendance marks have their own layout, in marks_codec.go.
 
 // Record versions. recordVersion is the newest; a larger one is refused.
 // Versions 3 and 4 are 1 and 2 followed by a CRC-32C (Castagnoli,
@@ -34,18 +30,13 @@ import (
 // number. Versions 1 and 2 are read only to migrate ledgers of schema 2.
 // Version 5 is the binary dues account, also followed by a CRC-32C.
 const (
-	recordJSON       = 1
-	recordMember     = 2
-	recordJSONSum    = 3
-	recordMemberSum  = 4
-	recordDues       = 5 // a dues account with its CRC-32C, see dues_codec.go
-	recordVersion    = recordDues
-	recordSumSize    = 4
-	marksVersionOld  = 1
-	marksVersion     = 2
-	marksHeaderSize  = 1 + 16 // version byte and session ID
-	markEntrySize    = 6
-	marksTrailerSize = recordSumSize
+	recordJSON      = 1
+	recordMember    = 2
+	recordJSONSum   = 3
+	recordMemberSum = 4
+	recordDues      = 5 // a dues account with its CRC-32C, see dues_codec.go
+	recordVersion   = recordDues
+	recordSumSize   = 4
 )
 
 var castagnoli = crc32.MakeTable(crc32.Castagnoli)
@@ -317,111 +308,6 @@ func (r *recordReader) time() time.Time {
 	return t
 }
 
-// markEntry is one decoded mark of a session.
-type markEntry struct {
-	Seq uint32
-	Mark
-}
-
-// encodeMarks lays out the marks of session sid: version, the session
-// ID (so that a value that lands under another key is noticed), the
-// entries, and a CRC-32C of all of it.
-func encodeMarks(sid uuid.UUID, es []markEntry) []byte {
-	b := make([]byte, 0, marksHeaderSize+len(es)*markEntrySize+marksTrailerSize)
-	b = append(b, marksVersion)
-	b = append(b, sid[:]...)
-	for _, e := range es {
-		b = binary.BigEndian.AppendUint32(b, e.Seq)
-		b = append(b, byte(e.Status), byte(e.Reason))
-	}
-	return appendSum(b)
-}
-
-// eachMark calls fn for every entry of an encoded marks value without
-// allocating; it is the hot loop of the statistics. A value that fails its
-// checksum gives errBadRecord before fn is called.
-func eachMark(b []byte, fn func(seq uint32, m Mark)) error {
-	if err := checkMarks(b); err != nil {
-		return err
-	}
-	b = marksEntries(b)
-	for i := 0; i < len(b); i += markEntrySize {
-		fn(binary.BigEndian.Uint32(b[i:]), Mark{Status: MarkStatus(b[i+4]), Reason: LeaveReason(b[i+5])})
-	}
-	return nil
-}
-
-// marksEntries returns the six-byte entries of a marks value that passed
-// checkMarks.
-func marksEntries(b []byte) []byte {
-	switch {
-	case len(b) == 0:
-		return nil
-	case b[0] == marksVersionOld:
-		return b[1:]
-	}
-	return b[marksHeaderSize : len(b)-marksTrailerSize]
-}
-
-// checkMarks reports whether b is a well-formed marks value whose checksum
-// holds; empty (no marks yet) is. Schema 2's unsummed layout is accepted
-// for the migration.
-func checkMarks(b []byte) error {
-	switch {
-	case len(b) == 0:
-		return nil
-	case b[0] == marksVersionOld && (len(b)-1)%markEntrySize == 0:
-		return nil
-	case b[0] != marksVersion || len(b) < marksHeaderSize+marksTrailerSize ||
-		(len(b)-marksHeaderSize-marksTrailerSize)%markEntrySize != 0:
-		return errBadRecord
-	}
-	if _, ok := verifySum(b); !ok {
-		return errBadRecord
-	}
-	return nil
-}
-
-// marksSession returns the session ID a summed marks value names, or false
-// for an empty or schema 2 value.
-func marksSession(b []byte) (uuid.UUID, bool) {
-	if len(b) < marksHeaderSize || b[0] != marksVersion {
-		return uuid.UUID{}, false
-	}
-	return uuid.UUID(b[1:marksHeaderSize]), true
-}
-
-func decodeMarks(b []byte) ([]markEntry, error) {
-	es := make([]markEntry, 0, len(b)/markEntrySize)
-	err := eachMark(b, func(seq uint32, m Mark) { es = append(es, markEntry{seq, m}) })
-	return es, err
-}
-
-// setMarkEntry inserts or replaces (or, for Unmarked, removes) one entry,
-// keeping es sorted by seq. It returns the previous mark.
-func setMarkEntry(es []markEntry, seq uint32, m Mark) ([]markEntry, Mark) {
-	i := sort.Search(len(es), func(i int) bool { return es[i].Seq >= seq })
-	if i < len(es) && es[i].Seq == seq {
-		old := es[i].Mark
-		if m.Status == Unmarked {
-			return append(es[:i], es[i+1:]...), old
-		}
-		es[i].Mark = m
-		return es, old
-	}
-	if m.Status == Unmarked {
-		return es, Mark{}
-	}
-	es = append(es, markEntry{})
-	copy(es[i+1:], es[i:])
-	es[i] = markEntry{seq, m}
-	return es, Mark{}
-}
-
 func seqKey(seq uint32) []byte { return binary.BigEndian.AppendUint32(nil, seq) }
 
 func pairKey(a, b uuid.UUID) []byte { return append(append(make([]byte, 0, 32), a[:]...), b[:]...) }
-
-func sortEntries(es []markEntry) {
-	sort.Slice(es, func(i, j int) bool { return es[i].Seq < es[j].Seq })
-}

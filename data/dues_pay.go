@@ -116,7 +116,7 @@ func (l *Ledger) PayDuesAtSession(sessionID uuid.UUID, month YearMonth, paid Dat
 			return err
 		}
 		present := map[uint32]bool{}
-		err := eachMark(tx.Bucket(bMarks).Get(sessionID[:]), func(seq uint32, mk Mark) {
+		err := eachMark(tx.Bucket(bMarks), sessionID, func(seq uint32, mk Mark) {
 			if mk.Status == Present || mk.Status == Late {
 				present[seq] = true
 			}

@@ -74,7 +74,7 @@ func studyHours(tx *bolt.Tx, ms []Member, ss []Session, year int, day Date) ([]M
 		if h == 0 {
 			continue
 		}
-		if err := eachMark(marks.Get(s.ID[:]), func(seq uint32, mk Mark) {
+		if err := eachMark(marks, s.ID, func(seq uint32, mk Mark) {
 			if j, ok := bySeq[seq]; ok && (mk.Status == Present || mk.Status == Late) {
 				out[j].Sessions += h
 			}

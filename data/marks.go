@@ -16,7 +16,7 @@ func (l *Ledger) Marks(sessionID uuid.UUID) (map[uuid.UUID]Mark, error) {
 	out := map[uuid.UUID]Mark{}
 	err := l.view(func(tx *bolt.Tx) error {
 		seqs := tx.Bucket(bMemberSeq)
-		return eachMark(tx.Bucket(bMarks).Get(sessionID[:]), func(seq uint32, m Mark) {
+		return eachMark(tx.Bucket(bMarks), sessionID, func(seq uint32, m Mark) {
 			if id := seqs.Get(seqKey(seq)); len(id) == 16 {
 				out[uuid.UUID(id)] = m
 			}
@@ -50,10 +50,8 @@ func (l *Ledger) SetMarks(sessionID uuid.UUID, marks map[uuid.UUID]Mark, confirm
 			return ErrSessionClosed
 		}
 		b := tx.Bucket(bMarks)
-		es, err := decodeMarks(b.Get(sessionID[:]))
-		if err != nil {
-			return err
-		}
+		// Only the blocks of the members marked are read and rewritten.
+		blocks := map[uint32][]markEntry{}
 		// Apply in member order so the history is deterministic.
 		ids := make([]uuid.UUID, 0, len(marks))
 		for id := range marks {
@@ -69,8 +67,17 @@ func (l *Ledger) SetMarks(sessionID uuid.UUID, marks map[uuid.UUID]Mark, confirm
 			if err := getMember(tx, id, &mem); err != nil {
 				return err
 			}
+			blk := blockOf(mem.Seq)
+			es, ok := blocks[blk]
+			if !ok {
+				var err error
+				if es, err = readBlock(b, sessionID, blk); err != nil {
+					return err
+				}
+			}
 			var old Mark
 			es, old = setMarkEntry(es, mem.Seq, m)
+			blocks[blk] = es
 			if s.Closed && old != m {
 				// The bucket sequence keeps two changes apart when the clock
 				// has not moved between them (a coarse or fixed clock).
@@ -84,10 +91,12 @@ func (l *Ledger) SetMarks(sessionID uuid.UUID, marks map[uuid.UUID]Mark, confirm
 				}
 			}
 		}
-		if len(es) == 0 {
-			return b.Delete(sessionID[:])
+		for blk, es := range blocks {
+			if err := putBlock(b, sessionID, blk, es); err != nil {
+				return err
+			}
 		}
-		return b.Put(sessionID[:], encodeMarks(sessionID, es))
+		return nil
 	})
 }
 
@@ -141,11 +150,7 @@ func (l *Ledger) SaveSessionsWithMarks(ss []*Session, marks []map[uuid.UUID]Mark
 			es = append(es, markEntry{seq, m})
 		}
 		sortEntries(es)
-		b := tx.Bucket(bMarks)
-		if len(es) == 0 {
-			return b.Delete(sid[:])
-		}
-		return b.Put(sid[:], encodeMarks(sid, es))
+		return replaceMarks(tx.Bucket(bMarks), sid, es)
 	})
 }
 
@@ -224,7 +229,7 @@ func (l *Ledger) SaveMakeUp(mu *MakeUp) error {
 			return err
 		}
 		owes := false
-		if err := eachMark(tx.Bucket(bMarks).Get(mu.SessionID[:]), func(seq uint32, m Mark) {
+		if err := eachMark(tx.Bucket(bMarks), mu.SessionID, func(seq uint32, m Mark) {
 			if seq == mem.Seq && m.OwesMakeUp() {
 				owes = true
 			}

@@ -32,7 +32,7 @@ func (l *Ledger) MarkTable(sessions []uuid.UUID, members []Member) ([][]MarkStat
 		for j, id := range sessions {
 			col := cells[j*n : (j+1)*n : (j+1)*n]
 			t[j] = col
-			err := eachMark(b.Get(id[:]), func(seq uint32, m Mark) {
+			err := eachMark(b, id, func(seq uint32, m Mark) {
 				if int(seq) < len(row) && row[seq] >= 0 {
 					col[row[seq]] = m.Status
 				}

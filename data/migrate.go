@@ -30,11 +30,13 @@ func (l *Ledger) migrate(from uint32) error {
 var migrations = map[uint32]func(tx *bolt.Tx) error{
 	1: migrate1to2,
 	2: migrate2to3,
+	3: migrate3to4,
 }
 
-// migrate2to3 gives every record and marks value its CRC-32C. Records of
-// versions 1 and 2 become 3 and 4, which are the same bytes followed by the
-// checksum; a marks value gains its session ID and checksum.
+// migrate2to3 gives every record its CRC-32C. Records of versions 1 and 2
+// become 3 and 4, which are the same bytes followed by the checksum. The
+// marks, which schema 3 summed in one value per session, are left to
+// migrate3to4, which reads both layouts.
 func migrate2to3(tx *bolt.Tx) error {
 	type kv struct{ k, v []byte }
 	var puts []kv
@@ -60,23 +62,32 @@ func migrate2to3(tx *bolt.Tx) error {
 			}
 		}
 	}
+	return nil
+}
+
+// migrate3to4 splits every session's marks value (schema 2's unsummed
+// layout or schema 3's summed one, under the session ID) into blocks of
+// 256 member seqs (see marks_codec.go).
+func migrate3to4(tx *bolt.Tx) error {
 	b := tx.Bucket(bMarks)
-	puts = puts[:0]
+	type session struct {
+		id uuid.UUID
+		es []markEntry
+	}
+	var ss []session
 	if err := b.ForEach(func(k, v []byte) error {
-		if len(v) == 0 || v[0] != marksVersionOld {
-			return nil
+		if len(k) != 16 || checkSessionValue(k, v) != nil {
+			return fmt.Errorf("schema 3 marks %x: %w", k, errBadRecord)
 		}
-		es, err := decodeMarks(v)
-		if err != nil || len(k) != 16 {
-			return fmt.Errorf("schema 2 marks %x: %w", k, errBadRecord)
-		}
-		add(k, encodeMarks(uuid.UUID(k), es))
+		s := session{id: uuid.UUID(k)}
+		eachEntry(pieceEntries(v), func(seq uint32, m Mark) { s.es = append(s.es, markEntry{seq, m}) })
+		ss = append(ss, s)
 		return nil
 	}); err != nil {
 		return err
 	}
-	for _, p := range puts {
-		if err := b.Put(p.k, p.v); err != nil {
+	for _, s := range ss {
+		if err := replaceMarks(b, s.id, s.es); err != nil {
 			return err
 		}
 	}

@@ -1,7 +1,6 @@
 package data
 
 import (
-	"bytes"
 	"fmt"
 
 	bolt "go.etcd.io/bbolt"
@@ -62,12 +61,12 @@ func checkRecords(tx *bolt.Tx, schema uint32) error {
 			return err
 		}
 	}
+	// From schema 4 a session's marks are kept in blocks; before, in one
+	// value under the session ID, summed from schema 3.
 	if err := tx.Bucket(bMarks).ForEach(func(k, v []byte) error {
-		if err := checkMarks(v); err != nil || v == nil {
+		blocks := len(k) == blockKeySize
+		if checkPiece(k, v) != nil || blocks != (schema >= 4) || (summed && !blocks && len(v) > 0 && v[0] != marksVersion) {
 			return fmt.Errorf("%w: marks %x", ErrDamaged, k)
-		}
-		if sid, ok := marksSession(v); summed && len(v) > 0 && (!ok || !bytes.Equal(sid[:], k)) {
-			return fmt.Errorf("%w: marks %x sit under another session", ErrDamaged, k)
 		}
 		return nil
 	}); err != nil {

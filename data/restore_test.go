@@ -96,7 +96,7 @@ func updateRawMarks(t *testing.T, path string) {
 	t.Helper()
 	updateRaw(t, path, func(tx *bolt.Tx) error {
 		id := newID()
-		return tx.Bucket(bMarks).Put(id[:], encodeMarks(id, []markEntry{{1, Mark{Status: Present}}}))
+		return tx.Bucket(bMarks).Put(blockKey(id, 0), encodeBlock(id, 0, []markEntry{{1, Mark{Status: Present}}}))
 	})
 }
 

@@ -120,17 +120,16 @@ func (l *Ledger) YearStats(year int) (*YearStats, error) {
 		if err != nil {
 			return err
 		}
-		marks := tx.Bucket(bMarks)
-		ys, err = computeYear(year, l.Today(), b, ms, ss, func(id uuid.UUID) []byte { return marks.Get(id[:]) })
+		ys, err = computeYear(year, l.Today(), b, ms, ss, marksIn(tx.Bucket(bMarks)))
 		return err
 	})
 	return ys, err
 }
 
-// computeYear is the statistics engine. marksOf returns a session's encoded
+// computeYear is the statistics engine. marks reads a session's stored
 // marks; they are only read inside the transaction. ss is the year's
 // sessions; those cancelled or after today are not held.
-func computeYear(year int, today Date, b Branch, ms []Member, ss []Session, marksOf func(uuid.UUID) []byte) (*YearStats, error) {
+func computeYear(year int, today Date, b Branch, ms []Member, ss []Session, marks markSource) (*YearStats, error) {
 	ys := &YearStats{Year: year, Today: today, LeaveCounts: b.LeaveCountsAgainst, Branch: b,
 		Sessions: map[Kind]int{}, ByCategory: map[Category]int{}}
 	for m := range ys.Months {
@@ -151,7 +150,7 @@ func computeYear(year int, today Date, b Branch, ms []Member, ss []Session, mark
 		ys.Sessions[s.Kind]++
 		ys.Held = append(ys.Held, SessionStat{Session: *s})
 		st := &ys.Held[len(ys.Held)-1]
-		if err := a.count(st, ms, marksOf(s.ID), per); err != nil {
+		if err := a.count(st, ms, marks, per); err != nil {
 			return nil, fmt.Errorf("marks of session %s: %w", s.ID, err)
 		}
 		held.add(s)
@@ -196,7 +195,7 @@ func (l *Ledger) SessionCounts(id uuid.UUID) (SessionStat, error) {
 		if err != nil {
 			return err
 		}
-		stats, err := sessionStats(ms, []Session{s}, func(uuid.UUID) []byte { return tx.Bucket(bMarks).Get(id[:]) })
+		stats, err := sessionStats(ms, []Session{s}, marksIn(tx.Bucket(bMarks)))
 		if err != nil {
 			return err
 		}

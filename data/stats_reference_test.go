@@ -107,7 +107,7 @@ func TestYearStatsMatchesReference(t *testing.T) {
 		}
 		SortSessions(ss)
 		marks := map[uuid.UUID]map[uint32]MarkStatus{}
-		raw := map[uuid.UUID][]byte{}
+		raw := map[uuid.UUID][]piece{}
 		for _, s := range ss {
 			var es []markEntry
 			marks[s.ID] = map[uint32]MarkStatus{}
@@ -119,10 +119,10 @@ func TestYearStatsMatchesReference(t *testing.T) {
 				}
 			}
 			if len(es) > 0 {
-				raw[s.ID] = encodeMarks(s.ID, es)
+				raw[s.ID] = piecesOf(s.ID, es)
 			}
 		}
-		ys, err := computeYear(2026, today, Branch{}, ms, ss, func(id uuid.UUID) []byte { return raw[id] })
+		ys, err := computeYear(2026, today, Branch{}, ms, ss, sourceOf(raw))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -139,7 +139,7 @@ func TestYearStatsMatchesReference(t *testing.T) {
 		}
 		// sessionStats counts every session, planned and cancelled ones
 		// too.
-		all, err := sessionStats(ms, ss, func(id uuid.UUID) []byte { return raw[id] })
+		all, err := sessionStats(ms, ss, sourceOf(raw))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -168,21 +168,23 @@ func TestYearStatsMatchesReference(t *testing.T) {
 func TestYearStatsRefusesBadMarks(t *testing.T) {
 	ms := []Member{{Seq: 1, Category: Full, Status: StatusNormal}}
 	ss := []Session{{ID: uuid.New(), Kind: NoonClassroom, Date: NewDate(2026, 3, 6)}}
+	sid := ss[0].ID
+	one := func(k, v []byte) markSource { return sourceOf(map[uuid.UUID][]piece{sid: {{k, v}}}) }
 	for _, raw := range [][]byte{{2, 0, 0, 0, 1, 1, 0}, {1, 0, 0, 0, 1, 1}} {
-		if _, err := computeYear(2026, testToday, Branch{}, ms, ss, func(uuid.UUID) []byte { return raw }); err == nil {
+		if _, err := computeYear(2026, testToday, Branch{}, ms, ss, one(sid[:], raw)); err == nil {
 			t.Errorf("marks %v: no error", raw)
 		}
 	}
-	// A summed value with a byte changed is refused.
-	raw := encodeMarks(ss[0].ID, []markEntry{{1, Mark{Status: Present}}})
-	raw[len(raw)-5] = byte(Absent)
-	if _, err := computeYear(2026, testToday, Branch{}, ms, ss, func(uuid.UUID) []byte { return raw }); err == nil {
-		t.Errorf("marks %v failing their checksum: no error", raw)
+	// A summed block with a byte changed is refused.
+	p := piecesOf(sid, []markEntry{{1, Mark{Status: Present}}})[0]
+	p.v[len(p.v)-6] = byte(Absent)
+	if _, err := computeYear(2026, testToday, Branch{}, ms, ss, one(p.k, p.v)); err == nil {
+		t.Errorf("marks %v failing their checksum: no error", p.v)
 	}
 	// Entries out of order (a damaged schema 2 value, which carries no
 	// checksum) count once.
-	raw = []byte{1, 0, 0, 0, 1, byte(Present), 0, 0, 0, 0, 1, byte(Present), 0}
-	ys, err := computeYear(2026, testToday, Branch{}, ms, ss, func(uuid.UUID) []byte { return raw })
+	raw := []byte{1, 0, 0, 0, 1, byte(Present), 0, 0, 0, 0, 1, byte(Present), 0}
+	ys, err := computeYear(2026, testToday, Branch{}, ms, ss, one(sid[:], raw))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -192,8 +194,8 @@ func TestYearStatsRefusesBadMarks(t *testing.T) {
 	// A damaged seq far beyond the roster neither allocates its size nor
 	// stops the statistics: that member's marks are not read.
 	ms = append(ms, Member{Seq: 1<<32 - 2, Category: Full, Status: StatusNormal})
-	raw = encodeMarks(ss[0].ID, []markEntry{{1, Mark{Status: Present}}, {1<<32 - 2, Mark{Status: Present}}})
-	ys, err = computeYear(2026, testToday, Branch{}, ms, ss, func(uuid.UUID) []byte { return raw })
+	far := sourceOf(map[uuid.UUID][]piece{sid: piecesOf(sid, []markEntry{{1, Mark{Status: Present}}, {1<<32 - 2, Mark{Status: Present}}})})
+	ys, err = computeYear(2026, testToday, Branch{}, ms, ss, far)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -46,8 +46,9 @@ func (e *ValidationError) Error() string {
 
 // SchemaVersion is the layout this build writes. Version 1 kept one key per
 // attendance mark; version 2 keeps one value per session; version 3 adds a
-// CRC-32C to every record and marks value (see codec.go).
-const SchemaVersion = 3
+// CRC-32C to every record and marks value (see codec.go); version 4 keeps
+// a session's marks in blocks of 256 members (see marks_codec.go).
+const SchemaVersion = 4
 
 const appMagic = "branchledger"
 
@@ -90,8 +91,9 @@ type Options struct {
 	// crash or an endless loop).
 	Salvage bool
 
-	// readOlder opens a ledger of schema 2 read-only: its records read
-	// without checksums (a backup to be looked at, not migrated).
+	// readOlder opens a ledger of schema 2 or 3 read-only: a backup to
+	// be looked at, not migrated (schema 2's records read without
+	// checksums).
 	readOlder bool
 	// keepTemps leaves the temporary files beside the ledger alone: a
 	// restore opens the file it is about to replace, beside its own.
@@ -265,7 +267,7 @@ func Open(path string, opt Options) (*Ledger, error) {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	if opt.ReadOnly {
-		if schema != SchemaVersion && !((opt.readOlder || salvage) && schema == 2) {
+		if schema != SchemaVersion && !((opt.readOlder || salvage) && schema >= 2) {
 			_ = db.Close()
 			return nil, fmt.Errorf("%s: schema %d: %w", path, schema, ErrOlderVersion)
 		}
