@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"fmt"
+	"time"
 
 	"github.com/google/uuid"
 	bolt "go.etcd.io/bbolt"
@@ -134,6 +135,10 @@ func checkDomain(tx *bolt.Tx) []Problem {
 		return ok
 	}
 	_ = tx.Bucket(bMarks).ForEach(func(k, v []byte) error {
+		if len(k) == histKeySize {
+			checkChange(k, v, sessions, isKnown, add)
+			return nil
+		}
 		where := fmt.Sprintf("marks %x", k)
 		if (len(k) != 16 && len(k) != blockKeySize) || !sessions[uuid.UUID(k[:16])] {
 			add(CheckOrphanMarks, where)
@@ -156,14 +161,16 @@ func checkDomain(tx *bolt.Tx) []Problem {
 		})
 		return nil
 	})
-	_ = tx.Bucket(bMarkHist).ForEach(func(k, v []byte) error {
-		if err := decode(v, new(MarkChange)); err != nil || len(k) < 16 {
-			add(CheckBadRecord, fmt.Sprintf("mark history %x", k))
-		} else if !sessions[uuid.UUID(k[:16])] {
-			add(CheckOrphanMarks, fmt.Sprintf("mark history %x", k))
-		}
-		return nil
-	})
+	if old := tx.Bucket(bMarkHist); old != nil { // schema 3 and before
+		_ = old.ForEach(func(k, v []byte) error {
+			if err := decode(v, new(MarkChange)); err != nil || len(k) < 16 {
+				add(CheckBadRecord, fmt.Sprintf("mark history %x", k))
+			} else if !sessions[uuid.UUID(k[:16])] {
+				add(CheckOrphanMarks, fmt.Sprintf("mark history %x", k))
+			}
+			return nil
+		})
+	}
 	_ = tx.Bucket(bSeries).ForEach(func(k, v []byte) error {
 		var sr Series
 		if err := decode(v, &sr); err != nil || !bytes.Equal(sr.ID[:], k) {
@@ -192,6 +199,24 @@ func checkDomain(tx *bolt.Tx) []Problem {
 		return nil
 	})
 	return ps
+}
+
+// checkChange checks a mark history record kept in the marks bucket: it
+// reads, its session is there, and its key names the session, block and
+// member seq of the change (histKey).
+func checkChange(k, v []byte, sessions map[uuid.UUID]bool, isKnown func(uint32) bool, add func(code, where string)) {
+	where := fmt.Sprintf("mark history %x", k)
+	var ch MarkChange
+	seq := binary.BigEndian.Uint32(k[histKeySize-4:])
+	switch {
+	case !sessions[uuid.UUID(k[:16])]:
+		add(CheckOrphanMarks, where)
+	case decode(v, &ch) != nil || ch.SessionID != uuid.UUID(k[:16]) ||
+		blockOf(seq) != binary.BigEndian.Uint32(k[16:blockKeySize]) || !ch.At.Equal(time.Unix(0, int64(binary.BigEndian.Uint64(k[blockKeySize:])))):
+		add(CheckBadRecord, where)
+	case !isKnown(seq):
+		add(CheckUnknownSeq, where)
+	}
 }
 
 func checkProblem(code, where string) Problem {

@@ -199,7 +199,7 @@ func TestCheckFindsCorruption(t *testing.T) {
 		}, CheckBadRecord},
 		{"mark history record unreadable", func(tx *bolt.Tx) error {
 			s, _ := firstKV(tx, bSessions)
-			return bad(tx, bMarkHist, histKey(uuid.UUID(s), testNow, 1, 1), []byte{recordVersion})
+			return bad(tx, bMarks, histKey(uuid.UUID(s), 1, testNow, 1), []byte{recordVersion})
 		}, CheckBadRecord},
 		{"export record unreadable", func(tx *bolt.Tx) error {
 			id := newID()

@@ -1,6 +1,7 @@
 package data
 
 import (
+	"bytes"
 	"encoding/binary"
 	"fmt"
 	"sort"
@@ -81,12 +82,12 @@ func (l *Ledger) SetMarks(sessionID uuid.UUID, marks map[uuid.UUID]Mark, confirm
 			if s.Closed && old != m {
 				// The bucket sequence keeps two changes apart when the clock
 				// has not moved between them (a coarse or fixed clock).
-				n, err := tx.Bucket(bMarkHist).NextSequence()
+				n, err := b.NextSequence()
 				if err != nil {
 					return err
 				}
 				ch := MarkChange{SessionID: sessionID, MemberID: id, At: now, Old: old, New: m}
-				if err := putRecord(tx, bMarkHist, histKey(sessionID, now, n, mem.Seq), &ch); err != nil {
+				if err := putRecord(tx, bMarks, histKey(sessionID, mem.Seq, now, n), &ch); err != nil {
 					return err
 				}
 			}
@@ -154,32 +155,57 @@ func (l *Ledger) SaveSessionsWithMarks(ss []*Session, marks []map[uuid.UUID]Mark
 	})
 }
 
-// histKey orders a session's history by time, then by write order.
-// Ledgers written before the counter was added have 28-byte keys without
-// it; MarkHistory reads both by the session prefix.
-func histKey(sessionID uuid.UUID, at time.Time, n uint64, seq uint32) []byte {
-	k := append(make([]byte, 0, 36), sessionID[:]...)
+// histKey files a change made to a closed session's marks in the marks
+// bucket, right after the block it changed: the commit then rewrites the
+// page it rewrites anyway, instead of another tree's (issue 14). The key
+// is the block's key, the time (UnixNano), the write order (the bucket
+// sequence) and the member seq: histKeySize bytes, so the history of a
+// session reads in time order within each block. Before schema 4 the
+// history had a bucket of its own (bMarkHist) keyed by session ID, time,
+// order and seq (36 bytes; 28 before the order was added).
+func histKey(sid uuid.UUID, seq uint32, at time.Time, n uint64) []byte {
+	k := append(make([]byte, 0, histKeySize), blockKey(sid, blockOf(seq))...)
 	k = binary.BigEndian.AppendUint64(k, uint64(at.UnixNano()))
 	k = binary.BigEndian.AppendUint64(k, n)
 	return binary.BigEndian.AppendUint32(k, seq)
 }
 
+// histKeySize is the length of a mark history key in the marks bucket.
+const histKeySize = blockKeySize + 8 + 8 + 4
+
 // MarkHistory returns the changes made to a session's marks after it was
 // closed, oldest first.
 func (l *Ledger) MarkHistory(sessionID uuid.UUID) ([]MarkChange, error) {
-	var out []MarkChange
+	type change struct {
+		order []byte // time and write order, big-endian
+		MarkChange
+	}
+	var out []change
 	err := l.view(func(tx *bolt.Tx) error {
-		c := tx.Bucket(bMarkHist).Cursor()
-		for k, v := c.Seek(sessionID[:]); len(k) >= 16 && uuid.UUID(k[:16]) == sessionID; k, v = c.Next() {
-			var ch MarkChange
-			if err := decode(v, &ch); err != nil {
+		b, size, order := tx.Bucket(bMarks), histKeySize, blockKeySize
+		if old := tx.Bucket(bMarkHist); old != nil { // a ledger of schema 3 or before, read as it is
+			b, size, order = old, 0, 16
+		}
+		c := b.Cursor()
+		for k, v := c.Seek(sessionID[:]); len(k) >= 16 && bytes.Equal(k[:16], sessionID[:]); k, v = c.Next() {
+			if size != 0 && len(k) != size {
+				continue // a block of marks
+			}
+			ch := change{order: k[order:]}
+			if err := decode(v, &ch.MarkChange); err != nil {
 				return err
 			}
 			out = append(out, ch)
 		}
+		// Keys are valid only inside the transaction.
+		sort.SliceStable(out, func(i, j int) bool { return bytes.Compare(out[i].order, out[j].order) < 0 })
 		return nil
 	})
-	return out, err
+	chs := make([]MarkChange, len(out))
+	for i := range out {
+		chs[i] = out[i].MarkChange
+	}
+	return chs, err
 }
 
 // CloseSession ends (or, with closed false, reopens) registration for a

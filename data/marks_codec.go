@@ -24,6 +24,9 @@ import (
 // key is noticed), six-byte entries (member seq uint32, status, reason)
 // sorted by seq, and a CRC-32C of all of it. An empty block is not stored.
 //
+// A change made to a closed session's marks is kept in the same bucket,
+// right after its block (histKey in marks.go), as a record (encode).
+//
 // Schemas 2 and 3 kept one value per session under the bare session ID:
 // entries only (marksVersionOld), or the session ID, entries and CRC-32C
 // (marksVersion). They are read to migrate a ledger and to look at older
@@ -145,6 +148,9 @@ func pieceEntries(v []byte) []byte {
 func sessionEntries(b *bolt.Bucket, sid uuid.UUID, fn func(entries []byte)) error {
 	c := b.Cursor()
 	for k, v := c.Seek(sid[:]); len(k) >= 16 && bytes.Equal(k[:16], sid[:]); k, v = c.Next() {
+		if len(k) == histKeySize {
+			continue // a change to the marks (MarkHistory)
+		}
 		if err := checkPiece(k, v); err != nil {
 			return err
 		}
@@ -177,8 +183,13 @@ func eachEntry(e []byte, fn func(seq uint32, m Mark)) {
 
 // hasMarks reports whether session sid has any mark stored.
 func hasMarks(b *bolt.Bucket, sid uuid.UUID) bool {
-	k, _ := b.Cursor().Seek(sid[:])
-	return len(k) >= 16 && bytes.Equal(k[:16], sid[:])
+	c := b.Cursor()
+	for k, _ := c.Seek(sid[:]); len(k) >= 16 && bytes.Equal(k[:16], sid[:]); k, _ = c.Next() {
+		if len(k) != histKeySize {
+			return true
+		}
+	}
+	return false
 }
 
 // readBlock returns the marks of session sid in block blk.
@@ -206,12 +217,15 @@ func putBlock(b *bolt.Bucket, sid uuid.UUID, blk uint32, es []markEntry) error {
 }
 
 // replaceMarks makes es (sorted by seq) the whole attendance of session
-// sid: every piece stored before is removed, in either layout.
+// sid: every piece stored before is removed, in either layout; the
+// session's mark history stays.
 func replaceMarks(b *bolt.Bucket, sid uuid.UUID, es []markEntry) error {
 	var old [][]byte
 	c := b.Cursor()
 	for k, _ := c.Seek(sid[:]); len(k) >= 16 && bytes.Equal(k[:16], sid[:]); k, _ = c.Next() {
-		old = append(old, bytes.Clone(k))
+		if len(k) != histKeySize {
+			old = append(old, bytes.Clone(k))
+		}
 	}
 	for _, k := range old {
 		if err := b.Delete(k); err != nil {

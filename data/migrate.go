@@ -2,8 +2,10 @@ package data
 
 import (
 	"bytes"
+	"encoding/binary"
 	"fmt"
 	"sort"
+	"time"
 
 	"github.com/google/uuid"
 	bolt "go.etcd.io/bbolt"
@@ -41,8 +43,11 @@ func migrate2to3(tx *bolt.Tx) error {
 	type kv struct{ k, v []byte }
 	var puts []kv
 	add := func(k, v []byte) { puts = append(puts, kv{bytes.Clone(k), v}) }
-	for _, name := range append([][]byte{bMeta}, recordBuckets...) {
+	for _, name := range append([][]byte{bMeta, bMarkHist}, recordBuckets...) {
 		b := tx.Bucket(name)
+		if b == nil {
+			continue // no mark history: made by schema 1, migrated
+		}
 		puts = puts[:0]
 		if err := b.ForEach(func(k, v []byte) error {
 			if bytes.Equal(name, bMeta) && !bytes.Equal(k, kBranch) {
@@ -67,15 +72,42 @@ func migrate2to3(tx *bolt.Tx) error {
 
 // migrate3to4 splits every session's marks value (schema 2's unsummed
 // layout or schema 3's summed one, under the session ID) into blocks of
-// 256 member seqs (see marks_codec.go).
+// 256 member seqs (see marks_codec.go) and moves the mark history from its
+// own bucket into the marks bucket, each change beside its block.
 func migrate3to4(tx *bolt.Tx) error {
 	b := tx.Bucket(bMarks)
+	if old := tx.Bucket(bMarkHist); old != nil {
+		if err := old.ForEach(func(k, v []byte) error {
+			// session ID, time, [write order,] member seq
+			if len(k) != 36 && len(k) != 28 {
+				return fmt.Errorf("schema 3 mark history %x: %w", k, errBadRecord)
+			}
+			var n uint64
+			if len(k) == 36 {
+				n = binary.BigEndian.Uint64(k[24:])
+			}
+			at := time.Unix(0, int64(binary.BigEndian.Uint64(k[16:])))
+			return b.Put(histKey(uuid.UUID(k[:16]), binary.BigEndian.Uint32(k[len(k)-4:]), at, n), bytes.Clone(v))
+		}); err != nil {
+			return err
+		}
+		// Changes made from now on take the next numbers.
+		if err := b.SetSequence(old.Sequence()); err != nil {
+			return err
+		}
+		if err := tx.DeleteBucket(bMarkHist); err != nil {
+			return err
+		}
+	}
 	type session struct {
 		id uuid.UUID
 		es []markEntry
 	}
 	var ss []session
 	if err := b.ForEach(func(k, v []byte) error {
+		if len(k) == histKeySize {
+			return nil // moved above
+		}
 		if len(k) != 16 || checkSessionValue(k, v) != nil {
 			return fmt.Errorf("schema 3 marks %x: %w", k, errBadRecord)
 		}

@@ -16,12 +16,22 @@ func toSchema3(t *testing.T, path string) {
 	t.Helper()
 	updateRaw(t, path, func(tx *bolt.Tx) error {
 		b := tx.Bucket(bMarks)
+		hist, err := tx.CreateBucket(bMarkHist)
+		if err != nil {
+			return err
+		}
+		if err := hist.SetSequence(b.Sequence()); err != nil {
+			return err
+		}
 		bySession := map[uuid.UUID][]markEntry{}
 		var keys [][]byte
 		if err := b.ForEach(func(k, v []byte) error {
+			keys = append(keys, append([]byte(nil), k...))
+			if len(k) == 40 { // session, block, time, order, seq → session, time, order, seq
+				return hist.Put(append(append([]byte(nil), k[:16]...), k[20:]...), append([]byte(nil), v...))
+			}
 			sid, _, es := decodePiece(t, k, v)
 			bySession[sid] = append(bySession[sid], es...)
-			keys = append(keys, append([]byte(nil), k...))
 			return nil
 		}); err != nil {
 			return err
@@ -35,6 +45,9 @@ func toSchema3(t *testing.T, path string) {
 			if err := b.Put(sid[:], encodeMarks(sid, es)); err != nil {
 				return err
 			}
+		}
+		if err := b.SetSequence(0); err != nil { // schema 3 numbered changes in their own bucket
+			return err
 		}
 		return tx.Bucket(bMeta).Put(kSchema, seqKey(3))
 	})
@@ -58,6 +71,22 @@ func TestMigrateSchema3(t *testing.T) {
 		t.Fatal(err)
 	}
 	toSchema3(t, path)
+	change := MarkChange{SessionID: f.closID, MemberID: c, At: testNow, New: Mark{Status: Absent}}
+	history := func(l *Ledger, want ...MarkChange) {
+		t.Helper()
+		got, err := l.MarkHistory(f.closID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got) != len(want) {
+			t.Fatalf("history: got %+v, want %+v", got, want)
+		}
+		for i := range want {
+			if g, w := got[i], want[i]; g.SessionID != w.SessionID || g.MemberID != w.MemberID || !g.At.Equal(w.At) || g.Old != w.Old || g.New != w.New {
+				t.Errorf("history[%d]: got %+v, want %+v", i, g, w)
+			}
+		}
+	}
 	wantOpen := map[uuid.UUID]Mark{a: {Status: Present}, b: {Status: OnLeave, Reason: Sick}}
 	wantClosed := map[uuid.UUID]Mark{c: {Status: Absent}}
 	marksOf := func(l *Ledger, sid uuid.UUID) map[uuid.UUID]Mark {
@@ -79,6 +108,7 @@ func TestMigrateSchema3(t *testing.T) {
 	if got := marksOf(old, f.openID); !maps.Equal(got, wantOpen) {
 		t.Errorf("schema 3 read as an older backup: got %v, want %v", got, wantOpen)
 	}
+	history(old, change)
 	if err := old.Close(); err != nil {
 		t.Fatal(err)
 	}
@@ -97,19 +127,33 @@ func TestMigrateSchema3(t *testing.T) {
 	if got := marksOf(l, f.closID); !maps.Equal(got, wantClosed) {
 		t.Errorf("closed session after migration: got %v, want %v", got, wantClosed)
 	}
-	keys := 0
+	history(l, change)
+	blocks, changes := 0, 0
 	if err := l.view(func(tx *bolt.Tx) error {
+		if tx.Bucket(bMarkHist) != nil {
+			t.Error("the old mark history bucket is still there")
+		}
 		return tx.Bucket(bMarks).ForEach(func(k, v []byte) error {
+			if len(k) == 40 {
+				changes++
+				return nil
+			}
 			decodePiece(t, k, v) // a block, or the test fails
-			keys++
+			blocks++
 			return nil
 		})
 	}); err != nil {
 		t.Fatal(err)
 	}
-	if keys != 2 {
-		t.Errorf("marks values after migration: %d, want 2 (one block per session)", keys)
+	if blocks != 2 || changes != 1 {
+		t.Errorf("marks bucket after migration: %d blocks and %d changes, want 2 (one per session) and 1", blocks, changes)
 	}
+	// A change made after the migration follows the one made before, even
+	// at the same instant (the write order carries on).
+	if err := l.SetMark(f.closID, c, Mark{Status: Late}, true); err != nil {
+		t.Fatal(err)
+	}
+	history(l, change, MarkChange{SessionID: f.closID, MemberID: c, At: testNow, Old: Mark{Status: Absent}, New: Mark{Status: Late}})
 	if ps, err := l.Check(); err != nil || len(ps) > 0 {
 		t.Errorf("Check after migration: %v %+v", err, ps)
 	}

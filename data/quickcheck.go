@@ -8,7 +8,7 @@ import (
 
 // recordBuckets hold records written by encode; their values carry a
 // checksum from schema 3 on.
-var recordBuckets = [][]byte{bMembers, bSessions, bMarkHist, bMakeUps, bSeries, bExports}
+var recordBuckets = [][]byte{bMembers, bSessions, bMakeUps, bSeries, bExports}
 
 // lazyRecordBuckets hold records written by encode too, but are created by
 // the first write that needs them (dues, duties): absent is empty.
@@ -23,7 +23,11 @@ func checkRecords(tx *bolt.Tx, schema uint32) error {
 	if schema < 2 {
 		return nil // one key per mark, buckets made by the migration
 	}
-	for _, name := range allBuckets {
+	buckets, records := allBuckets, recordBuckets
+	if schema < 4 { // the mark history had a bucket of its own
+		buckets, records = append(buckets, bMarkHist), append(records, bMarkHist)
+	}
+	for _, name := range buckets {
 		if tx.Bucket(name) == nil {
 			return fmt.Errorf("%w: bucket %s missing", ErrDamaged, name)
 		}
@@ -47,7 +51,7 @@ func checkRecords(tx *bolt.Tx, schema uint32) error {
 	if err := record("branch", kBranch, tx.Bucket(bMeta).Get(kBranch)); err != nil {
 		return err
 	}
-	for _, name := range recordBuckets {
+	for _, name := range records {
 		if err := tx.Bucket(name).ForEach(func(k, v []byte) error { return record(string(name), k, v) }); err != nil {
 			return err
 		}
@@ -61,9 +65,13 @@ func checkRecords(tx *bolt.Tx, schema uint32) error {
 			return err
 		}
 	}
-	// From schema 4 a session's marks are kept in blocks; before, in one
-	// value under the session ID, summed from schema 3.
+	// From schema 4 a session's marks are kept in blocks, with the record
+	// of each change after closing beside its block; before, in one value
+	// under the session ID, summed from schema 3.
 	if err := tx.Bucket(bMarks).ForEach(func(k, v []byte) error {
+		if len(k) == histKeySize && schema >= 4 {
+			return record("mark history", k, v)
+		}
 		blocks := len(k) == blockKeySize
 		if checkPiece(k, v) != nil || blocks != (schema >= 4) || (summed && !blocks && len(v) > 0 && v[0] != marksVersion) {
 			return fmt.Errorf("%w: marks %x", ErrDamaged, k)

@@ -60,7 +60,7 @@ var (
 	bIDNumbers = []byte("id_numbers")
 	bSessions  = []byte("sessions")
 	bMarks     = []byte("marks")
-	bMarkHist  = []byte("mark_history")
+	bMarkHist  = []byte("mark_history") // up to schema 3; since, in bMarks
 	bMakeUps   = []byte("makeups")
 	bSeries    = []byte("series")
 	bExports   = []byte("exports")
@@ -69,7 +69,7 @@ var (
 	kSchema = []byte("schema")
 	kBranch = []byte("branch")
 
-	allBuckets = [][]byte{bMeta, bMembers, bMemberSeq, bIDNumbers, bSessions, bMarks, bMarkHist, bMakeUps, bSeries, bExports}
+	allBuckets = [][]byte{bMeta, bMembers, bMemberSeq, bIDNumbers, bSessions, bMarks, bMakeUps, bSeries, bExports}
 )
 
 // Options configure Open and Create. The zero value is usable.
