@@ -212,7 +212,7 @@ func checkChange(k, v []byte, sessions map[uuid.UUID]bool, isKnown func(uint32) 
 	case !sessions[uuid.UUID(k[:16])]:
 		add(CheckOrphanMarks, where)
 	case decode(v, &ch) != nil || ch.SessionID != uuid.UUID(k[:16]) ||
-		blockOf(seq) != binary.BigEndian.Uint32(k[16:blockKeySize]) || !ch.At.Equal(time.Unix(0, int64(binary.BigEndian.Uint64(k[blockKeySize:])))):
+		blockOf(seq) != binary.BigEndian.Uint32(k[16:blockKeySize]) || !ch.At.Equal(time.Unix(0, int64(^binary.BigEndian.Uint64(k[blockKeySize:])))):
 		add(CheckBadRecord, where)
 	case !isKnown(seq):
 		add(CheckUnknownSeq, where)

@@ -158,15 +158,16 @@ func (l *Ledger) SaveSessionsWithMarks(ss []*Session, marks []map[uuid.UUID]Mark
 // histKey files a change made to a closed session's marks in the marks
 // bucket, right after the block it changed: the commit then rewrites the
 // page it rewrites anyway, instead of another tree's (issue 14). The key
-// is the block's key, the time (UnixNano), the write order (the bucket
-// sequence) and the member seq: histKeySize bytes, so the history of a
-// session reads in time order within each block. Before schema 4 the
-// history had a bucket of its own (bMarkHist) keyed by session ID, time,
-// order and seq (36 bytes; 28 before the order was added).
+// is the block's key, the time (UnixNano) and the write order (the bucket
+// sequence), both complemented so that the newest change sorts first,
+// next to its block however long the history grows, and the member seq:
+// histKeySize bytes. Before schema 4 the history had a bucket of its own
+// (bMarkHist) keyed by session ID, time, order and seq (36 bytes; 28
+// before the order was added), oldest first.
 func histKey(sid uuid.UUID, seq uint32, at time.Time, n uint64) []byte {
 	k := append(make([]byte, 0, histKeySize), blockKey(sid, blockOf(seq))...)
-	k = binary.BigEndian.AppendUint64(k, uint64(at.UnixNano()))
-	k = binary.BigEndian.AppendUint64(k, n)
+	k = binary.BigEndian.AppendUint64(k, ^uint64(at.UnixNano()))
+	k = binary.BigEndian.AppendUint64(k, ^n)
 	return binary.BigEndian.AppendUint32(k, seq)
 }
 
@@ -177,29 +178,41 @@ const histKeySize = blockKeySize + 8 + 8 + 4
 // closed, oldest first.
 func (l *Ledger) MarkHistory(sessionID uuid.UUID) ([]MarkChange, error) {
 	type change struct {
-		order []byte // time and write order, big-endian
+		at, n uint64 // time (UnixNano) and write order
 		MarkChange
 	}
 	var out []change
 	err := l.view(func(tx *bolt.Tx) error {
-		b, size, order := tx.Bucket(bMarks), histKeySize, blockKeySize
-		if old := tx.Bucket(bMarkHist); old != nil { // a ledger of schema 3 or before, read as it is
-			b, size, order = old, 0, 16
+		b := tx.Bucket(bMarks)
+		old := tx.Bucket(bMarkHist) // a ledger of schema 3 or before, read as it is
+		if old != nil {
+			b = old
 		}
 		c := b.Cursor()
 		for k, v := c.Seek(sessionID[:]); len(k) >= 16 && bytes.Equal(k[:16], sessionID[:]); k, v = c.Next() {
-			if size != 0 && len(k) != size {
+			var ch change
+			switch {
+			case old != nil && len(k) >= 28:
+				ch.at = binary.BigEndian.Uint64(k[16:])
+				if len(k) == 36 {
+					ch.n = binary.BigEndian.Uint64(k[24:])
+				}
+			case old == nil && len(k) == histKeySize:
+				ch.at = ^binary.BigEndian.Uint64(k[blockKeySize:])
+				ch.n = ^binary.BigEndian.Uint64(k[blockKeySize+8:])
+			default:
 				continue // a block of marks
 			}
-			ch := change{order: k[order:]}
 			if err := decode(v, &ch.MarkChange); err != nil {
 				return err
 			}
 			out = append(out, ch)
 		}
-		// Keys are valid only inside the transaction.
-		sort.SliceStable(out, func(i, j int) bool { return bytes.Compare(out[i].order, out[j].order) < 0 })
 		return nil
+	})
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		return int64(a.at) < int64(b.at) || (a.at == b.at && a.n < b.n)
 	})
 	chs := make([]MarkChange, len(out))
 	for i := range out {

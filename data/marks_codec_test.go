@@ -5,7 +5,9 @@ import (
 	"encoding/binary"
 	"errors"
 	"hash/crc32"
+	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/google/uuid"
 	bolt "go.etcd.io/bbolt"
@@ -103,17 +105,7 @@ func TestMarksSplitIntoBlocks(t *testing.T) {
 	if err := l.SaveSession(s); err != nil {
 		t.Fatal(err)
 	}
-	ms := make([]*Member, 600) // seqs 1–600: blocks 0 (1–255), 1 (256–511), 2 (512–600)
-	for i := range ms {
-		m := makeMember("党员", i)
-		// Unique numbers: a birth day per member from 1950 on.
-		m.Birth = NewDate(1950, 1, 1).AddDays(i)
-		m.IDNumber = demoIDNumber(m.Birth, 100, m.Gender)
-		ms[i] = &m
-	}
-	if err := l.SaveMembers(ms); err != nil {
-		t.Fatal(err)
-	}
+	ms := manyMembers(t, l, 600) // seqs 1–600: blocks 0 (1–255), 1 (256–511), 2 (512–600)
 	all := map[uuid.UUID]Mark{}
 	for _, m := range ms {
 		all[m.ID] = Mark{Status: Present}
@@ -156,4 +148,78 @@ func TestMarksSplitIntoBlocks(t *testing.T) {
 	if err != nil || len(got) != 511 || got[ms[0].ID] != (Mark{Status: Present}) || got[ms[510].ID] != (Mark{Status: Present}) {
 		t.Errorf("marks: %d (%v), want 511 present", len(got), err)
 	}
+}
+
+// manyMembers saves n members (seqs 1 to n on a new ledger).
+func manyMembers(t *testing.T, l *Ledger, n int) []*Member {
+	t.Helper()
+	ms := make([]*Member, n)
+	for i := range ms {
+		m := makeMember("党员", i)
+		// Unique numbers: a birth day per member from 1950 on.
+		m.Birth = NewDate(1950, 1, 1).AddDays(i)
+		m.IDNumber = demoIDNumber(m.Birth, 100, m.Gender)
+		ms[i] = &m
+	}
+	if err := l.SaveMembers(ms); err != nil {
+		t.Fatal(err)
+	}
+	return ms
+}
+
+// TestMarkHistoryOrder: changes kept beside different blocks, at moving
+// and at equal times, come back oldest first, in the order written.
+func TestMarkHistoryOrder(t *testing.T) {
+	now := testNow
+	opt := testOptions()
+	opt.Now = func() time.Time { return now }
+	l, err := Create(filepath.Join(t.TempDir(), "h.ledger"), Branch{Name: "测试支部"}, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	ms := manyMembers(t, l, 300)
+	low, high := ms[4].ID, ms[279].ID // seqs 5 (block 0) and 280 (block 1)
+	s := &Session{Kind: GeneralMeeting, Theme: "支部党员大会", Date: NewDate(2026, 10, 20), Closed: true}
+	if err := l.SaveSession(s); err != nil {
+		t.Fatal(err)
+	}
+	t0, t1, t2 := testNow, testNow.Add(time.Minute), testNow.Add(2*time.Minute)
+	steps := []struct {
+		at  time.Time
+		who uuid.UUID
+		m   Mark
+	}{
+		{t0, high, Mark{Status: Present}},
+		{t1, low, Mark{Status: Absent}},
+		{t1, high, Mark{Status: Late}},
+		{t2, low, Mark{Status: OnLeave, Reason: Sick}},
+		{t2, high, Mark{Status: Present}},
+	}
+	for _, st := range steps {
+		now = st.at
+		if err := l.SetMark(s.ID, st.who, st.m, true); err != nil {
+			t.Fatal(err)
+		}
+	}
+	h, err := l.MarkHistory(s.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []MarkChange{
+		{MemberID: high, At: t0, New: Mark{Status: Present}},
+		{MemberID: low, At: t1, New: Mark{Status: Absent}},
+		{MemberID: high, At: t1, Old: Mark{Status: Present}, New: Mark{Status: Late}},
+		{MemberID: low, At: t2, Old: Mark{Status: Absent}, New: Mark{Status: OnLeave, Reason: Sick}},
+		{MemberID: high, At: t2, Old: Mark{Status: Late}, New: Mark{Status: Present}},
+	}
+	if len(h) != len(want) {
+		t.Fatalf("history: %d changes, want %d: %+v", len(h), len(want), h)
+	}
+	for i, w := range want {
+		if g := h[i]; g.SessionID != s.ID || g.MemberID != w.MemberID || !g.At.Equal(w.At) || g.Old != w.Old || g.New != w.New {
+			t.Errorf("history[%d]: got %+v, want %+v", i, g, w)
+		}
+	}
+	requireClean(t, l)
 }

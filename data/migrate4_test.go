@@ -1,6 +1,7 @@
 package data
 
 import (
+	"encoding/binary"
 	"errors"
 	"maps"
 	"testing"
@@ -27,8 +28,12 @@ func toSchema3(t *testing.T, path string) {
 		var keys [][]byte
 		if err := b.ForEach(func(k, v []byte) error {
 			keys = append(keys, append([]byte(nil), k...))
-			if len(k) == 40 { // session, block, time, order, seq → session, time, order, seq
-				return hist.Put(append(append([]byte(nil), k[:16]...), k[20:]...), append([]byte(nil), v...))
+			if len(k) == 40 { // session, block, ^time, ^order, seq → session, time, order, seq
+				old := append([]byte(nil), k[:16]...)
+				old = binary.BigEndian.AppendUint64(old, ^binary.BigEndian.Uint64(k[20:]))
+				old = binary.BigEndian.AppendUint64(old, ^binary.BigEndian.Uint64(k[28:]))
+				old = append(old, k[36:]...)
+				return hist.Put(old, append([]byte(nil), v...))
 			}
 			sid, _, es := decodePiece(t, k, v)
 			bySession[sid] = append(bySession[sid], es...)
