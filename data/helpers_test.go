@@ -30,7 +30,7 @@ func newTestLedger(t testing.TB) *Ledger {
 func newDemoLedger(t testing.TB) *Ledger {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "demo.ledger")
-	if err := WriteDemo(path, testOptions()); err != nil {
+	if err := writeDemo(path, testOptions()); err != nil {
 		t.Fatal(err)
 	}
 	l, err := Open(path, testOptions())

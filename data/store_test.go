@@ -189,7 +189,7 @@ func ageFile(t *testing.T, path string) {
 func demoFile(t testing.TB, dir string) string {
 	t.Helper()
 	path := filepath.Join(dir, "demo.ledger")
-	if err := WriteDemo(path, testOptions()); err != nil {
+	if err := writeDemo(path, testOptions()); err != nil {
 		t.Fatal(err)
 	}
 	return path
