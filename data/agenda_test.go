@@ -207,7 +207,7 @@ func TestSessionsWithCounts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := []int{2025, 2026}; !reflect.DeepEqual(years, want) { // 2025: last year's 组织生活会 (duties_demo.go)
+	if want := []int{2025, 2026}; !reflect.DeepEqual(years, want) { // 2025: last year's 组织生活会 (data/demo/duties.go)
 		t.Errorf("years: got %v, want %v", years, want)
 	}
 }

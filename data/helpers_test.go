@@ -40,3 +40,14 @@ func newDemoLedger(t testing.TB) *Ledger {
 	t.Cleanup(func() { _ = l.Close() })
 	return l
 }
+
+// demoFile writes the reference branch's example ledger in dir and
+// returns its path.
+func demoFile(t testing.TB, dir string) string {
+	t.Helper()
+	path := filepath.Join(dir, "demo.ledger")
+	if err := writeDemo(path, testOptions()); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
