@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"branchledger/data"
+	"branchledger/data/demo"
 )
 
 const damagedFixtures = "../testdata/damaged-ledgers"
@@ -47,7 +48,7 @@ func TestDamagedLedgerPageRestores(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "支部.ledger")
 	damaged := copyTo(t, filepath.Join(damagedFixtures, "flip-a.ledger"), path)
 	good := filepath.Join(t.TempDir(), "good.ledger")
-	if err := data.WriteDemo(good, testOptions()); err != nil {
+	if err := demo.Write(good, testOptions()); err != nil {
 		t.Fatal(err)
 	}
 	copyTo(t, good, filepath.Join(data.BackupDir(path), "支部-g000001-20261128-090000.ledger"))
@@ -87,7 +88,7 @@ func TestDamagedLedgerPageRestores(t *testing.T) {
 func TestDamagedLedgerReadOnly(t *testing.T) {
 	withDataHome(t)
 	path := filepath.Join(t.TempDir(), "支部.ledger")
-	if err := data.WriteDemo(path, testOptions()); err != nil {
+	if err := demo.Write(path, testOptions()); err != nil {
 		t.Fatal(err)
 	}
 	b, err := os.ReadFile(path)

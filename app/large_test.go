@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"branchledger/data"
+	"branchledger/data/demo"
 )
 
 // The window on the large example ledger (5,000 members, 1,000 sessions,
@@ -30,7 +31,7 @@ const (
 func largeLedger(tb testing.TB) string {
 	tb.Helper()
 	path := filepath.Join(tb.TempDir(), "大台账.ledger")
-	if err := data.WriteLargeDemo(path, testOptions()); err != nil {
+	if err := demo.WriteLarge(path, testOptions()); err != nil {
 		tb.Fatal(err)
 	}
 	return path
@@ -118,7 +119,7 @@ func TestLargeLedgerFirstScreenAnswersWhileLoading(t *testing.T) {
 // loads its fonts then, on any ledger).
 func BenchmarkScreensLargeLedger(b *testing.B) {
 	large, small := largeLedger(b), filepath.Join(b.TempDir(), "示例台账.ledger")
-	if err := data.WriteDemo(small, testOptions()); err != nil {
+	if err := demo.Write(small, testOptions()); err != nil {
 		b.Fatal(err)
 	}
 	var worstLarge, worstSmall, firstLarge time.Duration

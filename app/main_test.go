@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"branchledger/data"
+	"branchledger/data/demo"
 )
 
 // TestMain makes Chinese the language of every screen test, whatever the
@@ -52,7 +53,7 @@ func testOptions() data.Options { return data.Options{Now: testNow, NoBackup: tr
 func newTestShell(t testing.TB) (*shell, fyne.Window) {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "示例台账.ledger")
-	if err := data.WriteDemo(path, testOptions()); err != nil {
+	if err := demo.Write(path, testOptions()); err != nil {
 		t.Fatal(err)
 	}
 	return newTestShellOn(t, path)

@@ -12,7 +12,7 @@ import (
 	"testing"
 	"time"
 
-	"branchledger/data"
+	"branchledger/data/demo"
 )
 
 // The program's start on an X11 system that cannot give it a window; the
@@ -49,7 +49,7 @@ func runChild(t *testing.T, ledger string, wrap []string, env ...string) (int, s
 // code 3, and the ledger free.
 func TestStartWithoutDisplay(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "示例台账.ledger")
-	if err := data.WriteDemo(path, testOptions()); err != nil {
+	if err := demo.Write(path, testOptions()); err != nil {
 		t.Fatal(err)
 	}
 	code, stderr := runChild(t, path, []string{"env", "-u", "DISPLAY", "-u", "WAYLAND_DISPLAY"})
@@ -68,7 +68,7 @@ func TestStartWithoutOpenGL(t *testing.T) {
 		t.Fatal("xvfb-run is needed (make test installs xvfb and xauth)")
 	}
 	path := filepath.Join(t.TempDir(), "示例台账.ledger")
-	if err := data.WriteDemo(path, testOptions()); err != nil {
+	if err := demo.Write(path, testOptions()); err != nil {
 		t.Fatal(err)
 	}
 	code, stderr := runChild(t, path, []string{"xvfb-run", "-a", "-s", "-screen 0 800x600x24 -extension GLX"})

@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"branchledger/data"
+	"branchledger/data/demo"
 )
 
 // demoLedgerName is the example ledger's file name in the data folder.
@@ -174,7 +175,7 @@ func (w *welcomeScreen) onOpenDemo() {
 		if fileExists(p) {
 			return p, nil
 		}
-		return p, data.WriteDemo(p, data.Options{})
+		return p, demo.Write(p, data.Options{})
 	}, func(p string, err error) {
 		w.openSample.Enable()
 		if err != nil {

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"branchledger/data"
+	"branchledger/data/demo"
 )
 
 // withDataHome points the data folder (DataDir) at a temporary folder.
@@ -73,7 +74,7 @@ func TestWelcomeCreateRefusesExisting(t *testing.T) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		t.Fatal(err)
 	}
-	if err := data.WriteDemo(path, testOptions()); err != nil {
+	if err := demo.Write(path, testOptions()); err != nil {
 		t.Fatal(err)
 	}
 	before, err := os.ReadFile(path)

@@ -207,7 +207,7 @@ func TestSessionsWithCounts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := []int{2025, 2026}; !reflect.DeepEqual(years, want) { // 2025: last year's 组织生活会 (duties_demo.go)
+	if want := []int{2025, 2026}; !reflect.DeepEqual(years, want) { // 2025: last year's 组织生活会 (data/demo/duties.go)
 		t.Errorf("years: got %v, want %v", years, want)
 	}
 }
@@ -257,7 +257,7 @@ func TestRoll(t *testing.T) {
 func agendaLarge(b *testing.B) *Ledger {
 	b.Helper()
 	path := filepath.Join(b.TempDir(), "large.ledger")
-	if err := WriteLargeDemo(path, testOptions()); err != nil {
+	if err := writeLargeDemo(path, testOptions()); err != nil {
 		b.Fatal(err)
 	}
 	opt := testOptions()
@@ -316,8 +316,8 @@ func BenchmarkSessionList(b *testing.B) {
 	y := l.Today().Year()
 	agendaRatio(b, l, func() error {
 		rows, err := l.SessionsWithCounts(NewDate(y, 1, 1), NewDate(y, 12, 31))
-		if err == nil && len(rows) != LargeSessions {
-			b.Fatalf("got %d rows, want %d", len(rows), LargeSessions)
+		if err == nil && len(rows) != largeSessions {
+			b.Fatalf("got %d rows, want %d", len(rows), largeSessions)
 		}
 		return err
 	})
@@ -351,8 +351,8 @@ func BenchmarkStatsLoad(b *testing.B) {
 			return err
 		}
 		ys, err := l.YearStats(y)
-		if err == nil && len(ys.Held) != LargeSessions {
-			b.Fatalf("got %d held sessions, want %d", len(ys.Held), LargeSessions)
+		if err == nil && len(ys.Held) != largeSessions {
+			b.Fatalf("got %d held sessions, want %d", len(ys.Held), largeSessions)
 		}
 		return err
 	})

@@ -12,7 +12,7 @@ import (
 	bolt "go.etcd.io/bbolt"
 )
 
-// The benchmarks run on the large ledger (WriteLargeDemo: 5,000 members,
+// The benchmarks run on the large ledger (demo.WriteLarge: 5,000 members,
 // 1,000 sessions, 1,000,000 marks). Writing it takes well under a second, so
 // every benchmark builds its own copy in b.TempDir(): nothing is cached
 // between runs or kept in package state, and ordinary `go test` never
@@ -28,7 +28,7 @@ import (
 func largeLedger(b *testing.B) string {
 	b.Helper()
 	path := filepath.Join(b.TempDir(), "large.ledger")
-	if err := WriteLargeDemo(path, testOptions()); err != nil {
+	if err := writeLargeDemo(path, testOptions()); err != nil {
 		b.Fatal(err)
 	}
 	return path
@@ -206,8 +206,8 @@ func BenchmarkOpenRoster(b *testing.B) {
 				return err
 			}
 			ms, err := l.Members()
-			if err == nil && len(ms) != LargeMembers {
-				b.Fatalf("got %d members, want %d", len(ms), LargeMembers)
+			if err == nil && len(ms) != largeMembers {
+				b.Fatalf("got %d members, want %d", len(ms), largeMembers)
 			}
 			if err == nil {
 				_, err = l.Sessions(NewDate(2026, 1, 1), NewDate(2026, 12, 31))
@@ -286,8 +286,8 @@ func BenchmarkYearStats(b *testing.B) {
 		sm.floor = append(sm.floor, floorOf(b, func() error { return readWhole(l.Path()) }))
 		sm.op = append(sm.op, timed(b, func() error {
 			ys, err := l.YearStats(2026)
-			if err == nil && (len(ys.Members) != LargeMembers || len(ys.Held) != LargeSessions) {
-				b.Fatalf("got %d members %d sessions, want %d %d", len(ys.Members), len(ys.Held), LargeMembers, LargeSessions)
+			if err == nil && (len(ys.Members) != largeMembers || len(ys.Held) != largeSessions) {
+				b.Fatalf("got %d members %d sessions, want %d %d", len(ys.Members), len(ys.Held), largeMembers, largeSessions)
 			}
 			return err
 		}))

@@ -30,7 +30,7 @@ func newTestLedger(t testing.TB) *Ledger {
 func newDemoLedger(t testing.TB) *Ledger {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "demo.ledger")
-	if err := WriteDemo(path, testOptions()); err != nil {
+	if err := writeDemo(path, testOptions()); err != nil {
 		t.Fatal(err)
 	}
 	l, err := Open(path, testOptions())
@@ -39,4 +39,15 @@ func newDemoLedger(t testing.TB) *Ledger {
 	}
 	t.Cleanup(func() { _ = l.Close() })
 	return l
+}
+
+// demoFile writes the reference branch's example ledger in dir and
+// returns its path.
+func demoFile(t testing.TB, dir string) string {
+	t.Helper()
+	path := filepath.Join(dir, "demo.ledger")
+	if err := writeDemo(path, testOptions()); err != nil {
+		t.Fatal(err)
+	}
+	return path
 }

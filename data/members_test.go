@@ -17,7 +17,7 @@ func makeMember(name string, serial int) Member {
 		g = Female
 	}
 	birth := NewDate(1980+serial%20, time.Month(1+serial%12), 1+serial%28)
-	return Member{Name: name, Gender: g, Birth: birth, IDNumber: demoIDNumber(birth, 100+serial, g),
+	return Member{Name: name, Gender: g, Birth: birth, IDNumber: fakeIDNumber(birth, 100+serial, g),
 		Group: "第一党小组", Category: Full, Joined: NewDate(birth.Year()+22+serial%5, 7, 1), Status: StatusNormal}
 }
 

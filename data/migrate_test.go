@@ -52,7 +52,7 @@ func newSchema1() *schema1 {
 			g = Female
 		}
 		birth := NewDate(1975+i*3, time.Month(1+i), 10+i)
-		m := schema1Member{ID: newID(), Name: name, Gender: g, Birth: birth, IDNumber: demoIDNumber(birth, 200+i, g),
+		m := schema1Member{ID: newID(), Name: name, Gender: g, Birth: birth, IDNumber: fakeIDNumber(birth, 200+i, g),
 			Group: v.branch.Groups[i%2], Category: Full, Joined: NewDate(2000+i, 7, 1), Status: StatusNormal, Created: at, Updated: at}
 		if i == 0 {
 			m.Committee = "书记"

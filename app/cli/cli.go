@@ -15,6 +15,7 @@ import (
 
 	"branchledger/app/msg"
 	"branchledger/data"
+	"branchledger/data/demo"
 )
 
 // Exit codes.
@@ -228,9 +229,9 @@ func runDemo(e *Env, args []string) int {
 	if code >= 0 {
 		return code
 	}
-	write := data.WriteDemo
+	write := demo.Write
 	if *large {
-		write = data.WriteLargeDemo
+		write = demo.WriteLarge
 	}
 	if err := write(pos[0], e.options()); err != nil {
 		return e.fail(err)

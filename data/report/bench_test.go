@@ -15,6 +15,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"branchledger/data"
+	"branchledger/data/demo"
 )
 
 // newMatrixLedger builds, through the data API, a ledger of members
@@ -282,11 +283,11 @@ func BenchmarkMatrix5000x60(b *testing.B) {
 	benchAgainstBare(b, Options{Year: 2026, Reports: []string{Matrix}}, l)
 }
 
-// newLargeLedger writes the large example (data.WriteLargeDemo: 5,000
+// newLargeLedger writes the large example (demo.WriteLarge: 5,000
 // members, 1,000 sessions of this year) and opens it.
 func newLargeLedger(b *testing.B) *data.Ledger {
 	path := filepath.Join(b.TempDir(), "large.ledger")
-	if err := data.WriteLargeDemo(path, testOptions()); err != nil {
+	if err := demo.WriteLarge(path, testOptions()); err != nil {
 		b.Fatal(err)
 	}
 	l, err := data.Open(path, testOptions())

@@ -12,6 +12,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"branchledger/data"
+	"branchledger/data/demo"
 )
 
 // testNow is the fixed clock of the tests: the day of the reference
@@ -39,7 +40,7 @@ func newTestLedger(t testing.TB, b data.Branch) *data.Ledger {
 func newDemoLedger(t testing.TB) *data.Ledger {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "demo.ledger")
-	if err := data.WriteDemo(path, testOptions()); err != nil {
+	if err := demo.Write(path, testOptions()); err != nil {
 		t.Fatal(err)
 	}
 	l, err := data.Open(path, testOptions())

@@ -8,16 +8,17 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"branchledger/data"
+	"branchledger/data/demo"
 )
 
 // TestLargeExample exports every report of the large example
-// (data.WriteLargeDemo: 5,000 members, 1,000 sessions of 2026, each
+// (demo.WriteLarge: 5,000 members, 1,000 sessions of 2026, each
 // expecting everyone) and reads the workbook back: the sheets, the counts
 // in the titles and totals, the matrix printed across pages with its
 // fixed columns repeated, the page header and footer, and the fonts.
 func TestLargeExample(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "large.ledger")
-	if err := data.WriteLargeDemo(path, testOptions()); err != nil {
+	if err := demo.WriteLarge(path, testOptions()); err != nil {
 		t.Fatal(err)
 	}
 	l, err := data.Open(path, testOptions())

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"branchledger/data"
+	"branchledger/data/demo"
 	"branchledger/data/report"
 )
 
@@ -31,7 +32,7 @@ func rosterView(m data.Member) map[string]string {
 func TestRoundTripReportRoster(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "demo.ledger")
 	opt := data.Options{Now: func() time.Time { return testNow }, NoBackup: true}
-	if err := data.WriteDemo(path, opt); err != nil {
+	if err := demo.Write(path, opt); err != nil {
 		t.Fatal(err)
 	}
 	src, err := data.Open(path, opt)

@@ -2,46 +2,8 @@ package data
 
 import (
 	"errors"
-	"slices"
 	"testing"
 )
-
-// TestDemoDues checks the example ledger's year of dues on the test clock
-// (2026-11-29): two members in arrears, one 少交 decision, a voluntary
-// payment to the centre.
-func TestDemoDues(t *testing.T) {
-	l := newDemoLedger(t)
-	y, err := l.DuesYear(2026)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(y.Rows) != 14 {
-		t.Fatalf("%d rows, want 14", len(y.Rows))
-	}
-	var warned []int
-	reduced := 0
-	for _, r := range y.Rows {
-		if !r.DueKnown {
-			t.Errorf("%s has no base", r.Member.Name)
-		}
-		if r.Warning > 0 {
-			warned = append(warned, r.Unpaid)
-		}
-		if r.Account.Reduction != nil {
-			reduced++
-			if r.Due != 1000 || r.Account.Reduction.ApprovedBy != "申江区市场监督管理局机关党委" {
-				t.Errorf("少交: due %d approved by %q", r.Due, r.Account.Reduction.ApprovedBy)
-			}
-		}
-	}
-	slices.Sort(warned)
-	if !slices.Equal(warned, []int{3, 5}) || reduced != 1 {
-		t.Errorf("warned members' unpaid months %v, %d reductions; want [3 5] and 1", warned, reduced)
-	}
-	if len(y.Voluntary) != 1 || !y.Voluntary[0].ToCentre() {
-		t.Errorf("voluntary %+v, want one payment to the centre", y.Voluntary)
-	}
-}
 
 func TestYearMonthArithmetic(t *testing.T) {
 	for _, c := range []struct {
