@@ -158,7 +158,7 @@ func manyMembers(t *testing.T, l *Ledger, n int) []*Member {
 		m := makeMember("党员", i)
 		// Unique numbers: a birth day per member from 1950 on.
 		m.Birth = NewDate(1950, 1, 1).AddDays(i)
-		m.IDNumber = demoIDNumber(m.Birth, 100, m.Gender)
+		m.IDNumber = fakeIDNumber(m.Birth, 100, m.Gender)
 		ms[i] = &m
 	}
 	if err := l.SaveMembers(ms); err != nil {
