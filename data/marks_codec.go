@@ -202,8 +202,9 @@ func readBlock(b *bolt.Bucket, sid uuid.UUID, blk uint32) ([]markEntry, error) {
 	if err := checkPiece(k, v); err != nil {
 		return nil, err
 	}
-	var es []markEntry
-	eachEntry(pieceEntries(v), func(seq uint32, m Mark) { es = append(es, markEntry{seq, m}) })
+	e := pieceEntries(v)
+	es := make([]markEntry, 0, len(e)/markEntrySize+1) // room for one more
+	eachEntry(e, func(seq uint32, m Mark) { es = append(es, markEntry{seq, m}) })
 	return es, nil
 }
 

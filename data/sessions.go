@@ -82,7 +82,9 @@ func (l *Ledger) Session(id uuid.UUID) (Session, error) {
 	return s, err
 }
 
-func getSession(tx *bolt.Tx, id uuid.UUID, s *Session) error {
+// getSession reads session id into s: a *Session, or a struct of some of
+// its JSON fields.
+func getSession(tx *bolt.Tx, id uuid.UUID, s any) error {
 	v := tx.Bucket(bSessions).Get(id[:])
 	if v == nil {
 		return fmt.Errorf("session %s: %w", id, ErrNotFound)
