@@ -32,8 +32,17 @@ type makeupPanel struct {
 	year       int
 	owed, done makeupList
 	cur        *makeupList // the list of the mode shown
-	shown      []int       // indices into cur.rows matching the search
+	shown      []int       // indices into rows matching the search
+	rows       []makeupRow // the rows shown is of: cur's, or the last list searched
+	// inline is the most rows searched on the UI goroutine, as the user
+	// types; a longer list (a 5,000-member branch owes about 100,000
+	// make-ups a year, some 10 ms a keystroke) is searched by the runner.
+	inline int
 }
+
+// makeupSearchInline is how many rows are searched at once, on the UI
+// goroutine.
+const makeupSearchInline = 5000
 
 // makeupRow is one line of either list.
 type makeupRow struct {
@@ -45,7 +54,7 @@ type makeupRow struct {
 }
 
 func newMakeupPanel(e env) *makeupPanel {
-	p := &makeupPanel{env: e, year: e.ledger.Today().Year()}
+	p := &makeupPanel{env: e, year: e.ledger.Today().Year(), inline: makeupSearchInline}
 	p.cur = &p.owed
 	p.yearSel = widget.NewSelect(nil, p.onYearChanged)
 	p.mode = widget.NewRadioGroup([]string{lang.L("makeup.mode_owed"), lang.L("makeup.mode_done")}, nil)
@@ -145,19 +154,48 @@ func (p *makeupPanel) showMode() {
 	p.applySearch()
 }
 
-// applySearch keeps the rows whose name matches the search (characters,
-// pinyin, initials) or whose session's date, kind or theme contains it.
+// applySearch shows the rows whose name matches the search (characters,
+// pinyin, initials) or whose session's date, kind or theme contains it: at
+// once for a short list, through the runner for a long one, where only the
+// result of the newest search is shown.
 func (p *makeupPanel) applySearch() {
-	q := strings.TrimSpace(p.search.Text)
-	p.shown = p.shown[:0]
-	lq := strings.ToLower(q)
-	for i := range p.cur.rows {
-		if q == "" || p.cur.names.Match(i, q) || strings.Contains(p.cur.rows[i].hay, lq) {
-			p.shown = append(p.shown, i)
-		}
+	const what = purpose("makeups.search")
+	q, list := p.search.Text, *p.cur
+	if len(list.rows) <= p.inline {
+		p.run.drop(what) // a long search still running is stale now
+		p.showRows(list.rows, list.filter(q))
+		return
 	}
+	load(p.run, what, func() ([]int, error) { return list.filter(q), nil }, func(shown []int) { p.showRows(list.rows, shown) })
+}
+
+// showRows shows rows[i] for each i of shown.
+func (p *makeupPanel) showRows(rows []makeupRow, shown []int) {
+	p.rows, p.shown = rows, shown
 	p.list.UnselectAll()
 	p.list.Refresh()
+}
+
+// filter returns the indices of the rows that match the search q (see
+// applySearch), in order. It only reads m, so it may run off the UI
+// goroutine.
+func (m makeupList) filter(q string) []int {
+	q = strings.TrimSpace(q)
+	lq := strings.ToLower(q)
+	if len(m.rows) == 0 {
+		return nil
+	}
+	out := make([]int, 0, len(m.rows))
+	byName := m.names.Filter(q, nil, nil)
+	for i := range m.rows {
+		if len(byName) > 0 && byName[0] == i {
+			byName = byName[1:]
+		} else if q != "" && !strings.Contains(m.rows[i].hay, lq) {
+			continue
+		}
+		out = append(out, i)
+	}
+	return out
 }
 
 func (p *makeupPanel) onYearChanged(v string) {
@@ -187,7 +225,7 @@ func (p *makeupPanel) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	name := row.Objects[1].(*fyne.Container).Objects[0].(*widget.Label)
 	btns := row.Objects[2].(*fyne.Container)
 	act, del := btns.Objects[0].(*widget.Button), btns.Objects[1].(*widget.Button)
-	r := p.cur.rows[p.shown[id]]
+	r := p.rows[p.shown[id]]
 	name.SetText(r.member.Name)
 	parts := []string{dateWithWeekday(r.session.Date), kindName(r.session.Kind), r.session.Theme}
 	if r.done == nil {

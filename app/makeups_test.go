@@ -147,3 +147,39 @@ func TestMakeUpDoneListCorrectAndRemove(t *testing.T) {
 		t.Errorf("owed after removing: got %q", got)
 	}
 }
+
+// TestMakeUpSearchInBackground: a list too long to search as the user
+// types is searched by the runner; of searches typed in quick succession
+// only the newest is shown, and clearing the search shows every row at
+// once, whatever a search still running finds.
+func TestMakeUpSearchInBackground(t *testing.T) {
+	s, _, p := openMakeUps(t)
+	p.inline = 0 // every search through the runner
+	all := []string{
+		"李丽华 | 2026-11-20 周五 · 正午课堂 · 股权转让备案 · 请假（因病）",
+		"张建国 | 2026-11-20 周五 · 正午课堂 · 股权转让备案 · 缺席",
+	}
+	for _, q := range []string{"z", "zj", "zjg"} {
+		p.search.SetText(q)
+	}
+	if got := makeupLines(p); !slices.Equal(got, all) {
+		t.Errorf("before the searches finish: got %q, want the list unchanged %q", got, all)
+	}
+	s.run.Wait()
+	if got := makeupLines(p); !slices.Equal(got, all[1:]) {
+		t.Errorf("after typing zjg: got %q, want %q", got, all[1:])
+	}
+	p.search.SetText("lilh")
+	p.inline = makeupSearchInline
+	p.search.SetText("") // at once; the search for lilh is now stale
+	s.run.Wait()
+	if got := makeupLines(p); !slices.Equal(got, all) {
+		t.Errorf("after clearing the search: got %q, want %q", got, all)
+	}
+	p.inline = 0
+	p.search.SetText("股权")
+	s.run.Wait()
+	if got := makeupLines(p); !slices.Equal(got, all) {
+		t.Errorf("search 股权 (the theme): got %q, want %q", got, all)
+	}
+}
