@@ -50,7 +50,6 @@ type makeupRow struct {
 	member  *data.Member
 	mark    string       // 请假（因病）, for the owed list
 	done    *data.MakeUp // nil for an owed one
-	hay     string       // what the search looks in besides the name, lower case
 }
 
 func newMakeupPanel(e env) *makeupPanel {
@@ -123,21 +122,38 @@ func (p *makeupPanel) reload() {
 	})
 }
 
-// makeupList is the rows of one list (owed or done) with the pinyin index
-// of their names, built off the UI goroutine: a year of a 5,000-member
-// branch owes about 100,000 make-ups.
+// makeupList is the rows of one list (owed or done) with what the search
+// looks in, built off the UI goroutine: a year of a 5,000-member branch
+// owes about 100,000 make-ups, but of only 5,000 people at some hundred
+// sessions, so each name and each session's text is indexed once.
 type makeupList struct {
 	rows  []makeupRow
-	names *search.Index
+	names *search.Index // the pinyin index of the members' names
+	who   []int32       // who[i]: rows[i]'s member in names
+	hays  []string      // each session's date, kind and theme, lower case
+	where []int32       // where[i]: rows[i]'s session in hays
 }
 
 // index fills what the search looks in.
 func (m *makeupList) index() {
-	names := make([]string, len(m.rows))
+	var names []string
+	member, session := map[*data.Member]int32{}, map[*data.Session]int32{}
+	m.who, m.where, m.hays = make([]int32, len(m.rows)), make([]int32, len(m.rows)), nil
 	for i := range m.rows {
 		r := &m.rows[i]
-		names[i] = r.member.Name
-		r.hay = strings.ToLower(strings.Join([]string{r.session.Date.String(), kindName(r.session.Kind), r.session.Theme}, " "))
+		j, ok := member[r.member]
+		if !ok {
+			j = int32(len(names))
+			member[r.member] = j
+			names = append(names, r.member.Name)
+		}
+		k, ok := session[r.session]
+		if !ok {
+			k = int32(len(m.hays))
+			session[r.session] = k
+			m.hays = append(m.hays, strings.ToLower(strings.Join([]string{r.session.Date.String(), kindName(r.session.Kind), r.session.Theme}, " ")))
+		}
+		m.who[i], m.where[i] = j, k
 	}
 	m.names = search.NewIndex(names)
 }
@@ -186,14 +202,18 @@ func (m makeupList) filter(q string) []int {
 		return nil
 	}
 	out := make([]int, 0, len(m.rows))
-	byName := m.names.Filter(q, nil, nil)
+	named := make([]bool, m.names.Len())
+	for _, j := range m.names.Filter(q, nil, nil) {
+		named[j] = true
+	}
+	said := make([]bool, len(m.hays))
+	for k, h := range m.hays {
+		said[k] = strings.Contains(h, lq)
+	}
 	for i := range m.rows {
-		if len(byName) > 0 && byName[0] == i {
-			byName = byName[1:]
-		} else if q != "" && !strings.Contains(m.rows[i].hay, lq) {
-			continue
+		if named[m.who[i]] || said[m.where[i]] {
+			out = append(out, i)
 		}
-		out = append(out, i)
 	}
 	return out
 }
