@@ -64,25 +64,27 @@ func encodeBlock(sid uuid.UUID, blk uint32, es []markEntry) []byte {
 	b = append(b, marksBlockVersion)
 	b = append(b, sid[:]...)
 	b = binary.BigEndian.AppendUint32(b, blk)
+	return appendSum(appendEntries(b, es))
+}
+
+// appendEntries appends the six-byte entries of es to b.
+func appendEntries(b []byte, es []markEntry) []byte {
 	for _, e := range es {
 		b = binary.BigEndian.AppendUint32(b, e.Seq)
 		b = append(b, byte(e.Status), byte(e.Reason))
 	}
-	return appendSum(b)
+	return b
 }
 
 // encodeMarks lays out a whole session's marks as schema 3 did (version
-// marksVersion under the bare session ID). Only tests write it, to make
-// ledgers of that schema.
+// marksVersion under the bare session ID): migrate1to2 writes it, and
+// migrate3to4, in the same transaction, splits it into blocks; tests make
+// schema-3 ledgers with it.
 func encodeMarks(sid uuid.UUID, es []markEntry) []byte {
 	b := make([]byte, 0, marksHeaderSize+len(es)*markEntrySize+marksTrailerSize)
 	b = append(b, marksVersion)
 	b = append(b, sid[:]...)
-	for _, e := range es {
-		b = binary.BigEndian.AppendUint32(b, e.Seq)
-		b = append(b, byte(e.Status), byte(e.Reason))
-	}
-	return appendSum(b)
+	return appendSum(appendEntries(b, es))
 }
 
 // checkPiece reports whether v is a well-formed marks value for key k
