@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/binary"
 	"fmt"
-	"time"
 
 	"github.com/google/uuid"
 	bolt "go.etcd.io/bbolt"
@@ -134,9 +133,14 @@ func checkDomain(tx *bolt.Tx) []Problem {
 		_, ok := seqs[seq]
 		return ok
 	}
+	seqOf := make(map[uuid.UUID]uint32, len(members))
+	for id, m := range members {
+		seqOf[id] = m.Seq
+	}
+	top := tx.Bucket(bMarks).Sequence()
 	_ = tx.Bucket(bMarks).ForEach(func(k, v []byte) error {
 		if len(k) == histKeySize {
-			checkChange(k, v, sessions, isKnown, add)
+			checkChange(k, v, sessions, seqOf, top, add)
 			return nil
 		}
 		where := fmt.Sprintf("marks %x", k)
@@ -163,7 +167,8 @@ func checkDomain(tx *bolt.Tx) []Problem {
 	})
 	if old := tx.Bucket(bMarkHist); old != nil { // schema 3 and before
 		_ = old.ForEach(func(k, v []byte) error {
-			if err := decode(v, new(MarkChange)); err != nil || len(k) < 16 {
+			// Its key has no checksum: it must name the change it holds.
+			if _, err := movedHistKey(k, v, seqOf, old.Sequence()); err != nil {
 				add(CheckBadRecord, fmt.Sprintf("mark history %x", k))
 			} else if !sessions[uuid.UUID(k[:16])] {
 				add(CheckOrphanMarks, fmt.Sprintf("mark history %x", k))
@@ -201,21 +206,35 @@ func checkDomain(tx *bolt.Tx) []Problem {
 	return ps
 }
 
+// domainDamage runs checkDomain on tx and returns an error wrapping
+// ErrDamaged that counts the problems and names the first, or nil.
+func domainDamage(tx *bolt.Tx) error {
+	if ps := checkDomain(tx); len(ps) > 0 {
+		return fmt.Errorf("%w: %d problems, first %s: %s", ErrDamaged, len(ps), ps[0].Code, ps[0].Field)
+	}
+	return nil
+}
+
 // checkChange checks a mark history record kept in the marks bucket: it
-// reads, its session is there, and its key names the session, block and
-// member seq of the change (histKey).
-func checkChange(k, v []byte, sessions map[uuid.UUID]bool, isKnown func(uint32) bool, add func(code, where string)) {
+// reads, its session is there, and its key (histKey) is the one made from
+// the change: its session, the block and seq of its member (seqOf), its
+// time, and a write order no later than top, the bucket's sequence.
+func checkChange(k, v []byte, sessions map[uuid.UUID]bool, seqOf map[uuid.UUID]uint32, top uint64, add func(code, where string)) {
 	where := fmt.Sprintf("mark history %x", k)
 	var ch MarkChange
-	seq := binary.BigEndian.Uint32(k[histKeySize-4:])
+	n := ^binary.BigEndian.Uint64(k[blockKeySize+8:])
 	switch {
 	case !sessions[uuid.UUID(k[:16])]:
 		add(CheckOrphanMarks, where)
-	case decode(v, &ch) != nil || ch.SessionID != uuid.UUID(k[:16]) ||
-		blockOf(seq) != binary.BigEndian.Uint32(k[16:blockKeySize]) || !ch.At.Equal(time.Unix(0, int64(^binary.BigEndian.Uint64(k[blockKeySize:])))):
+	case decode(v, &ch) != nil || n > top:
 		add(CheckBadRecord, where)
-	case !isKnown(seq):
-		add(CheckUnknownSeq, where)
+	default:
+		seq, ok := seqOf[ch.MemberID]
+		if !ok {
+			add(CheckUnknownSeq, where)
+		} else if !bytes.Equal(k, histKey(ch.SessionID, seq, ch.At, n)) {
+			add(CheckBadRecord, where)
+		}
 	}
 }
 

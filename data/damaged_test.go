@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"testing"
 
@@ -14,10 +13,11 @@ import (
 const damagedFixtures = "../testdata/damaged-ledgers"
 
 // TestDamagedFixturesRefused opens the damaged example ledgers in every
-// mode: each is refused with ErrDamaged (never a panic or a fault), Verify
+// mode (branchkey: a schema 3 ledger with a branch page's key lowered,
+// still in order): each is refused with ErrDamaged (never a panic or a fault), Verify
 // reports it, and nothing is written or backed up.
 func TestDamagedFixturesRefused(t *testing.T) {
-	for _, name := range []string{"flip-a", "flip-b", "hole-64k"} {
+	for _, name := range []string{"flip-a", "flip-b", "hole-64k", "branchkey"} {
 		t.Run(name, func(t *testing.T) {
 			dir := t.TempDir()
 			path := filepath.Join(dir, name+".ledger")
@@ -136,20 +136,10 @@ func TestRestoreOverDamagedKeepsIt(t *testing.T) {
 
 // TestReadOnlyFileOpensReadOnly: a ledger whose file cannot be written
 // opens read-only, says why, refuses writes with ErrReadOnly and still
-// reads. The file is made read-only with its mode; root writes whatever the
-// mode says, so as root it is made immutable (chattr +i, which root must
-// obey) instead.
+// reads. The file is made read-only as makeReadOnly does.
 func TestReadOnlyFileOpensReadOnly(t *testing.T) {
 	path := demoFile(t, t.TempDir())
-	if err := os.Chmod(path, 0o400); err != nil {
-		t.Fatal(err)
-	}
-	if os.Geteuid() == 0 {
-		if out, err := exec.Command("chattr", "+i", path).CombinedOutput(); err != nil {
-			t.Fatalf("chattr +i (needed as root): %v %s", err, out)
-		}
-		t.Cleanup(func() { _ = exec.Command("chattr", "-i", path).Run() })
-	}
+	makeReadOnly(t, path)
 	l, err := Open(path, Options{Now: testOptions().Now})
 	if err != nil {
 		t.Fatal(err)

@@ -43,7 +43,7 @@ func NewestGoodBackup(path string) (BackupInfo, error) {
 // inspectBackup opens one backup read-only (schema 2 included: its records
 // read without checksums) and counts it if its check is clean.
 func inspectBackup(b backupName) (BackupInfo, error) {
-	l, err := Open(b.path, Options{ReadOnly: true, NoBackup: true, readOlder: true})
+	l, err := Open(b.path, Options{ReadOnly: true, NoBackup: true})
 	if err != nil {
 		return BackupInfo{}, err
 	}

@@ -13,6 +13,10 @@ import (
 
 // migrate brings a ledger written by an older schema up to SchemaVersion in
 // one transaction: either the whole migration lands or the file is as it was.
+// Before it commits, the migrated ledger must pass the checks every open
+// makes (checkRecords and checkDomain): a fault the old layout could not
+// show is then refused with ErrDamaged and the file left as it was, never
+// committed into a ledger that fails on every later open.
 func (l *Ledger) migrate(from uint32) error {
 	return l.update(func(tx *bolt.Tx) error {
 		for v := from; v < SchemaVersion; v++ {
@@ -24,7 +28,16 @@ func (l *Ledger) migrate(from uint32) error {
 				return err
 			}
 		}
-		return tx.Bucket(bMeta).Put(kSchema, seqKey(SchemaVersion))
+		if err := tx.Bucket(bMeta).Put(kSchema, seqKey(SchemaVersion)); err != nil {
+			return err
+		}
+		if err := checkRecords(tx, SchemaVersion); err != nil {
+			return fmt.Errorf("the migrated ledger: %w", err)
+		}
+		if err := domainDamage(tx); err != nil {
+			return fmt.Errorf("the migrated ledger: %w", err)
+		}
+		return nil
 	})
 }
 
@@ -73,21 +86,25 @@ func migrate2to3(tx *bolt.Tx) error {
 // migrate3to4 splits every session's marks value (schema 2's unsummed
 // layout or schema 3's summed one, under the session ID) into blocks of
 // 256 member seqs (see marks_codec.go) and moves the mark history from its
-// own bucket into the marks bucket, each change beside its block.
+// own bucket into the marks bucket, each change beside its block. The new
+// history keys are built from the records themselves, whose checksum holds,
+// not from the old keys, which had none (movedHistKey).
 func migrate3to4(tx *bolt.Tx) error {
 	b := tx.Bucket(bMarks)
 	if old := tx.Bucket(bMarkHist); old != nil {
+		seqOf, err := memberSeqs(tx)
+		if err != nil {
+			return err
+		}
 		if err := old.ForEach(func(k, v []byte) error {
-			// session ID, time, [write order,] member seq
-			if len(k) != 36 && len(k) != 28 {
-				return fmt.Errorf("schema 3 mark history %x: %w", k, errBadRecord)
+			nk, err := movedHistKey(k, v, seqOf, old.Sequence())
+			if err != nil {
+				return err
 			}
-			var n uint64
-			if len(k) == 36 {
-				n = binary.BigEndian.Uint64(k[24:])
+			if b.Get(nk) != nil {
+				return fmt.Errorf("schema 3 mark history %x: a second change under %x: %w", k, nk, ErrDamaged)
 			}
-			at := time.Unix(0, int64(binary.BigEndian.Uint64(k[16:])))
-			return b.Put(histKey(uuid.UUID(k[:16]), binary.BigEndian.Uint32(k[len(k)-4:]), at, n), bytes.Clone(v))
+			return b.Put(nk, bytes.Clone(v))
 		}); err != nil {
 			return err
 		}
@@ -124,6 +141,55 @@ func migrate3to4(tx *bolt.Tx) error {
 		}
 	}
 	return nil
+}
+
+// oldHistKey splits a mark history key of schema 2 or 3 (bMarkHist):
+// session ID, time (UnixNano), write order and member seq in 36 bytes, or
+// 28 without the write order (then 0). ok is false for any other length.
+func oldHistKey(k []byte) (sid uuid.UUID, at time.Time, n uint64, seq uint32, ok bool) {
+	if len(k) != 36 && len(k) != 28 {
+		return sid, at, 0, 0, false
+	}
+	if len(k) == 36 {
+		n = binary.BigEndian.Uint64(k[24:])
+	}
+	at = time.Unix(0, int64(binary.BigEndian.Uint64(k[16:])))
+	return uuid.UUID(k[:16]), at, n, binary.BigEndian.Uint32(k[len(k)-4:]), true
+}
+
+// movedHistKey returns the schema 4 key (histKey) of the schema 2 or 3
+// mark history record v kept under k, made from the record: its session,
+// its member's seq (seqOf) and its time, with the write order of k. A key
+// without a checksum can be damaged while every check of the values holds,
+// so the old key must name the same session, member seq and time, and a
+// write order no later than top (the bucket's sequence); otherwise the
+// error wraps ErrDamaged.
+func movedHistKey(k, v []byte, seqOf map[uuid.UUID]uint32, top uint64) ([]byte, error) {
+	var ch MarkChange
+	if err := decode(v, &ch); err != nil {
+		return nil, fmt.Errorf("schema 3 mark history %x: %w", k, err)
+	}
+	sid, at, n, seq, ok := oldHistKey(k)
+	mseq, known := seqOf[ch.MemberID]
+	if !ok || sid != ch.SessionID || !at.Equal(ch.At) || !known || seq != mseq || n > top {
+		return nil, fmt.Errorf("schema 3 mark history %x: the key does not name its change: %w", k, ErrDamaged)
+	}
+	return histKey(ch.SessionID, mseq, ch.At, n), nil
+}
+
+// memberSeqs maps every member's ID to its seq, read from the members'
+// records (not the seq index, which a check compares with them).
+func memberSeqs(tx *bolt.Tx) (map[uuid.UUID]uint32, error) {
+	seqOf := map[uuid.UUID]uint32{}
+	err := tx.Bucket(bMembers).ForEach(func(k, v []byte) error {
+		var m Member
+		if err := decode(v, &m); err != nil {
+			return fmt.Errorf("member %x: %w", k, err)
+		}
+		seqOf[m.ID] = m.Seq
+		return nil
+	})
+	return seqOf, err
 }
 
 // migrate1to2 replaces schema 1's one key per mark (session ID + member ID →

@@ -1,6 +1,7 @@
 package data
 
 import (
+	"bytes"
 	"encoding/binary"
 	"errors"
 	"maps"
@@ -58,11 +59,11 @@ func toSchema3(t *testing.T, path string) {
 	})
 }
 
-// TestMigrateSchema3 opens a ledger of schema 3 (one marks value per
-// session): read-only it is refused, except as an older backup to look
-// at; opened for writing it is backed up, then its marks move into
-// blocks with every mark kept.
-func TestMigrateSchema3(t *testing.T) {
+// schema3Fixture is a closed mark fixture in schema 3's layout: in the
+// open session ms[0] present and ms[1] on sick leave; in the closed one
+// ms[4] (seq 5) absent, marked after closing, so one mark history record.
+func schema3Fixture(t *testing.T) (*markFixture, string) {
+	t.Helper()
 	f := newMarkFixture(t)
 	a, b, c := f.ms[0].ID, f.ms[1].ID, f.ms[4].ID
 	if err := f.l.SetMarks(f.openID, map[uuid.UUID]Mark{a: {Status: Present}, b: {Status: OnLeave, Reason: Sick}}, false); err != nil {
@@ -76,6 +77,16 @@ func TestMigrateSchema3(t *testing.T) {
 		t.Fatal(err)
 	}
 	toSchema3(t, path)
+	return f, path
+}
+
+// TestMigrateSchema3 opens a ledger of schema 3 (one marks value per
+// session): read-only it is read as it is, the file untouched; opened for
+// writing it is backed up, then its marks move into blocks with every
+// mark kept.
+func TestMigrateSchema3(t *testing.T) {
+	f, path := schema3Fixture(t)
+	a, b, c := f.ms[0].ID, f.ms[1].ID, f.ms[4].ID
 	change := MarkChange{SessionID: f.closID, MemberID: c, At: testNow, New: Mark{Status: Absent}}
 	history := func(l *Ledger, want ...MarkChange) {
 		t.Helper()
@@ -103,19 +114,23 @@ func TestMigrateSchema3(t *testing.T) {
 		return m
 	}
 
-	if _, err := Open(path, Options{Now: testOptions().Now, ReadOnly: true}); !errors.Is(err, ErrOlderVersion) {
-		t.Errorf("read-only Open of schema 3: got %v, want ErrOlderVersion", err)
-	}
-	old, err := Open(path, Options{Now: testOptions().Now, ReadOnly: true, readOlder: true})
+	before := readBytes(t, path)
+	old, err := Open(path, Options{Now: testOptions().Now, ReadOnly: true})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if got := marksOf(old, f.openID); !maps.Equal(got, wantOpen) {
-		t.Errorf("schema 3 read as an older backup: got %v, want %v", got, wantOpen)
+		t.Errorf("schema 3 read as it is: got %v, want %v", got, wantOpen)
 	}
 	history(old, change)
+	if err := old.SetMark(f.openID, a, Mark{Status: Late}, false); !errors.Is(err, ErrReadOnly) {
+		t.Errorf("a mark in schema 3 opened read-only: got %v, want ErrReadOnly", err)
+	}
 	if err := old.Close(); err != nil {
 		t.Fatal(err)
+	}
+	if !bytes.Equal(readBytes(t, path), before) {
+		t.Error("opening schema 3 read-only changed the file")
 	}
 
 	l, err := Open(path, Options{Now: testOptions().Now})

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"maps"
+	"os"
 	"path/filepath"
 	"testing"
 	"time"
@@ -274,7 +275,7 @@ func TestMigrateSchema1(t *testing.T) {
 
 // TestMigrateFailureLeavesFile: a schema-1 ledger the migration cannot
 // read (a mark for a member that is not there) is refused and left as it
-// was: the migration is one transaction.
+// was: the migration is one transaction, made after a backup.
 func TestMigrateFailureLeavesFile(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "bad.ledger")
 	v := newSchema1()
@@ -289,6 +290,14 @@ func TestMigrateFailureLeavesFile(t *testing.T) {
 	}
 	if !errors.Is(err, ErrNotFound) {
 		t.Errorf("got %v, want ErrNotFound", err)
+	}
+	// The copy made before every migration is there, in the old layout;
+	// apart from it nothing changed.
+	if bs, err := Backups(path); err != nil || len(bs) != 1 || rawSchema(t, bs[0]) != 1 {
+		t.Errorf("backups: %v (%v), want the schema-1 copy made before migrating", bs, err)
+	}
+	if err := os.RemoveAll(BackupDir(path)); err != nil {
+		t.Fatal(err)
 	}
 	if after := stateOf(t, path); after != before {
 		t.Errorf("failed migration changed the file: %+v, want %+v", after, before)

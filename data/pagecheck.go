@@ -42,7 +42,7 @@ func checkPages(f *os.File, m diskMeta) error {
 	}
 	c := &pageCheck{file: buf, m: m, seen: make([]bool, m.pgid)}
 	c.seen[0], c.seen[1] = true, true
-	if err := c.tree(m.root, nil, nil, 0); err != nil {
+	if err := c.tree(m.root, nil, nil, false, 0); err != nil {
 		return err
 	}
 	if m.freelist != noFreelist {
@@ -80,8 +80,8 @@ func (c *pageCheck) page(id uint64) ([]byte, error) {
 }
 
 // tree checks the bucket tree rooted at page id, whose keys must lie in
-// [lo, hi) (nil: unbounded).
-func (c *pageCheck) tree(id uint64, lo, hi []byte, depth int) error {
+// [lo, hi) (nil: unbounded); with exact, its first key must be lo itself.
+func (c *pageCheck) tree(id uint64, lo, hi []byte, exact bool, depth int) error {
 	if depth > maxDepth {
 		return fmt.Errorf("%w: tree too deep at page %d", ErrDamaged, id)
 	}
@@ -89,12 +89,17 @@ func (c *pageCheck) tree(id uint64, lo, hi []byte, depth int) error {
 	if err != nil {
 		return err
 	}
-	return c.node(p, id, lo, hi, depth)
+	return c.node(p, id, lo, hi, exact, depth)
 }
 
 // node checks one branch or leaf page p (for an inline bucket, the page
-// inside the bucket's value, with id 0).
-func (c *pageCheck) node(p []byte, id uint64, lo, hi []byte, depth int) error {
+// inside the bucket's value, with id 0). Its keys must lie in [lo, hi);
+// with exact (a page below a branch) its first key must equal lo, the
+// branch's key for it: bbolt finds a child's entry in its parent by the
+// child's first key when it writes the child back, and a branch key that
+// differs, even one still in order, makes that write add a second entry
+// for the same page.
+func (c *pageCheck) node(p []byte, id uint64, lo, hi []byte, exact bool, depth int) error {
 	le := binary.LittleEndian
 	flags, count := le.Uint16(p[8:]), int(le.Uint16(p[10:]))
 	bad := func(what string) error { return fmt.Errorf("%w: page %d: %s", ErrDamaged, id, what) }
@@ -107,6 +112,9 @@ func (c *pageCheck) node(p []byte, id uint64, lo, hi []byte, depth int) error {
 	if flags == branchPageFlag && count == 0 {
 		return bad("empty branch")
 	}
+	if exact && count == 0 {
+		return bad("empty page below a branch")
+	}
 	prev := lo
 	for i := range count {
 		e := p[pageHeaderSize+i*elemSize:]
@@ -116,6 +124,9 @@ func (c *pageCheck) node(p []byte, id uint64, lo, hi []byte, depth int) error {
 			k, ok := slice(p, base+pos, ksize)
 			if !ok {
 				return bad("key outside the page")
+			}
+			if i == 0 && exact && !bytes.Equal(k, lo) {
+				return bad("first key differs from its branch's key")
 			}
 			if (i > 0 && bytes.Compare(k, prev) <= 0) || (i == 0 && lo != nil && bytes.Compare(k, lo) < 0) ||
 				(hi != nil && bytes.Compare(k, hi) >= 0) {
@@ -128,7 +139,7 @@ func (c *pageCheck) node(p []byte, id uint64, lo, hi []byte, depth int) error {
 					return bad("key outside the page")
 				}
 			}
-			if err := c.tree(child, k, next, depth+1); err != nil {
+			if err := c.tree(child, k, next, true, depth+1); err != nil {
 				return err
 			}
 			prev = k
@@ -142,6 +153,9 @@ func (c *pageCheck) node(p []byte, id uint64, lo, hi []byte, depth int) error {
 		v, ok := slice(p, base+pos+ksize, vsize)
 		if !ok || eflags > bucketLeafFlag {
 			return bad("value outside the page")
+		}
+		if i == 0 && exact && !bytes.Equal(k, lo) {
+			return bad("first key differs from its branch's key")
 		}
 		if (prev != nil && bytes.Compare(k, prev) < 0) || (i > 0 && bytes.Equal(k, prev)) ||
 			(hi != nil && bytes.Compare(k, hi) >= 0) {
@@ -164,13 +178,13 @@ func (c *pageCheck) bucket(v []byte, depth int) error {
 	}
 	root := binary.LittleEndian.Uint64(v)
 	if root != 0 {
-		return c.tree(root, nil, nil, depth+1)
+		return c.tree(root, nil, nil, false, depth+1)
 	}
 	inline := v[bucketHdrSize:]
 	if len(inline) < pageHeaderSize || binary.LittleEndian.Uint16(inline[8:]) != leafPageFlag {
 		return fmt.Errorf("%w: inline bucket", ErrDamaged)
 	}
-	return c.node(inline, 0, nil, nil, depth+1)
+	return c.node(inline, 0, nil, nil, false, depth+1)
 }
 
 // freelist checks that the free list names pages in range, none twice and

@@ -33,6 +33,11 @@ var (
 	// read-only (asked for, or because its file or media cannot be
 	// written).
 	ErrReadOnly = errors.New("ledger is open read-only")
+	// ErrUpgradeNeedsBackup is a ledger of an older schema that was not
+	// upgraded because its copy in the old layout could not be made (the
+	// backups folder cannot be created or written, the disk is full): an
+	// upgrade is never made without one. The ledger is unchanged.
+	ErrUpgradeNeedsBackup = errors.New("ledger was not upgraded: the backup before the upgrade failed")
 )
 
 // ValidationError carries the field-level problems that stopped a save.
@@ -82,6 +87,9 @@ type Options struct {
 	// NoBackup turns off the automatic daily backup on open.
 	NoBackup bool
 	// ReadOnly opens the ledger for reading only (check, export, stats).
+	// A ledger of an older schema (2 or 3: a backup, or a file on
+	// read-only media) is then read as it is, not migrated; schema 1 gives
+	// ErrOlderVersion.
 	ReadOnly bool
 	// Salvage, with ReadOnly, opens a ledger whose records fail their
 	// checks anyway, so that what is still readable can be looked at and
@@ -91,10 +99,6 @@ type Options struct {
 	// crash or an endless loop).
 	Salvage bool
 
-	// readOlder opens a ledger of schema 2 or 3 read-only: a backup to
-	// be looked at, not migrated (schema 2's records read without
-	// checksums).
-	readOlder bool
 	// keepTemps leaves the temporary files beside the ledger alone: a
 	// restore opens the file it is about to replace, beside its own.
 	keepTemps bool
@@ -230,7 +234,10 @@ func Create(path string, b Branch, opt Options) (*Ledger, error) {
 // or media cannot be written opens read-only (see ReadOnlyProblem).
 // Opened for writing, the temporary files that interrupted writes left
 // beside it are removed and, unless opt.NoBackup is set, a backup is made
-// at most once a day.
+// at most once a day. A ledger of an older schema opened for writing is
+// backed up and then migrated (see migrate); if the backup fails it is not
+// migrated, the error wraps ErrUpgradeNeedsBackup and the file is as it
+// was.
 func Open(path string, opt Options) (*Ledger, error) {
 	if err := checkFile(path); err != nil {
 		return nil, err
@@ -254,10 +261,7 @@ func Open(path string, opt Options) (*Ledger, error) {
 		}
 		// The domain invariants too: a byte flipped in a key leaves
 		// every checksum intact but files a record under another name.
-		if ps := checkDomain(tx); len(ps) > 0 {
-			return fmt.Errorf("%w: %d problems, first %s: %s", ErrDamaged, len(ps), ps[0].Code, ps[0].Field)
-		}
-		return nil
+		return domainDamage(tx)
 	})
 	if err != nil && salvage && errors.Is(err, ErrDamaged) {
 		ferr, err = err, nil
@@ -267,7 +271,9 @@ func Open(path string, opt Options) (*Ledger, error) {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	if opt.ReadOnly {
-		if schema != SchemaVersion && !((opt.readOlder || salvage) && schema >= 2) {
+		// Schema 2 and 3 are read as they are (see older); schema 1,
+		// one key per mark, only through its migration.
+		if schema < 2 {
 			_ = db.Close()
 			return nil, fmt.Errorf("%s: schema %d: %w", path, schema, ErrOlderVersion)
 		}
@@ -284,8 +290,9 @@ func Open(path string, opt Options) (*Ledger, error) {
 	if err != nil && canOnlyRead(err) {
 		// A read-only file, folder or medium (a CD, a write-protected
 		// stick): open it for looking and exporting.
+		// An older schema (2 or 3) is read as it is, not migrated.
 		why := err
-		if schema != SchemaVersion {
+		if schema < 2 {
 			return nil, fmt.Errorf("%s: schema %d: %w", path, schema, ErrOlderVersion)
 		}
 		if db, err = openBolt(path, opt, true); err != nil {
@@ -297,18 +304,23 @@ func Open(path string, opt Options) (*Ledger, error) {
 		return nil, err
 	}
 	l := &Ledger{db: db, path: path, opt: opt}
-	if !opt.NoBackup {
-		// Before a migration the backup is made even if today has one: it
-		// is the only copy of the ledger in its old layout.
-		l.backupErr = l.autoBackup(schema < SchemaVersion)
-	}
 	if schema < SchemaVersion {
+		// The migration rewrites the marks: it is made only with a copy of
+		// the ledger in its old layout to go back to, made now even if
+		// today has a backup or opt.NoBackup is set.
+		if err := l.autoBackup(true); err != nil {
+			_ = db.Close()
+			return nil, fmt.Errorf("%s: schema %d: %w: %w", path, schema, ErrUpgradeNeedsBackup, err)
+		}
 		// Records of older schemas carry no checksum: a damaged one would
 		// be summed as it is. The domain check above read them all.
 		if err := l.migrate(schema); err != nil {
 			_ = db.Close()
 			return nil, fmt.Errorf("%s: migrating from schema %d: %w", path, schema, err)
 		}
+	}
+	if !opt.NoBackup && schema == SchemaVersion {
+		l.backupErr = l.autoBackup(false)
 	}
 	if !opt.keepTemps {
 		l.removeLeftovers()

@@ -19,21 +19,33 @@ import (
 const damagedFixtures = "../../testdata/damaged-ledgers"
 
 // TestDamagedFixtures runs every verb on the damaged example ledgers
-// (one flipped byte in a data page, twice; 64 KiB of zeros): each refuses
+// (one flipped byte in a data page, twice; 64 KiB of zeros; the three
+// schema 3 ledgers a tester damaged where no checksum looks): each refuses
 // with the Chinese "damaged" sentence, none crashes, and none writes to the
 // file or files a backup of it.
 func TestDamagedFixtures(t *testing.T) {
 	r := newCLI(t, "zh-Hans")
 	damagedWords := r.words.T("error.damaged", nil)
-	for _, name := range []string{"flip-a", "flip-b", "hole-64k"} {
+	for _, tc := range []struct{ name, check string }{
+		{"flip-a", "check.damaged_file"},
+		{"flip-b", "check.damaged_file"},
+		{"hole-64k", "check.damaged_file"},
+		// Schema 3 ledgers: a branch page's key lowered in order, a mark
+		// history key's member seq and time flipped (the record's own
+		// checksum holds; its key names another change).
+		{"branchkey", "check.damaged_file"},
+		{"histkey-seq", "check.bad_record"},
+		{"histkey-time", "check.bad_record"},
+	} {
+		name := tc.name
 		t.Run(name, func(t *testing.T) {
 			dir := t.TempDir()
 			path := filepath.Join(dir, name+".ledger")
 			copyFile(t, filepath.Join(damagedFixtures, name+".ledger"), path)
 			before := sum(t, path)
 			out, _ := r.want(ExitRefused, "check", path)
-			if !strings.Contains(out, r.words.T("check.damaged_file", nil)) {
-				t.Errorf("check: got %q, want the damaged-file sentence", out)
+			if want := r.words.T(tc.check, map[string]any{"Where": ""}); !strings.Contains(out, want) {
+				t.Errorf("check: got %q, want %q", out, want)
 			}
 			for _, args := range [][]string{
 				{"stats", path},

@@ -42,6 +42,8 @@ func ForError(err error) Text {
 		return Text{Key: "error.newer_version"}
 	case errors.Is(err, data.ErrOlderVersion):
 		return Text{Key: "error.older_version"}
+	case errors.Is(err, data.ErrUpgradeNeedsBackup):
+		return Text{Key: "error.upgrade_needs_backup"}
 	case errors.Is(err, data.ErrExists):
 		return Text{Key: "error.exists"}
 	case errors.Is(err, data.ErrNotFound), errors.Is(err, os.ErrNotExist):

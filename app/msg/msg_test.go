@@ -104,6 +104,7 @@ func TestForError(t *testing.T) {
 		{fmt.Errorf("x.ledger: %w: truncated", data.ErrNotLedger), "error.not_ledger"},
 		{data.ErrNewerVersion, "error.newer_version"},
 		{data.ErrOlderVersion, "error.older_version"},
+		{fmt.Errorf("x.ledger: schema 3: %w: %w", data.ErrUpgradeNeedsBackup, os.ErrPermission), "error.upgrade_needs_backup"},
 		{data.ErrExists, "error.exists"},
 		{fmt.Errorf("member: %w", data.ErrNotFound), "error.not_found"},
 		{os.ErrNotExist, "error.not_found"},
