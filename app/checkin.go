@@ -33,6 +33,7 @@ type checkinScreen struct {
 	closeBtn   *widget.Button
 	historyBtn *widget.Button
 	list       *rollList
+	rollBox    *fyne.Container // the header, the list and the keys hint
 
 	roll        *data.Roll
 	index       *search.Index
@@ -82,6 +83,7 @@ func newCheckinScreen(e env) *checkinScreen {
 	// Built with the list after the tools (NewBorder would put it first):
 	// Tab goes search → 全部出席 → 结束登记 → 修改记录 → the list.
 	roll := container.New(layout.NewBorderLayout(top, hint, nil, nil), top, c.list, hint)
+	c.rollBox = roll
 	c.makeups = newMakeupPanel(c.env)
 	c.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon(lang.L("checkin.tab_roll"), theme.ConfirmIcon(), roll),
@@ -207,6 +209,7 @@ func (c *checkinScreen) showRoll(r *data.Roll, ix *search.Index) {
 
 // refreshHeader updates the session line, the counts and the quorum flag.
 func (c *checkinScreen) refreshHeader() {
+	defer c.fitHeader()
 	for _, b := range []*widget.Button{c.allPresent, c.closeBtn, c.historyBtn} {
 		if c.roll == nil {
 			b.Disable()
@@ -244,6 +247,12 @@ func (c *checkinScreen) refreshHeader() {
 		c.quorum.Hide()
 	}
 }
+
+// fitHeader lays the header and the list out again: Fyne does not move a
+// container's other children when one is shown, hidden or wraps onto
+// another line, so without it the quorum flag or a second line of session
+// text would be drawn under the list.
+func (c *checkinScreen) fitHeader() { c.rollBox.Refresh() }
 
 // applySearch narrows the rows to the names matching the search (by
 // characters, pinyin or initials).

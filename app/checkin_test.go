@@ -209,7 +209,7 @@ func TestCheckinClosedSessionAsksAndKeepsHistory(t *testing.T) {
 
 func TestCheckinGeneralMeetingWithoutQuorum(t *testing.T) {
 	s, w := quietShell(t)
-	w.Resize(fyne.NewSize(1100, 1000))
+	w.Resize(fyne.NewSize(defaultWinWidth, defaultWinHeight)) // the first size
 	l := s.ledger
 	gm := &data.Session{Kind: data.GeneralMeeting, Theme: "支部党员大会：选举", Date: data.NewDate(2026, 11, 29), Start: "14:00", End: "15:00"}
 	if err := l.SaveSession(gm); err != nil {
@@ -235,6 +235,7 @@ func TestCheckinGeneralMeetingWithoutQuorum(t *testing.T) {
 	if c.quorum.Importance != widget.DangerImportance {
 		t.Errorf("quorum flag importance %v, want danger (red)", c.quorum.Importance)
 	}
+	rollBelowHeader(t, c, "with the quorum flag")
 	st, err := l.SessionCounts(gm.ID)
 	if err != nil {
 		t.Fatal(err)
@@ -247,4 +248,29 @@ func TestCheckinGeneralMeetingWithoutQuorum(t *testing.T) {
 	c.list.Select(0)
 	test.Type(c.list, "2222")
 	settle(t, s, "quorum reached", func() bool { return strings.Contains(c.counts.Text, "实到 9") && !c.quorum.Visible() })
+	rollBelowHeader(t, c, "once the flag is gone")
+}
+
+// rollBelowHeader fails unless the session text and the counts have their
+// height, the quorum flag (when shown) its height above the search row,
+// and the list of members starts below the search row: a flag shown or
+// hidden, a line wrapped, must move the list, not be drawn over it.
+func rollBelowHeader(t *testing.T, c *checkinScreen, when string) {
+	t.Helper()
+	d := fyne.CurrentApp().Driver()
+	searchTop := d.AbsolutePositionForObject(c.search).Y
+	for _, l := range []*widget.Label{c.info, c.counts} {
+		if l.Size().Height < l.MinSize().Height {
+			t.Errorf("%s: %q is %.0f high, needs %.0f", when, l.Text, l.Size().Height, l.MinSize().Height)
+		}
+	}
+	if c.quorum.Visible() {
+		top, size := d.AbsolutePositionForObject(c.quorum).Y, c.quorum.Size()
+		if size.Height < c.quorum.MinSize().Height || top+size.Height > searchTop {
+			t.Errorf("%s: the quorum flag is %.0f high at y=%.0f (needs %.0f), the search row at y=%.0f", when, size.Height, top, c.quorum.MinSize().Height, searchTop)
+		}
+	}
+	if bottom, list := searchTop+c.search.Size().Height, d.AbsolutePositionForObject(c.list).Y; list < bottom {
+		t.Errorf("%s: the list starts at y=%.0f, above the search row's bottom %.0f", when, list, bottom)
+	}
 }

@@ -196,11 +196,12 @@ func (l *Ledger) MarkHistory(sessionID uuid.UUID) ([]MarkChange, error) {
 		for k, v := c.Seek(sessionID[:]); len(k) >= 16 && bytes.Equal(k[:16], sessionID[:]); k, v = c.Next() {
 			var ch change
 			switch {
-			case old != nil && len(k) >= 28:
-				ch.at = binary.BigEndian.Uint64(k[16:])
-				if len(k) == 36 {
-					ch.n = binary.BigEndian.Uint64(k[24:])
+			case old != nil:
+				_, at, n, _, ok := oldHistKey(k)
+				if !ok {
+					continue
 				}
+				ch.at, ch.n = uint64(at.UnixNano()), n
 			case old == nil && len(k) == histKeySize:
 				ch.at = ^binary.BigEndian.Uint64(k[blockKeySize:])
 				ch.n = ^binary.BigEndian.Uint64(k[blockKeySize+8:])

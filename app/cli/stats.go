@@ -23,20 +23,23 @@ type statsJSON struct {
 }
 
 type memberJSON struct {
-	ID       string  `json:"id,omitempty"`
-	Name     string  `json:"name,omitempty"`
-	Expected int     `json:"expected"`
-	Present  int     `json:"present"`
-	Late     int     `json:"late"`
-	Leave    int     `json:"leave"`
-	Absent   int     `json:"absent"`
-	Unmarked int     `json:"unmarked"`
-	Rate     float64 `json:"rate"`
+	ID       string `json:"id,omitempty"`
+	Name     string `json:"name,omitempty"`
+	Expected int    `json:"expected"`
+	Present  int    `json:"present"`
+	Late     int    `json:"late"`
+	Leave    int    `json:"leave"`
+	Absent   int    `json:"absent"`
+	Unmarked int    `json:"unmarked"`
+	// Rate is the rate of the marked; Pending says some expected are
+	// still unmarked, and the screens then show no percentage.
+	Rate    float64 `json:"rate"`
+	Pending bool    `json:"pending,omitempty"`
 }
 
 func countsJSON(c data.Counts, rate float64) memberJSON {
 	return memberJSON{Expected: c.Expected, Present: c.Present, Late: c.Late, Leave: c.Leave,
-		Absent: c.Absent, Unmarked: c.Unmarked, Rate: roundRate(rate)}
+		Absent: c.Absent, Unmarked: c.Unmarked, Rate: roundRate(rate), Pending: c.Pending()}
 }
 
 func roundRate(r float64) float64 { return float64(int(r*10000+0.5)) / 10000 }
@@ -89,8 +92,14 @@ func runStats(e *Env, args []string) int {
 		fmt.Fprintf(e.Out, "  %s\t%d\n", w.T("kind."+string(k), nil), ys.Sessions[k])
 	}
 	t := out.Total
+	// As on the screens: no percentage while some are unmarked, which
+	// would be the rate of the marked only.
+	rate := fmt.Sprintf("%.1f%%", ys.Rate(ys.Total)*100)
+	if ys.Total.Pending() {
+		rate = w.T("rate.pending", map[string]any{"Count": t.Unmarked})
+	}
 	fmt.Fprintln(e.Out, w.T("cli.stats.total", map[string]any{"Expected": t.Expected, "Present": t.Present, "Late": t.Late,
-		"Leave": t.Leave, "Absent": t.Absent, "Rate": fmt.Sprintf("%.1f%%", ys.Rate(ys.Total)*100)}))
+		"Leave": t.Leave, "Absent": t.Absent, "Rate": rate}))
 	for _, c := range ys.Compliance {
 		var gaps []string
 		gaps = append(gaps, c.Missing...)
