@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"branchledger/app/msg"
 	"branchledger/data"
 )
 
@@ -144,8 +145,8 @@ func (s *shell) adoptLedger(l *data.Ledger) {
 	if berr := l.BackupProblem(); berr != nil {
 		showError(berr, s.win) // the ledger works; the user should still know
 	}
-	if l.ReadOnlyProblem() != nil {
-		showMessage(lang.L("app.name"), lang.L("read_only.media"), s.win)
+	if why := l.ReadOnlyProblem(); why != nil {
+		showMessage(lang.L("app.name"), lang.L(msg.ReadOnlyKey(why)), s.win)
 	}
 }
 

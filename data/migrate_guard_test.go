@@ -179,16 +179,30 @@ func TestMigrationCheckedBeforeCommit(t *testing.T) {
 
 // TestUpgradeNeedsBackup: a ledger of schema 3 whose backup cannot be
 // made (a file named "backups" where the folder goes) is not migrated,
-// NoBackup or not; once the backup can be made it is, with the copy.
+// NoBackup or not: it opens read-only as it is, saying why, and refuses
+// writes; once the backup can be made it is migrated, with the copy.
 func TestUpgradeNeedsBackup(t *testing.T) {
-	_, path := schema3Fixture(t)
+	f, path := schema3Fixture(t)
 	if err := os.WriteFile(BackupDir(path), []byte("not a folder"), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	before := readBytes(t, path)
 	for _, opt := range []Options{{Now: testOptions().Now}, {Now: testOptions().Now, NoBackup: true}} {
-		if _, err := Open(path, opt); !errors.Is(err, ErrUpgradeNeedsBackup) {
-			t.Errorf("Open (NoBackup %v): got %v, want ErrUpgradeNeedsBackup", opt.NoBackup, err)
+		l, err := Open(path, opt)
+		if err != nil {
+			t.Fatalf("Open (NoBackup %v): %v", opt.NoBackup, err)
+		}
+		if !l.ReadOnly() || !errors.Is(l.ReadOnlyProblem(), ErrUpgradeNeedsBackup) {
+			t.Errorf("Open (NoBackup %v): read-only %v, problem %v; want read-only, ErrUpgradeNeedsBackup", opt.NoBackup, l.ReadOnly(), l.ReadOnlyProblem())
+		}
+		if m, err := l.Marks(f.openID); err != nil || len(m) != 2 {
+			t.Errorf("marks read as they are: %v %v, want 2", m, err)
+		}
+		if err := l.SetMark(f.openID, f.ms[2].ID, Mark{Status: Present}, false); !errors.Is(err, ErrReadOnly) {
+			t.Errorf("a mark without the upgrade: got %v, want ErrReadOnly", err)
+		}
+		if err := l.Close(); err != nil {
+			t.Fatal(err)
 		}
 	}
 	if !bytes.Equal(readBytes(t, path), before) {
@@ -202,6 +216,9 @@ func TestUpgradeNeedsBackup(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer l.Close()
+	if l.ReadOnly() {
+		t.Errorf("read-only once the backup can be made: %v", l.ReadOnlyProblem())
+	}
 	if got := rawSchema2(t, l); got != 4 {
 		t.Errorf("schema after opening: got %d, want 4", got)
 	}

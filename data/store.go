@@ -33,10 +33,11 @@ var (
 	// read-only (asked for, or because its file or media cannot be
 	// written).
 	ErrReadOnly = errors.New("ledger is open read-only")
-	// ErrUpgradeNeedsBackup is a ledger of an older schema that was not
-	// upgraded because its copy in the old layout could not be made (the
-	// backups folder cannot be created or written, the disk is full): an
-	// upgrade is never made without one. The ledger is unchanged.
+	// ErrUpgradeNeedsBackup is why a ledger of an older schema opened for
+	// writing was opened read-only instead (ReadOnlyProblem): its copy in
+	// the old layout could not be made (the backups folder cannot be
+	// created or written, the disk is full), and an upgrade is never made
+	// without one. The ledger is unchanged.
 	ErrUpgradeNeedsBackup = errors.New("ledger was not upgraded: the backup before the upgrade failed")
 )
 
@@ -236,8 +237,8 @@ func Create(path string, b Branch, opt Options) (*Ledger, error) {
 // beside it are removed and, unless opt.NoBackup is set, a backup is made
 // at most once a day. A ledger of an older schema opened for writing is
 // backed up and then migrated (see migrate); if the backup fails it is not
-// migrated, the error wraps ErrUpgradeNeedsBackup and the file is as it
-// was.
+// migrated but opened read-only as it is, ReadOnlyProblem wrapping
+// ErrUpgradeNeedsBackup.
 func Open(path string, opt Options) (*Ledger, error) {
 	if err := checkFile(path); err != nil {
 		return nil, err
@@ -309,8 +310,13 @@ func Open(path string, opt Options) (*Ledger, error) {
 		// the ledger in its old layout to go back to, made now even if
 		// today has a backup or opt.NoBackup is set.
 		if err := l.autoBackup(true); err != nil {
+			// Not migrated: open as it is, read-only, saying why.
 			_ = db.Close()
-			return nil, fmt.Errorf("%s: schema %d: %w: %w", path, schema, ErrUpgradeNeedsBackup, err)
+			why := fmt.Errorf("%s: schema %d: %w: %w", path, schema, ErrUpgradeNeedsBackup, err)
+			if db, err = openBolt(path, opt, true); err != nil {
+				return nil, err
+			}
+			return &Ledger{db: db, path: path, opt: opt, readOnlyWhy: why}, nil
 		}
 		// Records of older schemas carry no checksum: a damaged one would
 		// be summed as it is. The domain check above read them all.

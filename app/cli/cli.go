@@ -53,7 +53,9 @@ func (e *Env) open(path string, opt data.Options) (*data.Ledger, error) {
 	if berr := l.BackupProblem(); berr != nil {
 		fmt.Fprintln(e.Err, e.Words.T("cli.backup_failed", map[string]any{"Err": e.Words.Error(berr)}))
 	}
-	if rerr := l.ReadOnlyProblem(); rerr != nil {
+	if rerr := l.ReadOnlyProblem(); errors.Is(rerr, data.ErrUpgradeNeedsBackup) {
+		fmt.Fprintln(e.Err, e.Words.T(msg.ReadOnlyKey(rerr), nil))
+	} else if rerr != nil {
 		fmt.Fprintln(e.Err, e.Words.T("cli.read_only_ledger", map[string]any{"Err": e.Words.Error(rerr)}))
 	}
 	return l, nil

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -60,5 +61,29 @@ func TestOlderLedgerReadAsItIs(t *testing.T) {
 	}
 	if out, _ := r.want(ExitOK, "stats", path, "--year", "2026"); !strings.Contains(out, schema3Line) {
 		t.Errorf("stats after migrating: got %q, want the line %q", out, schema3Line)
+	}
+}
+
+// TestOlderLedgerWithoutBackupNotUpgraded: where the upgrade's backup
+// cannot be made (a file named "backups" where the folder goes), `import`
+// says why on stderr, in Chinese, refuses to write, and leaves the schema
+// 3 ledger as it was.
+func TestOlderLedgerWithoutBackupNotUpgraded(t *testing.T) {
+	r := newCLI(t, "zh-Hans")
+	dir := t.TempDir()
+	path := filepath.Join(dir, "旧台账.ledger")
+	copyFile(t, schema3Demo, path)
+	if err := os.WriteFile(data.BackupDir(path), []byte("x"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	before := sum(t, path)
+	_, stderr := r.want(ExitRefused, "import", path, filepath.Join(rosterFixtures, "roster-clean.xlsx"))
+	for _, key := range []string{"read_only.upgrade", "error.read_only"} {
+		if want := r.words.T(key, nil); !strings.Contains(stderr, want) {
+			t.Errorf("import: stderr %q, want %q", stderr, want)
+		}
+	}
+	if sum(t, path) != before {
+		t.Error("the schema 3 ledger changed without its backup")
 	}
 }

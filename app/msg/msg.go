@@ -61,6 +61,16 @@ func ForError(err error) Text {
 	return Text{"error.other", map[string]any{"Err": err.Error()}}
 }
 
+// ReadOnlyKey is the message key saying why a ledger asked for writing
+// was opened read-only (Ledger.ReadOnlyProblem): not upgraded for want
+// of its backup, or a file or disk that cannot be written.
+func ReadOnlyKey(why error) string {
+	if errors.Is(why, data.ErrUpgradeNeedsBackup) {
+		return "read_only.upgrade"
+	}
+	return "read_only.media"
+}
+
 // Catalog is one language's messages, for the command line.
 type Catalog struct {
 	lang     string

@@ -95,6 +95,22 @@ func TestEveryCodeHasWords(t *testing.T) {
 	}
 }
 
+// TestReadOnlyKey: a ledger left read-only for want of its upgrade's
+// backup says so; any other reason is the file or disk.
+func TestReadOnlyKey(t *testing.T) {
+	for _, tc := range []struct {
+		why  error
+		want string
+	}{
+		{fmt.Errorf("x.ledger: schema 3: %w: %w", data.ErrUpgradeNeedsBackup, os.ErrPermission), "read_only.upgrade"},
+		{fmt.Errorf("open x.ledger: %w", os.ErrPermission), "read_only.media"},
+	} {
+		if got := ReadOnlyKey(tc.why); got != tc.want {
+			t.Errorf("ReadOnlyKey(%v) = %q, want %q", tc.why, got, tc.want)
+		}
+	}
+}
+
 func TestForError(t *testing.T) {
 	tests := []struct {
 		err  error
