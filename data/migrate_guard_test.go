@@ -293,3 +293,24 @@ func TestLyingHistoryKeyFixtures(t *testing.T) {
 		})
 	}
 }
+
+// TestSchema1WithoutBackupRefused: schema 1 (one key per mark) cannot be
+// read as it is, so without its upgrade's backup it is refused, saying
+// why, and left as it was.
+func TestSchema1WithoutBackupRefused(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "old.ledger")
+	newSchema1().write(t, path)
+	if err := os.WriteFile(BackupDir(path), []byte("not a folder"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	before := readBytes(t, path)
+	if l, err := Open(path, Options{Now: testOptions().Now}); !errors.Is(err, ErrUpgradeNeedsBackup) {
+		if err == nil {
+			_ = l.Close()
+		}
+		t.Fatalf("Open: got %v, want ErrUpgradeNeedsBackup", err)
+	}
+	if !bytes.Equal(readBytes(t, path), before) {
+		t.Error("the schema 1 ledger changed without its backup")
+	}
+}

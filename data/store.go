@@ -238,7 +238,8 @@ func Create(path string, b Branch, opt Options) (*Ledger, error) {
 // at most once a day. A ledger of an older schema opened for writing is
 // backed up and then migrated (see migrate); if the backup fails it is not
 // migrated but opened read-only as it is, ReadOnlyProblem wrapping
-// ErrUpgradeNeedsBackup.
+// ErrUpgradeNeedsBackup (schema 1, which cannot be read as it is, is
+// refused with that error).
 func Open(path string, opt Options) (*Ledger, error) {
 	if err := checkFile(path); err != nil {
 		return nil, err
@@ -272,8 +273,8 @@ func Open(path string, opt Options) (*Ledger, error) {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	if opt.ReadOnly {
-		// Schema 2 and 3 are read as they are (see older); schema 1,
-		// one key per mark, only through its migration.
+		// Schema 2 and 3 are read as they are; schema 1, one key per
+		// mark, only through its migration.
 		if schema < 2 {
 			_ = db.Close()
 			return nil, fmt.Errorf("%s: schema %d: %w", path, schema, ErrOlderVersion)
@@ -290,8 +291,8 @@ func Open(path string, opt Options) (*Ledger, error) {
 	db, err = openBolt(path, opt, false)
 	if err != nil && canOnlyRead(err) {
 		// A read-only file, folder or medium (a CD, a write-protected
-		// stick): open it for looking and exporting.
-		// An older schema (2 or 3) is read as it is, not migrated.
+		// stick): open it for looking and exporting; an older schema (2
+		// or 3) is read as it is, not migrated.
 		why := err
 		if schema < 2 {
 			return nil, fmt.Errorf("%s: schema %d: %w", path, schema, ErrOlderVersion)
@@ -310,9 +311,13 @@ func Open(path string, opt Options) (*Ledger, error) {
 		// the ledger in its old layout to go back to, made now even if
 		// today has a backup or opt.NoBackup is set.
 		if err := l.autoBackup(true); err != nil {
-			// Not migrated: open as it is, read-only, saying why.
+			// Not migrated: open as it is, read-only, saying why (schema
+			// 1 cannot be read as it is: refused).
 			_ = db.Close()
 			why := fmt.Errorf("%s: schema %d: %w: %w", path, schema, ErrUpgradeNeedsBackup, err)
+			if schema < 2 {
+				return nil, why
+			}
 			if db, err = openBolt(path, opt, true); err != nil {
 				return nil, err
 			}
