@@ -300,7 +300,7 @@ func copyBeside(src, target string) (_ string, err error) {
 // verifyCopy opens the copy of a backup (migrating an older schema) and
 // requires a clean Check.
 func verifyCopy(path string, opt Options) error {
-	l, err := Open(path, Options{Now: opt.Now, LockTimeout: opt.LockTimeout, NoBackup: true, keepTemps: true})
+	l, err := Open(path, Options{Now: opt.Now, LockTimeout: opt.LockTimeout, NoBackup: true, keepTemps: true, oldKept: true})
 	if err != nil {
 		return err
 	}

@@ -314,3 +314,30 @@ func TestSchema1WithoutBackupRefused(t *testing.T) {
 		t.Error("the schema 1 ledger changed without its backup")
 	}
 }
+
+// TestRestoreSchema3LeavesNoStrayBackup: restoring a schema 3 backup to a
+// new place migrates the restored copy without backing up the temporary
+// copy (the backup restored from stays where it was); before, each such
+// restore left a hidden backup of the temporary file that was never listed
+// or rotated.
+func TestRestoreSchema3LeavesNoStrayBackup(t *testing.T) {
+	f, src := schema3Fixture(t)
+	target := filepath.Join(t.TempDir(), "T.ledger")
+	if err := Restore(src, target, Options{Now: testOptions().Now}); err != nil {
+		t.Fatal(err)
+	}
+	if es, err := os.ReadDir(BackupDir(target)); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("backups beside the restored ledger: %v (%v), want no folder", es, err)
+	}
+	l, err := Open(target, Options{Now: testOptions().Now, NoBackup: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	if got := rawSchema2(t, l); got != 4 {
+		t.Errorf("restored schema: %d, want 4", got)
+	}
+	if m, err := l.Marks(f.closID); err != nil || m[f.ms[4].ID] != (Mark{Status: Absent}) {
+		t.Errorf("restored closed session's marks: %v %v", m, err)
+	}
+}

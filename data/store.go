@@ -103,6 +103,10 @@ type Options struct {
 	// keepTemps leaves the temporary files beside the ledger alone: a
 	// restore opens the file it is about to replace, beside its own.
 	keepTemps bool
+	// oldKept says the file in its older layout is kept elsewhere (a
+	// restore's temporary copy of a backup, whose source stays): it is
+	// migrated without a backup of its own.
+	oldKept bool
 }
 
 func (o Options) now() time.Time {
@@ -310,7 +314,7 @@ func Open(path string, opt Options) (*Ledger, error) {
 		// The migration rewrites the marks: it is made only with a copy of
 		// the ledger in its old layout to go back to, made now even if
 		// today has a backup or opt.NoBackup is set.
-		if err := l.autoBackup(true); err != nil {
+		if err := l.upgradeBackup(); err != nil {
 			// Not migrated: open as it is, read-only, saying why (schema
 			// 1 cannot be read as it is: refused).
 			_ = db.Close()
@@ -337,6 +341,15 @@ func Open(path string, opt Options) (*Ledger, error) {
 		l.removeLeftovers()
 	}
 	return l, nil
+}
+
+// upgradeBackup makes the backup a migration needs, unless the file in
+// its older layout is kept elsewhere (opt.oldKept).
+func (l *Ledger) upgradeBackup() error {
+	if l.opt.oldKept {
+		return nil
+	}
+	return l.autoBackup(true)
 }
 
 func readSchema(tx *bolt.Tx) (uint32, error) {
