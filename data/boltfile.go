@@ -34,6 +34,7 @@ type diskMeta struct {
 const (
 	branchPageFlag   = 0x01
 	leafPageFlag     = 0x02
+	metaPageFlag     = 0x04
 	freelistPageFlag = 0x10
 	noFreelist       = ^uint64(0)
 )

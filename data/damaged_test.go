@@ -14,10 +14,13 @@ const damagedFixtures = "../testdata/damaged-ledgers"
 
 // TestDamagedFixturesRefused opens the damaged example ledgers in every
 // mode (branchkey: a schema 3 ledger with a branch page's key lowered,
-// still in order): each is refused with ErrDamaged (never a panic or a fault), Verify
+// still in order; and the ledgers a tester damaged on 2026-12-01, see the
+// README there: element counts lowered, a value length zeroed, the newest
+// meta page's header zeroed, a page write lost): each is refused with ErrDamaged (never a panic or a fault), Verify
 // reports it, and nothing is written or backed up.
 func TestDamagedFixturesRefused(t *testing.T) {
-	for _, name := range []string{"flip-a", "flip-b", "hole-64k", "branchkey"} {
+	for _, name := range []string{"flip-a", "flip-b", "hole-64k", "branchkey",
+		"count-branch", "count-leaf", "count-leaf-dues", "empty-marks", "meta-header", "lost-write"} {
 		t.Run(name, func(t *testing.T) {
 			dir := t.TempDir()
 			path := filepath.Join(dir, name+".ledger")

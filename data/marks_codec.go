@@ -111,12 +111,14 @@ func checkPiece(k, v []byte) error {
 }
 
 // checkSessionValue checks a schema 2 or 3 value of a whole session's
-// marks under the session ID k; empty (no marks yet) is well-formed.
+// marks under the session ID k. No version ever stored a session without
+// marks (its key was deleted), so an empty value, or schema 2's unsummed
+// one without entries, is damage: a value length zeroed in the page.
 func checkSessionValue(k, v []byte) error {
 	switch {
 	case len(v) == 0:
-		return nil
-	case v[0] == marksVersionOld && (len(v)-1)%markEntrySize == 0:
+		return errBadRecord
+	case v[0] == marksVersionOld && len(v) > 1 && (len(v)-1)%markEntrySize == 0:
 		return nil
 	case v[0] != marksVersion || len(v) < marksHeaderSize+marksTrailerSize ||
 		(len(v)-marksHeaderSize-marksTrailerSize)%markEntrySize != 0 ||

@@ -341,3 +341,19 @@ func TestRestoreSchema3LeavesNoStrayBackup(t *testing.T) {
 		t.Errorf("restored closed session's marks: %v %v", m, err)
 	}
 }
+
+// TestEmptySchema3MarksRefused: no version ever stored a session's marks
+// as an empty value (the key was deleted), so one found in a schema 3
+// ledger, written consistently into its page, is damage, not a session
+// without marks: refused, never migrated.
+func TestEmptySchema3MarksRefused(t *testing.T) {
+	f, path := schema3Fixture(t)
+	updateRaw(t, path, func(tx *bolt.Tx) error { return tx.Bucket(bMarks).Put(f.openID[:], []byte{}) })
+	before := readBytes(t, path)
+	if _, err := Open(path, Options{Now: testOptions().Now}); !errors.Is(err, ErrDamaged) {
+		t.Fatalf("Open: got %v, want ErrDamaged", err)
+	}
+	if !bytes.Equal(readBytes(t, path), before) {
+		t.Error("the damaged ledger was written to")
+	}
+}

@@ -42,6 +42,17 @@ func checkPages(f *os.File, m diskMeta) error {
 	}
 	c := &pageCheck{file: buf, m: m, seen: make([]bool, m.pgid)}
 	c.seen[0], c.seen[1] = true, true
+	// Both meta pages name themselves as meta pages. A meta page whose
+	// content fails its checksum is a write torn by a power cut, and bbolt
+	// then uses the other; but no torn write changes the header (the same
+	// bytes before and after), so a wrong header is damage, and the meta
+	// bbolt would pick is not to be trusted.
+	for id := range uint64(2) {
+		h := buf[id*uint64(m.pageSize):]
+		if binary.LittleEndian.Uint64(h) != id || binary.LittleEndian.Uint16(h[8:]) != metaPageFlag {
+			return fmt.Errorf("%w: meta page %d's header", ErrDamaged, id)
+		}
+	}
 	if err := c.tree(m.root, nil, nil, false, 0); err != nil {
 		return err
 	}
@@ -49,9 +60,16 @@ func checkPages(f *os.File, m diskMeta) error {
 		if err := c.freelist(); err != nil {
 			return err
 		}
+		// bbolt lists every page it frees (pending ones too): a page
+		// neither used nor free means a lost part of a tree, such as a
+		// branch or leaf whose element count was lowered or a page write
+		// lost, whose records would silently be missing.
+		for id, seen := range c.seen {
+			if !seen {
+				return fmt.Errorf("%w: page %d is neither used nor free", ErrDamaged, id)
+			}
+		}
 	}
-	// A page neither used nor free is lost space, not damage: bbolt never
-	// reads it, and Check reports it.
 	return nil
 }
 
@@ -116,11 +134,19 @@ func (c *pageCheck) node(p []byte, id uint64, lo, hi []byte, exact bool, depth i
 		return bad("empty page below a branch")
 	}
 	prev := lo
+	// bbolt writes the keys (and values) of a page back to back right
+	// after its element table: an element pointing elsewhere, or a count
+	// changed (which moves where the data should start), is damage.
+	data := pageHeaderSize + count*elemSize // where the next element's key must start
 	for i := range count {
 		e := p[pageHeaderSize+i*elemSize:]
 		base := pageHeaderSize + i*elemSize
 		if flags == branchPageFlag {
 			pos, ksize, child := int(le.Uint32(e)), int(le.Uint32(e[4:])), le.Uint64(e[8:])
+			if base+pos != data {
+				return bad("element data out of place")
+			}
+			data += ksize
 			k, ok := slice(p, base+pos, ksize)
 			if !ok {
 				return bad("key outside the page")
@@ -146,6 +172,10 @@ func (c *pageCheck) node(p []byte, id uint64, lo, hi []byte, exact bool, depth i
 			continue
 		}
 		eflags, pos, ksize, vsize := le.Uint32(e), int(le.Uint32(e[4:])), int(le.Uint32(e[8:])), int(le.Uint32(e[12:]))
+		if base+pos != data {
+			return bad("element data out of place")
+		}
+		data += ksize + vsize
 		k, ok := slice(p, base+pos, ksize)
 		if !ok {
 			return bad("key outside the page")

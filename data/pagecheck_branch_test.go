@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	bolt "go.etcd.io/bbolt"
+	berrors "go.etcd.io/bbolt/errors"
 )
 
 // TestBranchKeyMustNameItsChild: a byte flipped in a branch page's key,
@@ -87,23 +88,43 @@ func lowerBranchKey(file []byte, ps int) (int, bool) {
 
 // TestHealthyTreesPassThePageCheck: files bbolt wrote after thousands of
 // random puts and deletes, keys of many lengths, values small and large
-// (overflow pages), nested buckets, all pass the structural check — the
-// branch-key rule holds for every tree bbolt writes, not only ledgers'.
+// (overflow pages), nested and dropped buckets, every fill percent, pages
+// freed while a reader holds them, all pass the structural check, read
+// while the database is open as a crash would leave it: the branch-key,
+// data-layout and every-page-accounted-for rules hold for every tree
+// bbolt writes, not only ledgers'.
 func TestHealthyTreesPassThePageCheck(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
 	for round := range 4 {
 		path := filepath.Join(t.TempDir(), fmt.Sprintf("r%d.db", round))
-		db, err := bolt.Open(path, 0o600, nil)
+		// Mapped large enough from the start: a growing file would wait
+		// for the reader held across a write to end.
+		db, err := bolt.Open(path, 0o600, &bolt.Options{InitialMmapSize: 1 << 27})
 		if err != nil {
 			t.Fatal(err)
 		}
 		var live [][]byte
-		for range 60 {
+		for i := range 60 {
+			// Now and then a reader holds the old pages while a write
+			// frees them (they are then pending in the free list).
+			var reader *bolt.Tx
+			if i%7 == 3 {
+				if reader, err = db.Begin(false); err != nil {
+					t.Fatal(err)
+				}
+			}
 			err := db.Update(func(tx *bolt.Tx) error {
+				if i%11 == 5 {
+					if err := tx.DeleteBucket([]byte("b")); err != nil && !errors.Is(err, berrors.ErrBucketNotFound) {
+						return err
+					}
+					live = live[:0]
+				}
 				b, err := tx.CreateBucketIfNotExists([]byte("b"))
 				if err != nil {
 					return err
 				}
+				b.FillPercent = []float64{0.1, 0.5, 0.9, 1}[i%4]
 				for range 200 {
 					switch r := rng.IntN(10); {
 					case r < 6 || len(live) == 0:
@@ -111,6 +132,7 @@ func TestHealthyTreesPassThePageCheck(t *testing.T) {
 						for i := range k {
 							k[i] = byte(rng.IntN(256))
 						}
+						k[0] %= 0xff // 0xff starts the nested buckets' names
 						v := make([]byte, rng.IntN(300))
 						if rng.IntN(50) == 0 {
 							v = make([]byte, 5000+rng.IntN(9000))
@@ -140,6 +162,16 @@ func TestHealthyTreesPassThePageCheck(t *testing.T) {
 			})
 			if err != nil {
 				t.Fatal(err)
+			}
+			if reader != nil {
+				if err := reader.Rollback(); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if i%10 == 9 { // every state a crash could leave, not only the last
+				if err := checkFile(path); err != nil {
+					t.Fatalf("round %d, commit %d: a healthy file fails the page check: %v", round, i, err)
+				}
 			}
 		}
 		if err := db.Close(); err != nil {

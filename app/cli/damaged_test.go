@@ -34,6 +34,16 @@ func TestDamagedFixtures(t *testing.T) {
 		// history key's member seq and time flipped (the record's own
 		// checksum holds; its key names another change).
 		{"branchkey", "check.damaged_file"},
+		// Found by a tester on 2026-12-01 (README there): a branch's and a
+		// leaf's element count lowered by one (marks, dues accounts), a
+		// schema 3 marks value's length zeroed, the newest meta page's
+		// header zeroed, one page write lost.
+		{"count-branch", "check.damaged_file"},
+		{"count-leaf", "check.damaged_file"},
+		{"count-leaf-dues", "check.damaged_file"},
+		{"empty-marks", "check.damaged_file"},
+		{"meta-header", "check.damaged_file"},
+		{"lost-write", "check.damaged_file"},
 		{"histkey-seq", "check.bad_record"},
 		{"histkey-time", "check.bad_record"},
 	} {
