@@ -241,7 +241,7 @@ func Verify(path string, opt Options) ([]Problem, error) {
 // target that is not a ledger is refused and left alone.
 func Restore(backup, target string, opt Options) error {
 	if err := checkFile(backup); err != nil {
-		return fmt.Errorf("backup: %w", err)
+		return backupErr(backup, err)
 	}
 	tmp, err := copyBeside(backup, target)
 	if err != nil {
@@ -254,7 +254,7 @@ func Restore(backup, target string, opt Options) error {
 		}
 	}()
 	if err := verifyCopy(tmp, opt); err != nil {
-		return fmt.Errorf("backup %s: %w", backup, err)
+		return backupErr(backup, err)
 	}
 	if err := keepCurrent(target, opt); err != nil {
 		return err
@@ -265,6 +265,15 @@ func Restore(backup, target string, opt Options) error {
 	placed = true
 	SyncDir(filepath.Dir(target))
 	return nil
+}
+
+// backupErr names the backup a restore could not use; damage is the
+// backup's, ErrBackupDamaged.
+func backupErr(backup string, err error) error {
+	if errors.Is(err, ErrDamaged) {
+		return fmt.Errorf("backup %s: %w: %w", backup, ErrBackupDamaged, err)
+	}
+	return fmt.Errorf("backup %s: %w", backup, err)
 }
 
 // copyBeside copies src to a new hidden file in target's folder, synced,

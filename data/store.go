@@ -33,6 +33,9 @@ var (
 	// read-only (asked for, or because its file or media cannot be
 	// written).
 	ErrReadOnly = errors.New("ledger is open read-only")
+	// ErrBackupDamaged is a restore refused because the backup chosen
+	// fails its checks; it wraps ErrDamaged's error too. Nothing changed.
+	ErrBackupDamaged = errors.New("backup is damaged")
 	// ErrUpgradeNeedsBackup is why a ledger of an older schema opened for
 	// writing was opened read-only instead (ReadOnlyProblem): its copy in
 	// the old layout could not be made (the backups folder cannot be

@@ -303,9 +303,13 @@ func runRestore(e *Env, args []string) int {
 	if code >= 0 {
 		return code
 	}
+	key := "cli.restored" // the file restored over is kept in the backups folder
+	if _, err := os.Lstat(pos[1]); errors.Is(err, os.ErrNotExist) {
+		key = "cli.restored_new"
+	}
 	if err := data.Restore(pos[0], pos[1], e.options()); err != nil {
 		return e.fail(err)
 	}
-	fmt.Fprintln(e.Out, e.Words.T("cli.restored", map[string]any{"File": pos[1], "Backup": pos[0]}))
+	fmt.Fprintln(e.Out, e.Words.T(key, map[string]any{"File": pos[1], "Backup": pos[0]}))
 	return ExitOK
 }

@@ -321,3 +321,28 @@ func TestExportFromReadOnlyLedger(t *testing.T) {
 		t.Errorf("the read-only ledger changed")
 	}
 }
+
+// TestRestoreFromDamagedBackup: restoring from a damaged backup says the
+// backup is damaged (not the ledger) and changes nothing; restoring to a
+// new file does not claim an original was kept.
+func TestRestoreFromDamagedBackup(t *testing.T) {
+	r := newCLI(t, "zh-Hans")
+	dir := t.TempDir()
+	path := filepath.Join(dir, "demo.ledger")
+	r.want(ExitOK, "demo", path)
+	bad := filepath.Join(dir, "bad.ledger")
+	copyFile(t, filepath.Join(damagedFixtures, "flip-a.ledger"), bad)
+	before := sum(t, path)
+	_, stderr := r.want(ExitRefused, "restore", bad, path)
+	if want := r.words.T("error.backup_damaged", nil); !strings.Contains(stderr, want) {
+		t.Errorf("restore from a damaged backup: stderr %q, want %q", stderr, want)
+	}
+	if sum(t, path) != before {
+		t.Error("a refused restore changed the ledger")
+	}
+	fresh := filepath.Join(dir, "新台账.ledger")
+	out, _ := r.want(ExitOK, "restore", path, fresh)
+	if want := "已用 " + path + " 恢复为 " + fresh; !strings.Contains(out, want) || strings.Contains(out, "原文件") {
+		t.Errorf("restore to a new file: got %q, want %q and no word of an original", out, want)
+	}
+}

@@ -32,6 +32,8 @@ func ForError(err error) Text {
 		return Text{"error.invalid", map[string]any{"Count": len(ve.Problems), "First": ve.Problems[0]}}
 	case errors.Is(err, data.ErrLocked):
 		return Text{Key: "error.locked"}
+	case errors.Is(err, data.ErrBackupDamaged):
+		return Text{Key: "error.backup_damaged"}
 	case errors.Is(err, data.ErrDamaged):
 		return Text{Key: "error.damaged"}
 	case errors.Is(err, data.ErrReadOnly):

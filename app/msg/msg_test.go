@@ -120,6 +120,7 @@ func TestForError(t *testing.T) {
 		{fmt.Errorf("x.ledger: %w: truncated", data.ErrNotLedger), "error.not_ledger"},
 		{data.ErrNewerVersion, "error.newer_version"},
 		{data.ErrOlderVersion, "error.older_version"},
+		{fmt.Errorf("backup b.ledger: %w: %w", data.ErrBackupDamaged, data.ErrDamaged), "error.backup_damaged"},
 		{fmt.Errorf("x.ledger: schema 3: %w: %w", data.ErrUpgradeNeedsBackup, os.ErrPermission), "error.upgrade_needs_backup"},
 		{data.ErrExists, "error.exists"},
 		{fmt.Errorf("member: %w", data.ErrNotFound), "error.not_found"},
