@@ -11,10 +11,12 @@ import (
 // This file is the quick structural check made before bbolt maps a file.
 // bbolt trusts every page it reads: a flipped byte in a page header or an
 // element offset sends it outside its pages (a fault of the mapped file, a
-// panic, or a loop), and a damaged free list makes its next write overwrite
-// live pages. So every page reachable from the meta page is read here with
-// ordinary reads and checked the way bbolt will use it, before any
-// transaction runs.
+// panic, or a loop), a damaged free list makes its next write overwrite
+// live pages, and a page cut off from its tree (an element count changed,
+// a page write lost) silently drops the records in it. So every page
+// reachable from the meta page is read here with ordinary reads and
+// checked the way bbolt will use it and the way it writes it, and every
+// page must be used or free, before any transaction runs.
 
 // pageCheck is the state of one structural check.
 type pageCheck struct {
@@ -32,8 +34,9 @@ const (
 )
 
 // checkPages reads the file at path up to the meta page's high-water mark
-// and checks every page reachable from it and the free list. It returns
-// an error wrapping ErrDamaged naming the first problem.
+// and checks both meta pages' headers, every page reachable from the meta
+// page m and the free list, and that together they are every page. It
+// returns an error wrapping ErrDamaged naming the first problem.
 func checkPages(f *os.File, m diskMeta) error {
 	size := int64(m.pgid) * int64(m.pageSize)
 	buf := make([]byte, size)
