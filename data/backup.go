@@ -240,10 +240,16 @@ func Verify(path string, opt Options) ([]Problem, error) {
 // loses anything. A target held open elsewhere is refused with ErrLocked; a
 // target that is not a ledger is refused and left alone.
 func Restore(backup, target string, opt Options) error {
-	if err := checkFile(backup); err != nil {
+	// Checked and copied under the backup's shared lock, so that no one
+	// writes it meanwhile (a backup is rarely open, but it is a ledger).
+	src, err := lockedCheck(backup, opt)
+	if err != nil {
 		return backupErr(backup, err)
 	}
 	tmp, err := copyBeside(backup, target)
+	if cerr := src.Close(); err == nil {
+		err = cerr
+	}
 	if err != nil {
 		return err
 	}

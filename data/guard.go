@@ -27,6 +27,32 @@ func openBolt(path string, opt Options, readOnly bool) (db *bolt.DB, err error) 
 	return db, nil
 }
 
+// lockedCheck opens the file at path read-only through bbolt, which takes
+// its shared lock (waiting up to the lock timeout while another process
+// writes, then ErrLocked) and reads nothing but the meta pages, and then
+// makes the structural check (checkFile) while holding it: a writer
+// elsewhere reuses pages as it commits, and the check reading them then
+// would call a healthy ledger damaged. A file bbolt cannot open is
+// classified by checkFile (not a ledger, damaged, missing). The caller
+// closes the returned database.
+func lockedCheck(path string, opt Options) (*bolt.DB, error) {
+	db, err := openBolt(path, opt, true)
+	if err != nil {
+		if errors.Is(err, ErrLocked) {
+			return nil, err
+		}
+		if cerr := checkFile(path); cerr != nil {
+			return nil, cerr
+		}
+		return nil, err
+	}
+	if err := checkFile(path); err != nil {
+		_ = db.Close()
+		return nil, err
+	}
+	return db, nil
+}
+
 // safeView runs fn in a read transaction of db, with faults of the mapped
 // file and bbolt's panics turned into ErrDamaged.
 func safeView(db *bolt.DB, fn func(tx *bolt.Tx) error) (err error) {

@@ -248,14 +248,11 @@ func Create(path string, b Branch, opt Options) (*Ledger, error) {
 // ErrUpgradeNeedsBackup (schema 1, which cannot be read as it is, is
 // refused with that error).
 func Open(path string, opt Options) (*Ledger, error) {
-	if err := checkFile(path); err != nil {
-		return nil, err
-	}
 	salvage := opt.Salvage && opt.ReadOnly
 	var ferr error // the records' damage, when salvaging
 	// Verify read-only first, so that a foreign, newer or damaged file is
 	// never opened for writing.
-	db, err := openBolt(path, opt, true)
+	db, err := lockedCheck(path, opt)
 	if err != nil {
 		return nil, err
 	}
