@@ -297,14 +297,10 @@ func Open(path string, opt Options) (*Ledger, error) {
 		// A read-only file, folder or medium (a CD, a write-protected
 		// stick): open it for looking and exporting; an older schema (2
 		// or 3) is read as it is, not migrated.
-		why := err
 		if schema < 2 {
 			return nil, fmt.Errorf("%s: schema %d: %w", path, schema, ErrOlderVersion)
 		}
-		if db, err = openBolt(path, opt, true); err != nil {
-			return nil, err
-		}
-		return &Ledger{db: db, path: path, opt: opt, readOnlyWhy: why}, nil
+		return openReadOnlyBecause(path, opt, err)
 	}
 	if err != nil {
 		return nil, err
@@ -322,10 +318,7 @@ func Open(path string, opt Options) (*Ledger, error) {
 			if schema < 2 {
 				return nil, why
 			}
-			if db, err = openBolt(path, opt, true); err != nil {
-				return nil, err
-			}
-			return &Ledger{db: db, path: path, opt: opt, readOnlyWhy: why}, nil
+			return openReadOnlyBecause(path, opt, why)
 		}
 		// Records of older schemas carry no checksum: a damaged one would
 		// be summed as it is. The domain check above read them all.
@@ -341,6 +334,16 @@ func Open(path string, opt Options) (*Ledger, error) {
 		l.removeLeftovers()
 	}
 	return l, nil
+}
+
+// openReadOnlyBecause opens the ledger at path, already checked, for
+// looking and exporting only, ReadOnlyProblem giving why.
+func openReadOnlyBecause(path string, opt Options, why error) (*Ledger, error) {
+	db, err := openBolt(path, opt, true)
+	if err != nil {
+		return nil, err
+	}
+	return &Ledger{db: db, path: path, opt: opt, readOnlyWhy: why}, nil
 }
 
 // upgradeBackup makes the backup a migration needs, unless the file in
